@@ -1,0 +1,180 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import * as ast from '../generated/ast.js';
+
+const HORIZON_ORDER: Record<ast.Horizon, number> = { short: 0, medium: 1, long: 2 };
+
+/** The rank of a node along the causal timeline: activities first, then outcomes by horizon. */
+export function timelineRank(node: ast.CausalNode): number | undefined {
+    if (ast.isActivity(node)) {
+        return -1;
+    }
+    return node.horizon ? HORIZON_ORDER[node.horizon] : undefined;
+}
+
+/** What a human calls each kind of declaration, for messages and hovers. */
+export function kindLabel(node: AstNode): string {
+    switch (node.$type) {
+        case ast.Programme.$type: return 'programme';
+        case ast.SustainPlan.$type: return 'sustain plan';
+        case ast.Risk.$type: return (node as ast.Risk).sideEffect ? 'side effect' : 'risk';
+        default: return node.$type.toLowerCase();
+    }
+}
+
+/**
+ * A whole model: one file and everything it imports, with the causal graph indexed for the
+ * questions the checks, hovers and diagrams ask. Built once per workspace state and shared.
+ */
+export class ProgrammeModel {
+    readonly documents: ReadonlyArray<LangiumDocument<ast.Model>>;
+    readonly elements: readonly ast.Element[];
+    readonly links: readonly ast.Link[];
+    readonly nodes: readonly ast.CausalNode[];
+    readonly measures: readonly ast.Measure[];
+    private readonly outgoing = new Map<ast.CausalNode, ast.Link[]>();
+    private readonly incoming = new Map<ast.CausalNode, ast.Link[]>();
+    private readonly measuresByTarget = new Map<AstNode, ast.Measure[]>();
+
+    constructor(documents: ReadonlyArray<LangiumDocument<ast.Model>>) {
+        this.documents = documents;
+        this.elements = documents.flatMap(doc => doc.parseResult.value.elements ?? []);
+        this.links = this.elements.filter(ast.isLink);
+        this.nodes = this.elements.filter(ast.isCausalNode);
+        this.measures = this.elements.filter(ast.isMeasure);
+        for (const link of this.links) {
+            const source = link.source.ref;
+            const target = link.target.ref;
+            if (source && target) {
+                push(this.outgoing, source, link);
+                push(this.incoming, target, link);
+            }
+        }
+        for (const measure of this.measures) {
+            for (const ref of measure.measures) {
+                if (ref.ref) {
+                    push(this.measuresByTarget, ref.ref, measure);
+                }
+            }
+        }
+    }
+
+    /** Every element of one kind, e.g. `model.all(ast.isOutcome)`. */
+    all<T extends ast.Element>(guard: (element: unknown) => element is T): T[] {
+        return this.elements.filter(guard);
+    }
+
+    linksFrom(node: ast.CausalNode): readonly ast.Link[] {
+        return this.outgoing.get(node) ?? [];
+    }
+
+    linksTo(node: ast.CausalNode): readonly ast.Link[] {
+        return this.incoming.get(node) ?? [];
+    }
+
+    measuresOf(node: ast.Measurable): readonly ast.Measure[] {
+        return this.measuresByTarget.get(node) ?? [];
+    }
+
+    /**
+     * One cycle for each strongly connected group of nodes joined by links that are not marked
+     * `feedback`. Each cycle is the list of its links in order; self-links are left to their own check.
+     */
+    undeclaredCycles(): ast.Link[][] {
+        const isPlain = (link: ast.Link) => !link.feedback && link.source.ref !== link.target.ref;
+        const successors = (node: ast.CausalNode) => this.linksFrom(node).filter(isPlain);
+        return stronglyConnectedComponents(this.nodes, node => successors(node).map(link => link.target.ref!))
+            .filter(component => component.length > 1)
+            .map(component => findCycle(component, successors));
+    }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
+}
+
+/** Tarjan's algorithm, iterative so that a long chain of links cannot overflow the stack. */
+export function stronglyConnectedComponents<N>(nodes: readonly N[], next: (node: N) => N[]): N[][] {
+    const index = new Map<N, number>();
+    const low = new Map<N, number>();
+    const onStack = new Set<N>();
+    const stack: N[] = [];
+    const components: N[][] = [];
+    let counter = 0;
+    for (const root of nodes) {
+        if (index.has(root)) {
+            continue;
+        }
+        const work: Array<{ node: N; successors: N[]; position: number }> = [];
+        const enter = (node: N) => {
+            index.set(node, counter);
+            low.set(node, counter);
+            counter++;
+            stack.push(node);
+            onStack.add(node);
+            work.push({ node, successors: next(node), position: 0 });
+        };
+        enter(root);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            if (frame.position < frame.successors.length) {
+                const successor = frame.successors[frame.position++];
+                if (!index.has(successor)) {
+                    enter(successor);
+                } else if (onStack.has(successor)) {
+                    low.set(frame.node, Math.min(low.get(frame.node)!, index.get(successor)!));
+                }
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].node;
+                low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+            }
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const component: N[] = [];
+                let member: N;
+                do {
+                    member = stack.pop()!;
+                    onStack.delete(member);
+                    component.push(member);
+                } while (member !== frame.node);
+                components.push(component);
+            }
+        }
+    }
+    return components;
+}
+
+/** A shortest cycle through the first node of a strongly connected component, as links. */
+function findCycle(component: ast.CausalNode[], successors: (node: ast.CausalNode) => ast.Link[]): ast.Link[] {
+    const members = new Set(component);
+    const start = component[component.length - 1];
+    const via = new Map<ast.CausalNode, ast.Link>();
+    const queue: ast.CausalNode[] = [start];
+    while (queue.length > 0) {
+        const node = queue.shift()!;
+        for (const link of successors(node)) {
+            const target = link.target.ref!;
+            if (!members.has(target)) {
+                continue;
+            }
+            if (target === start) {
+                const cycle = [link];
+                for (let at = node; at !== start; at = via.get(at)!.source.ref!) {
+                    cycle.unshift(via.get(at)!);
+                }
+                return cycle;
+            }
+            if (!via.has(target)) {
+                via.set(target, link);
+                queue.push(target);
+            }
+        }
+    }
+    return [];
+}

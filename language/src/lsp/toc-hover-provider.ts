@@ -1,0 +1,97 @@
+import type { AstNode, MaybePromise } from 'langium';
+import { AstUtils } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { ModelAnalysis } from '../analysis/model-analysis.js';
+import { kindLabel } from '../analysis/programme-model.js';
+import * as ast from '../generated/ast.js';
+import type { TocServices } from '../toc-module.js';
+import { describeQuantity, describeTarget } from '../analysis/describe.js';
+
+/** Hover shows what a name is, how it sits in the causal graph, and how it is measured. */
+export class TocHoverProvider extends AstNodeHoverProvider {
+    protected readonly analysis: ModelAnalysis;
+
+    constructor(services: TocServices) {
+        super(services);
+        this.analysis = services.analysis.ModelAnalysis;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        if (!ast.isElement(node)) {
+            return undefined;
+        }
+        const name = 'name' in node && node.name ? node.name : undefined;
+        const title = 'title' in node && node.title ? ` — ${node.title}` : '';
+        const lines = [`**${kindLabel(node)}** \`${name ?? describeLink(node)}\`${title}`];
+        const facts = this.facts(node);
+        if (facts.length > 0) {
+            lines.push(facts.join(' · '));
+        }
+        if ('description' in node && node.description) {
+            lines.push(node.description);
+        }
+        if (ast.isCausalNode(node) || ast.isRisk(node)) {
+            const model = this.analysis.modelOf(AstUtils.getDocument(node));
+            if (ast.isCausalNode(node)) {
+                const causes = model.linksTo(node).map(link => `${link.source.ref?.name}${strengthNote(link)}`);
+                const effects = model.linksFrom(node).map(link => `${link.target.ref?.name}${strengthNote(link)}`);
+                lines.push(`**Caused by:** ${causes.join(', ') || 'nothing yet'}`);
+                lines.push(`**Leads to:** ${effects.join(', ') || 'nothing yet'}`);
+            }
+            const measures = model.measuresOf(node).map(m => m.kind ? `${m.name} (${m.kind})` : m.name);
+            lines.push(`**Measured by:** ${measures.join(', ') || 'no measure'}`);
+        }
+        return lines.join('\n\n');
+    }
+
+    private facts(node: ast.Element): string[] {
+        switch (node.$type) {
+            case 'Outcome':
+                return [node.horizon && `${node.horizon} term`, node.target && `target ${describeTarget(node.target)}`].filter(isText);
+            case 'Activity':
+                return [node.owner && `owner ${node.owner.$refText}`, node.start && `from ${node.start}`, node.end && `to ${node.end}`].filter(isText);
+            case 'Measure':
+                return [
+                    node.kind && `${node.kind} measure`,
+                    node.measures.length > 0 && `of ${node.measures.map(m => m.$refText).join(', ')}`,
+                    node.baseline && `baseline ${describeQuantity(node.baseline.value)}${node.baseline.date ? ` on ${node.baseline.date}` : ''}`,
+                    node.target && `target ${describeTarget(node.target)}`,
+                    node.frequency, node.owner && `owner ${node.owner.$refText}`,
+                ].filter(isText);
+            case 'Link':
+                return [
+                    node.feedback && 'feedback loop',
+                    node.strength && `${node.strength} evidence`,
+                    node.mechanism && `mechanism: ${node.mechanism.text ?? node.mechanism.mechanism?.$refText}`,
+                    node.assumptions.length > 0 && `assumes ${node.assumptions.map(a => a.$refText).join(', ')}`,
+                ].filter(isText);
+            case 'Stakeholder':
+            case 'Person':
+                return [node.level, node.profession, node.role, node.designInvolved && 'involved in design'].filter(isText);
+            case 'Assumption':
+                return [node.risk && `${node.risk} risk`, node.check && `checked by ${node.check}`].filter(isText);
+            case 'Programme':
+                return [node.period && `${node.period.start} to ${node.period.end}`, node.setting].filter(isText);
+            case 'Resource':
+                return [node.kind, node.amount && describeQuantity(node.amount)].filter(isText);
+            case 'Incentive':
+                return node.kind ? [node.kind] : [];
+            case 'Evidence':
+                return [node.strength && `${node.strength} evidence`, node.kind].filter(isText);
+            default:
+                return [];
+        }
+    }
+}
+
+function isText(value: unknown): value is string {
+    return typeof value === 'string' && value.length > 0;
+}
+
+function strengthNote(link: ast.Link): string {
+    return link.strength ? ` (${link.strength})` : '';
+}
+
+function describeLink(node: ast.Element): string {
+    return ast.isLink(node) ? `${node.source.$refText} -> ${node.target.$refText}` : '';
+}

@@ -1,0 +1,45 @@
+import type { AstNodeDescription, IndexManager, LinkingError, ReferenceInfo } from 'langium';
+import { AstUtils, DefaultLinker } from 'langium';
+import type { TocServices } from '../toc-module.js';
+import type { TocImports } from '../workspace/imports.js';
+
+/** How a reference type reads in a sentence. */
+const EXPECTED: Record<string, string> = {
+    CausalNode: 'an activity or outcome',
+    Party: 'a stakeholder or person',
+    Measurable: 'an activity, outcome or risk',
+    Outcome: 'an outcome',
+    Activity: 'an activity',
+    Assumption: 'an assumption',
+    Evidence: 'an evidence entry',
+    Mechanism: 'a mechanism',
+    Context: 'a context',
+    Stakeholder: 'a stakeholder',
+};
+
+/** Linking errors that say what was expected, what was found instead, and what to do. */
+export class TocLinker extends DefaultLinker {
+    protected readonly imports: TocImports;
+    protected readonly indexManager: IndexManager;
+
+    constructor(services: TocServices) {
+        super(services);
+        this.imports = services.workspace.Imports;
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const base = super.createLinkingError(refInfo, targetDescription);
+        const name = refInfo.reference.$refText;
+        const referenceType = this.reflection.getReferenceType(refInfo);
+        const expected = EXPECTED[referenceType] ?? referenceType;
+        const document = AstUtils.getDocument(refInfo.container);
+        const namesake = this.indexManager
+            .allElements(undefined, this.imports.closureUris(document))
+            .find(description => description.name === name);
+        const message = namesake
+            ? `'${name}' is a ${namesake.type.toLowerCase()}, but ${expected} is expected here.`
+            : `'${name}' is not declared. Declare ${expected} named ${name}, or import the file that declares it.`;
+        return { ...base, message };
+    }
+}

@@ -1,0 +1,28 @@
+import type { ReferenceInfo, Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, MapScope, WorkspaceCache } from 'langium';
+import type { TocServices } from '../toc-module.js';
+import type { TocImports } from '../workspace/imports.js';
+
+/**
+ * Names visible in a file are its own and those of every file it imports (transitively); other
+ * `.toc` files in the workspace are not in scope until imported.
+ */
+export class TocScopeProvider extends DefaultScopeProvider {
+    protected readonly imports: TocImports;
+    protected readonly importScopeCache: WorkspaceCache<string, Scope>;
+
+    constructor(services: TocServices) {
+        super(services);
+        this.imports = services.workspace.Imports;
+        this.importScopeCache = new WorkspaceCache(services.shared);
+    }
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const document = AstUtils.getDocument(context.container);
+        const key = `${document.uri.toString()}\u0000${referenceType}`;
+        return this.importScopeCache.get(key, () => {
+            const uris = this.imports.closureUris(document);
+            return new MapScope(this.indexManager.allElements(referenceType, uris));
+        });
+    }
+}

@@ -1,0 +1,74 @@
+import type { LangiumSharedCoreServices, Module } from 'langium';
+import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { ModelAnalysis } from './analysis/model-analysis.js';
+import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
+import { TocFormatter } from './lsp/toc-formatter.js';
+import { TocHoverProvider } from './lsp/toc-hover-provider.js';
+import { TocSemanticTokenProvider } from './lsp/toc-semantic-tokens.js';
+import { TocLinker } from './references/toc-linker.js';
+import { TocScopeProvider } from './references/toc-scope-provider.js';
+import { TocDocumentValidator } from './validation/toc-document-validator.js';
+import { registerValidationChecks } from './validation/toc-validator.js';
+import { TocImportLoader } from './workspace/import-loader.js';
+import { TocImports } from './workspace/imports.js';
+import { TocDocumentBuilder } from './workspace/toc-document-builder.js';
+
+/** Services the language adds to Langium's. */
+export type TocAddedServices = {
+    workspace: {
+        Imports: TocImports;
+        ImportLoader: TocImportLoader;
+    };
+    analysis: {
+        ModelAnalysis: ModelAnalysis;
+    };
+};
+
+export type TocServices = LangiumServices & TocAddedServices;
+
+export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedServices> = {
+    workspace: {
+        Imports: services => new TocImports(services),
+        ImportLoader: services => new TocImportLoader(services.shared, () => services.workspace.Imports),
+    },
+    analysis: {
+        ModelAnalysis: services => new ModelAnalysis(services),
+    },
+    validation: {
+        DocumentValidator: services => new TocDocumentValidator(services),
+    },
+    references: {
+        ScopeProvider: services => new TocScopeProvider(services),
+        Linker: services => new TocLinker(services),
+    },
+    lsp: {
+        Formatter: () => new TocFormatter(),
+        HoverProvider: services => new TocHoverProvider(services),
+        SemanticTokenProvider: services => new TocSemanticTokenProvider(services),
+    },
+};
+
+export const TocSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new TocDocumentBuilder(services as LangiumSharedCoreServices),
+    },
+};
+
+/**
+ * The one way to get the language's services: the language server, the command-line checker and
+ * the tests all call this, so they always agree. Pass `NodeFileSystem` or `EmptyFileSystem` as
+ * the context; nothing here touches VS Code or the disk directly.
+ */
+export function createTocServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Toc: TocServices } {
+    const shared = inject(createDefaultSharedModule(context), TocGeneratedSharedModule, TocSharedModule);
+    const Toc = inject(createDefaultModule({ shared }), TocGeneratedModule, TocModule);
+    shared.ServiceRegistry.register(Toc);
+    registerValidationChecks(Toc);
+    if (!context.connection) {
+        // Outside a language server, documents are built on demand rather than by the workspace manager.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Toc };
+}

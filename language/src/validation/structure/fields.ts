@@ -1,0 +1,110 @@
+import type { AstNode, ValidationAcceptor, ValidationCheck } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, UriUtils } from 'langium';
+import type { Activity, Element, Model, Programme } from '../../generated/ast.js';
+import { isProgramme } from '../../generated/ast.js';
+import type { TocServices } from '../../toc-module.js';
+
+export const REPEATED_FIELD = 'repeated-field';
+export const INVALID_DATE = 'invalid-date';
+export const DATE_ORDER = 'date-order';
+export const SECOND_PROGRAMME = 'second-programme';
+
+/** Field keywords that differ from the property they fill. */
+const FIELD_WORDS: Record<string, string> = {
+    start: 'starts', end: 'ends', check: 'checked by', designInvolved: 'involved in design',
+    funding: 'funding after end', memberOf: 'member of',
+};
+
+/**
+ * A field that takes one value, given twice: only the last would count, so the first would be
+ * silently lost. Lists (`aim A, B`, repeated `figure`s) are not affected.
+ */
+export function checkRepeatedFields(): ValidationCheck<Element> {
+    return (element: Element, accept: ValidationAcceptor) => {
+        for (const [property, value] of Object.entries(element)) {
+            if (property.startsWith('$') || Array.isArray(value) || value === undefined) {
+                continue;
+            }
+            const occurrences = GrammarUtils.findNodesForProperty(element.$cstNode, property);
+            for (const extra of occurrences.slice(0, -1)) {
+                const field = FIELD_WORDS[property] ?? property.replace(/([A-Z])/g, ' $1').toLowerCase();
+                accept('error', `'${field}' is given more than once in '${'name' in element ? element.name : element.$type}'; only the last one would count. Keep one.`, {
+                    node: element, range: extra.range, code: REPEATED_FIELD,
+                });
+            }
+        }
+    };
+}
+
+/** ISO dates that the calendar does not have, such as 2023-02-30. */
+export function checkDates(): ValidationCheck<Model> {
+    return (model: Model, accept: ValidationAcceptor) => {
+        if (!model.$cstNode) {
+            return;
+        }
+        for (const cst of CstUtils.streamCst(model.$cstNode)) {
+            if (isLeafCstNode(cst) && cst.tokenType.name === 'DATE' && !isCalendarDate(cst.text)) {
+                accept('error', `${cst.text} is not a date in the calendar. Write a real date as YYYY-MM-DD.`, {
+                    node: cst.astNode, range: cst.range, code: INVALID_DATE,
+                });
+            }
+        }
+    };
+}
+
+export function isCalendarDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) {
+        return false;
+    }
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function checkProgrammePeriod(): ValidationCheck<Programme> {
+    return (programme: Programme, accept: ValidationAcceptor) => {
+        const period = programme.period;
+        if (period && period.start > period.end) {
+            accept('error', `The period of '${programme.name}' ends (${period.end}) before it starts (${period.start}).`, {
+                node: period, property: 'end', code: DATE_ORDER,
+            });
+        }
+    };
+}
+
+export function checkActivityDates(): ValidationCheck<Activity> {
+    return (activity: Activity, accept: ValidationAcceptor) => {
+        if (activity.start && activity.end && activity.start > activity.end) {
+            accept('error', `Activity '${activity.name}' ends (${activity.end}) before it starts (${activity.start}).`, {
+                node: activity, property: 'end', code: DATE_ORDER,
+            });
+        }
+    };
+}
+
+/** A model (a file and its imports) describes one programme. */
+export function checkSingleProgramme(services: TocServices): ValidationCheck<Programme> {
+    const imports = services.workspace.Imports;
+    return (programme: Programme, accept: ValidationAcceptor) => {
+        const document = AstUtils.getDocument(programme);
+        const others = imports.closure(document)
+            .flatMap(doc => doc.parseResult.value.elements.filter(isProgramme))
+            .filter(other => other !== programme);
+        const first = others.find(other => precedes(other, programme));
+        if (first) {
+            const place = AstUtils.getDocument(first) === document ? 'in this file' : `in ${UriUtils.basename(AstUtils.getDocument(first).uri)}`;
+            accept('error', `A model describes one programme, and '${first.name}' is already declared ${place}. Split the programmes into separate files that import what they share.`, {
+                node: programme, property: 'name', code: SECOND_PROGRAMME,
+            });
+        }
+    };
+}
+
+/** Document order within a file; a programme in an imported file always comes first. */
+function precedes(a: AstNode, b: AstNode): boolean {
+    if (AstUtils.getDocument(a) !== AstUtils.getDocument(b)) {
+        return true;
+    }
+    return (a.$cstNode?.offset ?? 0) < (b.$cstNode?.offset ?? 0);
+}

@@ -1,0 +1,41 @@
+import type { ValidationAcceptor, ValidationCheck } from 'langium';
+import { AstUtils, UriUtils } from 'langium';
+import type { Import } from '../../generated/ast.js';
+import type { TocServices } from '../../toc-module.js';
+import { TOC_EXTENSION } from '../../workspace/imports.js';
+
+export const UNRESOLVED_IMPORT = 'unresolved-import';
+export const IMPORT_CYCLE = 'import-cycle';
+
+export function checkImport(services: TocServices): ValidationCheck<Import> {
+    const imports = services.workspace.Imports;
+    return (imp: Import, accept: ValidationAcceptor) => {
+        const document = AstUtils.getDocument(imp);
+        const uri = imports.resolveUri(document.uri, imp.path);
+        if (!imp.path.trim()) {
+            accept('error', 'The import path is empty. Write the path of a .toc file, relative to this file.', { node: imp, property: 'path', code: UNRESOLVED_IMPORT });
+            return;
+        }
+        if (UriUtils.extname(uri).toLowerCase() !== TOC_EXTENSION) {
+            accept('error', `Only ${TOC_EXTENSION} files can be imported, not '${imp.path}'.`, { node: imp, property: 'path', code: UNRESOLVED_IMPORT });
+            return;
+        }
+        if (UriUtils.equals(uri, document.uri)) {
+            accept('error', 'A file cannot import itself. Remove this import.', { node: imp, property: 'path', code: IMPORT_CYCLE });
+            return;
+        }
+        if (!imports.resolve(imp)) {
+            accept('error', `Cannot find '${imp.path}' (looked for ${uri.fsPath}). Check the path, which is relative to this file.`, {
+                node: imp, property: 'path', code: UNRESOLVED_IMPORT,
+            });
+            return;
+        }
+        const cycle = imports.findCycle(imp);
+        if (cycle) {
+            const chain = cycle.map(doc => UriUtils.basename(doc.uri)).join(' -> ');
+            accept('error', `Import cycle: ${chain}. Move what both files need into a third file that both import.`, {
+                node: imp, property: 'path', code: IMPORT_CYCLE,
+            });
+        }
+    };
+}

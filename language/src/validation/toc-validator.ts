@@ -1,0 +1,24 @@
+import type { ValidationChecks } from 'langium';
+import type { TocAstType } from '../generated/ast.js';
+import type { TocServices } from '../toc-module.js';
+import { checkDuplicateNames } from './structure/duplicate-names.js';
+import { checkActivityDates, checkDates, checkProgrammePeriod, checkRepeatedFields, checkSingleProgramme } from './structure/fields.js';
+import { checkImport } from './structure/imports.js';
+import { checkCausalCycles, checkLinkDirection, checkSelfLink } from './structure/links.js';
+
+/**
+ * The structural checks: errors where the model does not mean anything coherent. They are cheap
+ * and run on every edit. Langium turns a check that throws into a diagnostic on the model, so one
+ * broken check never hides the others.
+ */
+export function registerValidationChecks(services: TocServices): void {
+    const checks: ValidationChecks<TocAstType> = {
+        Model: [checkDuplicateNames(services), checkCausalCycles(services), checkDates()],
+        Import: [checkImport(services)],
+        Element: [checkRepeatedFields()],
+        Link: [checkSelfLink(), checkLinkDirection()],
+        Programme: [checkProgrammePeriod(), checkSingleProgramme(services)],
+        Activity: [checkActivityDates()],
+    };
+    services.validation.ValidationRegistry.register(checks, undefined, 'fast');
+}

@@ -1,0 +1,74 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { checkFiles } from './load.js';
+import { expandPaths, UsageError } from './files.js';
+import { formatStylish, severityName } from './stylish.js';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+function parseCount(value: string): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) {
+        throw new InvalidArgumentError('expected a whole number, 0 or more.');
+    }
+    return n;
+}
+
+const program = new Command('toc')
+    .description('Check theory-of-change (.toc) models.')
+    .showHelpAfterError()
+    .exitOverride(error => process.exit(error.exitCode === 0 ? EXIT_OK : EXIT_USAGE));
+
+program.command('check')
+    .description('Check .toc files (default: every .toc file under the current folder).')
+    .argument('[paths...]', 'files, folders or glob patterns')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('--quiet', 'report errors only')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings', parseCount)
+    .option('--debug', 'show internal details of unexpected failures')
+    .action(async (paths: string[], options: { format: string; quiet?: boolean; maxWarnings?: number; debug?: boolean }) => {
+        const cwd = process.cwd();
+        try {
+            const files = await expandPaths(paths, cwd);
+            if (files.length === 0) {
+                process.stderr.write(`toc: no .toc files found under ${paths.join(', ') || cwd}.\n`);
+                process.exit(EXIT_USAGE);
+            }
+            let results = await checkFiles(files);
+            if (options.quiet) {
+                results = results.map(r => ({ ...r, diagnostics: r.diagnostics.filter(d => severityName(d) === 'error') }));
+            }
+            if (options.format === 'json') {
+                process.stdout.write(JSON.stringify(results.map(r => ({
+                    file: r.path,
+                    findings: r.diagnostics.map(d => ({
+                        rule: d.code ?? null,
+                        severity: severityName(d),
+                        message: d.message,
+                        line: d.range.start.line + 1,
+                        column: d.range.start.character + 1,
+                        endLine: d.range.end.line + 1,
+                        endColumn: d.range.end.character + 1,
+                    })),
+                })), null, 2) + '\n');
+            } else {
+                process.stdout.write(formatStylish(results, cwd, process.stdout.isTTY === true && !process.env.NO_COLOR));
+            }
+            const all = results.flatMap(r => r.diagnostics);
+            const errors = all.filter(d => severityName(d) === 'error').length;
+            const warnings = all.filter(d => severityName(d) === 'warning').length;
+            const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+            process.exitCode = errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+        } catch (error) {
+            if (error instanceof UsageError) {
+                process.stderr.write(`toc: ${error.message}\n`);
+            } else {
+                const detail = options.debug && error instanceof Error ? error.stack : error instanceof Error ? error.message : String(error);
+                process.stderr.write(`toc: ${detail}\n`);
+            }
+            process.exit(EXIT_USAGE);
+        }
+    });
+
+await program.parseAsync(process.argv);
