@@ -1,1 +1,33 @@
-export function activate(): void {}
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import { registerNewModelCommand } from './commands/new-model.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    context.subscriptions.push(registerNewModelCommand());
+    client = startLanguageClient(context);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'toc' }],
+        synchronize: {
+            // Imports and renames span files: tell the server when .toc files change on disk.
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.toc'),
+        },
+    };
+    return new LanguageClient('toc', 'Theory of Change', serverOptions, clientOptions);
+}

@@ -4,6 +4,8 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ModelAnalysis } from './analysis/model-analysis.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
+import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
+import { TocTokenBuilder } from './parser/toc-token-builder.js';
 import { TocFormatter } from './lsp/toc-formatter.js';
 import { TocHoverProvider } from './lsp/toc-hover-provider.js';
 import { TocSemanticTokenProvider } from './lsp/toc-semantic-tokens.js';
@@ -35,6 +37,11 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
     },
     analysis: {
         ModelAnalysis: services => new ModelAnalysis(services),
+    },
+    parser: {
+        TokenBuilder: () => new TocTokenBuilder(),
+        ParserErrorMessageProvider: () => new TocParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new TocLexerErrorMessageProvider(),
     },
     validation: {
         DocumentValidator: services => new TocDocumentValidator(services),
