@@ -30,7 +30,7 @@ export class TocFormatter extends AbstractFormatter {
         const fieldStarts = new Set<CstNode>();
 
         for (const child of [...model.imports, ...model.elements]) {
-            const cst = child.$cstNode;
+            const cst = declarationNode(child.$cstNode);
             if (!cst) {
                 continue;
             }
@@ -61,7 +61,8 @@ export class TocFormatter extends AbstractFormatter {
                 continue;
             }
             if (leaf.hidden) {
-                // Comments on their own line take the indentation of where they stand.
+                // Comments on their own line take the indentation of where they stand; the lines
+                // around them are left as written.
                 decide(leaf, insideBlock(leaf.offset) ? Formatting.indent() : Formatting.noIndent());
                 continue;
             }
@@ -93,6 +94,18 @@ export class TocFormatter extends AbstractFormatter {
         }
         return super.formatDocument(document, params);
     }
+}
+
+/** The CST node of a declaration's own rule, below the `Element` rule call that wraps it. */
+function declarationNode(cst: CstNode | undefined): CstNode | undefined {
+    while (cst && isCompositeCstNode(cst)) {
+        const visible = cst.content.filter(child => !child.hidden);
+        if (visible.length !== 1 || !isCompositeCstNode(visible[0])) {
+            break;
+        }
+        cst = visible[0];
+    }
+    return cst;
 }
 
 function firstLeaf(cst: CstNode): CstNode {

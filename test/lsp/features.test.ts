@@ -1,0 +1,219 @@
+import type { LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver';
+import { SemanticTokenTypes } from 'vscode-languageserver';
+import { describe, expect, test } from 'vitest';
+import type { TestWorkspace } from '../support/workspace.js';
+import { loadWorkspace } from '../support/workspace.js';
+
+const PEOPLE = `stakeholder Nurses "Ward nurses" {
+    level frontline
+}
+`;
+const PLAN = `import "people"
+
+activity Rounding "Hourly rounding" {
+    owner Nurses
+}
+
+outcome FewerFalls "Fewer falls" {
+    horizon long
+    target reduce 25 % by 2026-03-31
+}
+
+link Rounding -> FewerFalls {
+    mechanism "Needs are met before patients move alone"
+    evidence moderate
+}
+
+measure FallsRate {
+    kind outcome
+    measures FewerFalls
+}
+`;
+
+async function workspace(): Promise<TestWorkspace> {
+    return loadWorkspace({ 'plan.toc': PLAN, 'people.toc': PEOPLE }, ['plan.toc']);
+}
+
+/** Position of the n-th occurrence of `text` in a document, optionally shifted into it. */
+function at(document: LangiumDocument, text: string, occurrence = 1, shift = 0) {
+    let offset = -1;
+    for (let i = 0; i < occurrence; i++) {
+        offset = document.textDocument.getText().indexOf(text, offset + 1);
+    }
+    expect(offset, `"${text}" occurs ${occurrence} times`).toBeGreaterThanOrEqual(0);
+    return { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset + shift) };
+}
+
+async function completionLabels(text: string, marker: string): Promise<string[]> {
+    const ws = await loadWorkspace({ 'plan.toc': text.replace(marker, ''), 'people.toc': PEOPLE }, ['plan.toc']);
+    const document = ws.document('plan.toc');
+    const offset = text.indexOf(marker);
+    const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset),
+    });
+    return (list?.items ?? []).map((item: CompletionItem) => item.label);
+}
+
+describe('completion', () => {
+    test('offers declaration keywords at the top level', async () => {
+        const labels = await completionLabels('outcome A\n<|>', '<|>');
+        expect(labels).toEqual(expect.arrayContaining(['activity', 'outcome', 'link', 'measure', 'programme', 'sustain', 'stakeholder']));
+    });
+
+    test('offers names in scope, including imported ones, of the right kind', async () => {
+        const labels = await completionLabels('import "people"\nactivity A { owner <|> }\noutcome O', '<|>');
+        expect(labels).toContain('Nurses');
+        expect(labels).not.toContain('O');
+    });
+
+    test('offers the allowed values of a field', async () => {
+        const labels = await completionLabels('outcome A\noutcome B\nlink A -> B { evidence <|> }', '<|>');
+        expect(labels).toEqual(expect.arrayContaining(['strong', 'moderate', 'weak', 'contested', 'none']));
+    });
+});
+
+describe('hover', () => {
+    test('shows kind, title, links in and out, and measures', async () => {
+        const ws = await workspace();
+        const document = ws.document('plan.toc');
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'FewerFalls', 2)) as Hover;
+        const text = (hover.contents as { value: string }).value;
+        expect(text).toContain('**outcome** `FewerFalls` — Fewer falls');
+        expect(text).toContain('long term · target reduce 25% by 2026-03-31');
+        expect(text).toContain('**Caused by:** Rounding (moderate)');
+        expect(text).toContain('**Leads to:** nothing yet');
+        expect(text).toContain('**Measured by:** FallsRate (outcome)');
+    });
+
+    test('works on a name from an imported file', async () => {
+        const ws = await workspace();
+        const document = ws.document('plan.toc');
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'Nurses')) as Hover;
+        expect((hover.contents as { value: string }).value).toContain('**stakeholder** `Nurses` — Ward nurses');
+    });
+});
+
+describe('navigation', () => {
+    test('go to definition jumps into the imported file', async () => {
+        const ws = await workspace();
+        const document = ws.document('plan.toc');
+        const links = await ws.services.lsp.DefinitionProvider!.getDefinition(document, at(document, 'Nurses')) as LocationLink[];
+        expect(links).toHaveLength(1);
+        expect(links[0].targetUri).toBe(ws.uri('people.toc').toString());
+        expect(links[0].targetSelectionRange.start).toEqual({ line: 0, character: 12 });
+    });
+
+    test('find references lists every use across files', async () => {
+        const ws = await workspace();
+        const people = ws.document('people.toc');
+        const params = { ...at(people, 'Nurses'), context: { includeDeclaration: true } };
+        const locations = await ws.services.lsp.ReferencesProvider!.findReferences(people, params) as Location[];
+        expect(locations.map(l => [l.uri.endsWith('people.toc') ? 'people' : 'plan', l.range.start.line]).sort()).toEqual([['people', 0], ['plan', 3]]);
+    });
+
+    test('rename changes the declaration and every reference, across files', async () => {
+        const ws = await workspace();
+        const plan = ws.document('plan.toc');
+        const edit = await ws.services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'Nurses'), newName: 'WardNurses' }) as WorkspaceEdit;
+        const apply = (path: string) => TextDocument.applyEdits(ws.document(path).textDocument, edit.changes?.[ws.uri(path).toString()] ?? []);
+        expect(apply('people.toc')).toContain('stakeholder WardNurses "Ward nurses"');
+        expect(apply('plan.toc')).toContain('owner WardNurses');
+        expect(apply('plan.toc')).not.toMatch(/\bNurses\b/);
+    });
+});
+
+describe('document structure', () => {
+    test('the outline lists every declaration by name', async () => {
+        const ws = await workspace();
+        const symbols = await ws.services.lsp.DocumentSymbolProvider!.getSymbols(ws.document('plan.toc'), { textDocument: { uri: '' } }) as DocumentSymbol[];
+        expect(symbols.map(s => s.name)).toEqual(['Rounding', 'FewerFalls', 'FallsRate']);
+    });
+
+    test('blocks fold, leaving the closing brace in view', async () => {
+        const ws = await workspace();
+        const ranges = await ws.services.lsp.FoldingRangeProvider!.getFoldingRanges(ws.document('plan.toc'), { textDocument: { uri: '' } });
+        expect(ranges.map(r => [r.startLine, r.endLine])).toEqual([[2, 3], [6, 8], [11, 13], [16, 18]]);
+    });
+
+    test('semantic tokens colour declared names and references by kind', async () => {
+        const ws = await workspace();
+        const provider = ws.services.lsp.SemanticTokenProvider!;
+        const tokens = await provider.semanticHighlight(ws.document('plan.toc'), { textDocument: { uri: '' } }) as SemanticTokens;
+        const legend = provider.tokenTypes;
+        const decoded: Array<[number, number, string]> = [];
+        let line = 0;
+        let character = 0;
+        for (let i = 0; i < tokens.data.length; i += 5) {
+            const [deltaLine, deltaStart, , type] = tokens.data.slice(i, i + 5);
+            line += deltaLine;
+            character = deltaLine === 0 ? character + deltaStart : deltaStart;
+            decoded.push([line, character, Object.keys(legend).find(key => legend[key] === type)!]);
+        }
+        expect(decoded).toContainEqual([2, 9, SemanticTokenTypes.function]);   // activity Rounding
+        expect(decoded).toContainEqual([3, 10, SemanticTokenTypes.parameter]); // owner Nurses
+        expect(decoded).toContainEqual([11, 5, SemanticTokenTypes.function]);  // link Rounding ->
+        expect(decoded).toContainEqual([11, 17, SemanticTokenTypes.class]);    // -> FewerFalls
+    });
+});
+
+describe('formatting', () => {
+    const messy = `// Falls programme
+import   "people"
+activity Rounding "Hourly rounding"{owner Nurses
+  starts 2025-04-01}
+
+
+outcome FewerFalls {horizon long target reduce 25 % by 2026-03-31 stretch} // the aim
+
+/* measures
+   follow */
+measure FallsRate { kind outcome
+     // monthly from the incident system
+  measures FewerFalls, Rounding }
+link Rounding->FewerFalls{mechanism "Needs met" evidence moderate}
+`;
+    const expected = `// Falls programme
+import "people"
+activity Rounding "Hourly rounding" {
+    owner Nurses
+    starts 2025-04-01
+}
+
+outcome FewerFalls {
+    horizon long
+    target reduce 25% by 2026-03-31 stretch
+} // the aim
+
+/* measures
+   follow */
+measure FallsRate {
+    kind outcome
+    // monthly from the incident system
+    measures FewerFalls, Rounding
+}
+link Rounding -> FewerFalls {
+    mechanism "Needs met"
+    evidence moderate
+}
+`;
+
+    async function format(text: string): Promise<string> {
+        const ws = await loadWorkspace({ 'plan.toc': text, 'people.toc': PEOPLE }, ['plan.toc']);
+        const document = ws.document('plan.toc');
+        const edits = await ws.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+        return TextDocument.applyEdits(document.textDocument, edits);
+    }
+
+    test('lays out one field per line, keeps comments, and is idempotent', async () => {
+        const once = await format(messy);
+        expect(once).toBe(expected);
+        expect(await format(once)).toBe(once);
+    });
+
+    test('leaves a file with syntax errors untouched', async () => {
+        const broken = 'outcome A {horizon long\nmeasure M {kind outcome}';
+        expect(await format(broken)).toBe(broken);
+    });
+});
