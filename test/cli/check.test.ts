@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+let folder: string;
+
+function toc(...args: string[]) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'toc-cli-'));
+    writeFileSync(join(folder, 'clean.toc'), 'outcome A { horizon short }\noutcome B { horizon long }\nlink A -> B\n');
+    writeFileSync(join(folder, 'broken.toc'), 'import "shared"\noutcome A { horizon short }\nlink A -> Nowhere\nlink A -> Team\n');
+    writeFileSync(join(folder, 'shared.toc'), 'stakeholder Team\n');
+    mkdirSync(join(folder, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(folder, 'node_modules', 'pkg', 'ignored.toc'), 'this is not a model');
+});
+
+describe('toc check', () => {
+    test('a clean model exits 0 and says so', () => {
+        const result = toc('check', 'clean.toc');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe('1 file checked, no problems.\n');
+    });
+
+    test('errors are listed as file:line:col, severity, message and code, and exit 1', () => {
+        const result = toc('check', 'broken.toc');
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe([
+            'broken.toc',
+            "  broken.toc:3:11  error    'Nowhere' is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.  unresolved-reference",
+            "  broken.toc:4:11  error    'Team' is a stakeholder, but an activity or outcome is expected here.  unresolved-reference",
+            '',
+            '1 file checked: 2 problems (2 errors, 0 warnings)',
+            '',
+        ].join('\n'));
+    });
+
+    test('a folder means every .toc file below it, skipping node_modules', () => {
+        const result = toc('check', '.', '--format', 'json');
+        const files = (JSON.parse(result.stdout) as Array<{ file: string }>).map(entry => entry.file.replace(folder, ''));
+        expect(files).toEqual(['/broken.toc', '/clean.toc', '/shared.toc']);
+        expect(result.code).toBe(1);
+    });
+
+    test('json output carries rule, severity, message and position', () => {
+        const result = toc('check', 'broken.toc', '--format', 'json');
+        const [entry] = JSON.parse(result.stdout) as Array<{ findings: unknown[] }>;
+        expect(entry.findings[0]).toEqual({
+            rule: 'unresolved-reference', severity: 'error',
+            message: "'Nowhere' is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.",
+            line: 3, column: 11, endLine: 3, endColumn: 18,
+        });
+    });
+
+    test('a missing path is a usage error with one clear line and exit 2', () => {
+        const result = toc('check', 'nope.toc');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('toc: nope.toc: no such file or folder.\n');
+        expect(result.stdout).toBe('');
+    });
+
+    test('an unknown format is a usage error', () => {
+        const result = toc('check', 'clean.toc', '--format', 'xml');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain("argument 'xml' is invalid");
+    });
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+
+const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
+
+interface PublishDiagnostics {
+    uri: string;
+    diagnostics: Array<{ code?: string; message: string; range: { start: { line: number; character: number } } }>;
+}
+
+/** The bundled server, started as an editor would start it, spoken to in plain JSON-RPC. */
+async function startServer(): Promise<{ connection: MessageConnection; process: ChildProcess; diagnostics: (uri: string) => Promise<PublishDiagnostics> }> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const waiting = new Map<string, (params: PublishDiagnostics) => void>();
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnostics) => {
+        waiting.get(params.uri)?.(params);
+        waiting.delete(params.uri);
+    });
+    connection.onRequest(() => null);
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    connection.sendNotification('initialized', {});
+    return {
+        connection,
+        process: child,
+        diagnostics: uri => new Promise(resolve => waiting.set(uri, resolve)),
+    };
+}
+
+let running: Awaited<ReturnType<typeof startServer>> | undefined;
+
+afterEach(() => {
+    running?.connection.dispose();
+    running?.process.kill();
+    running = undefined;
+});
+
+describe('the bundled language server over stdio', () => {
+    test('answers initialize with its capabilities', async () => {
+        const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        connection.listen();
+        const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: Record<string, unknown> };
+        expect(result.capabilities).toMatchObject({
+            hoverProvider: true, definitionProvider: true, referencesProvider: true, documentSymbolProvider: true,
+            documentFormattingProvider: true, foldingRangeProvider: true,
+        });
+        expect(result.capabilities.completionProvider).toBeDefined();
+        expect(result.capabilities.renameProvider).toBeTruthy();
+        expect(result.capabilities.semanticTokensProvider).toBeDefined();
+        connection.dispose();
+        child.kill();
+    });
+
+    test('publishes diagnostics for a broken document, then clears them when it is fixed', async () => {
+        running = await startServer();
+        const uri = 'file:///virtual/plan.toc';
+        const first = running.diagnostics(uri);
+        running.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'toc', version: 1, text: 'outcome A { horizon short\noutcome B { horizon long }\nlink A -> Nowhere\n' },
+        });
+        const broken = await first;
+        expect(broken.diagnostics.map(d => [d.code, d.range.start.line])).toEqual([['syntax-error', 1], ['unresolved-reference', 2]]);
+
+        const second = running.diagnostics(uri);
+        running.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ text: 'outcome A { horizon short }\noutcome B { horizon long }\nlink A -> B\n' }],
+        });
+        expect((await second).diagnostics).toEqual([]);
+    });
+
+    test('answers hover and go to definition', async () => {
+        running = await startServer();
+        const uri = 'file:///virtual/plan.toc';
+        const published = running.diagnostics(uri);
+        running.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'toc', version: 1, text: 'outcome Safer "Safer wards" { horizon long }\nactivity Train\nlink Train -> Safer\n' },
+        });
+        await published;
+        const hover = await running.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 16 } }) as { contents: { value: string } };
+        expect(hover.contents.value).toContain('**outcome** `Safer` — Safer wards');
+        const definition = await running.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 16 } }) as Array<{ targetUri: string; targetSelectionRange: { start: { line: number; character: number } } }>;
+        expect(definition[0]).toMatchObject({ targetUri: uri, targetSelectionRange: { start: { line: 0, character: 8 } } });
+    });
+
+    test('refuses to start without a transport, with a usage message', async () => {
+        const child = spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr!.on('data', chunk => { stderr += chunk; });
+        const code = await new Promise(resolve => child.on('exit', resolve));
+        expect(code).toBe(2);
+        expect(stderr).toContain('toc-language-server --stdio');
+    });
+});
