@@ -1,0 +1,15 @@
+export function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Prints rows as an aligned table; the first row is the header. */
+export function printTable(title, rows) {
+    const widths = rows[0].map((_, column) => Math.max(...rows.map(row => String(row[column]).length)));
+    const line = row => row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ');
+    console.log(`\n${title}`);
+    console.log(line(rows[0]));
+    console.log(widths.map(width => '-'.repeat(width)).join('  '));
+    rows.slice(1).forEach(row => console.log(line(row)));
+}
