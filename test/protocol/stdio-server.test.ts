@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 
@@ -11,11 +14,13 @@ interface PublishDiagnostics {
 }
 
 /** The bundled server, started as an editor would start it, spoken to in plain JSON-RPC. */
-async function startServer(): Promise<{ connection: MessageConnection; process: ChildProcess; diagnostics: (uri: string) => Promise<PublishDiagnostics> }> {
+async function startServer(): Promise<{ connection: MessageConnection; process: ChildProcess; diagnostics: (uri: string) => Promise<PublishDiagnostics>; published: PublishDiagnostics[] }> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const waiting = new Map<string, (params: PublishDiagnostics) => void>();
+    const published: PublishDiagnostics[] = [];
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnostics) => {
+        published.push(params);
         waiting.get(params.uri)?.(params);
         waiting.delete(params.uri);
     });
@@ -27,6 +32,7 @@ async function startServer(): Promise<{ connection: MessageConnection; process: 
         connection,
         process: child,
         diagnostics: uri => new Promise(resolve => waiting.set(uri, resolve)),
+        published,
     };
 }
 
@@ -85,6 +91,17 @@ describe('the bundled language server over stdio', () => {
         expect(hover.contents.value).toContain('**outcome** `Safer` — Safer wards');
         const definition = await running.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 16 } }) as Array<{ targetUri: string; targetSelectionRange: { start: { line: number; character: number } } }>;
         expect(definition[0]).toMatchObject({ targetUri: uri, targetSelectionRange: { start: { line: 0, character: 8 } } });
+    });
+
+    test('loads an imported file from disk when no workspace folder is open', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'toc-server-'));
+        writeFileSync(join(folder, 'people.toc'), 'stakeholder Nurses { level frontline }\n');
+        const text = 'import "people"\nactivity Rounding { owner Nurses }\n';
+        writeFileSync(join(folder, 'plan.toc'), text);
+        running = await startServer();
+        const uri = pathToFileURL(join(folder, 'plan.toc')).href;
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
+        await expect.poll(() => running!.published.filter(p => p.uri === uri).at(-1)?.diagnostics, { timeout: 10_000 }).toEqual([]);
     });
 
     test('refuses to start without a transport, with a usage message', async () => {
