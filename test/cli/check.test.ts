@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,5 +70,24 @@ describe('toc check', () => {
         const result = toc('check', 'clean.toc', '--format', 'xml');
         expect(result.code).toBe(2);
         expect(result.stderr).toContain("argument 'xml' is invalid");
+    });
+});
+
+describe('toc format', () => {
+    test('--check lists files that are not formatted and exits 1; formatting fixes them', () => {
+        writeFileSync(join(folder, 'messy.toc'), 'outcome A {horizon short}\n');
+        expect(toc('format', '--check', 'messy.toc')).toMatchObject({ code: 1, stdout: 'messy.toc: not formatted\n' });
+        expect(readFileSync(join(folder, 'messy.toc'), 'utf8')).toBe('outcome A {horizon short}\n');
+        expect(toc('format', 'messy.toc')).toMatchObject({ code: 0, stdout: '1 file formatted.\n' });
+        expect(readFileSync(join(folder, 'messy.toc'), 'utf8')).toBe('outcome A {\n    horizon short\n}\n');
+        expect(toc('format', '--check', 'messy.toc')).toMatchObject({ code: 0, stdout: 'All files are formatted.\n' });
+    });
+
+    test('a file with a syntax error is left untouched and named', () => {
+        writeFileSync(join(folder, 'unparsable.toc'), 'outcome A {horizon\n');
+        const result = toc('format', 'unparsable.toc');
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain('unparsable.toc:1: not formatted, it has a syntax error here');
+        expect(readFileSync(join(folder, 'unparsable.toc'), 'utf8')).toBe('outcome A {horizon\n');
     });
 });

@@ -8,6 +8,7 @@ import { loadWorkspace } from '../support/workspace.js';
 
 const PEOPLE = `stakeholder Nurses "Ward nurses" {
     level frontline
+    profession nursing
 }
 `;
 const PLAN = `import "people"
@@ -207,6 +208,7 @@ link Rounding -> FewerFalls {
     }
 
     test('lays out one field per line, keeps comments, and is idempotent', async () => {
+        expect(await format(`${messy}stakeholder S { profession "general practice" level frontline }\n`)).toBe(`${expected}stakeholder S {\n    profession "general practice"\n    level frontline\n}\n`);
         const once = await format(messy);
         expect(once).toBe(expected);
         expect(await format(once)).toBe(once);

@@ -126,7 +126,10 @@ function startsField(cst: CstNode): boolean {
     if (!element) {
         return false;
     }
-    if (GrammarAST.isAssignment(element.$container)) {
+    // A value such as `profession=(ID | STRING)` belongs to its assignment, not to the field alternatives.
+    if (GrammarAST.isAlternatives(element.$container) && GrammarAST.isAssignment(element.$container.$container)) {
+        element = element.$container.$container;
+    } else if (GrammarAST.isAssignment(element.$container)) {
         element = element.$container;
     }
     const parent = element.$container;

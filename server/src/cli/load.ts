@@ -1,7 +1,8 @@
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TocServices } from '../../../language/src/index.js';
 import { createTocServices } from '../../../language/src/index.js';
 
 export interface FileResult {
@@ -10,16 +11,27 @@ export interface FileResult {
     diagnostics: Diagnostic[];
 }
 
+export interface LoadedFiles {
+    services: TocServices;
+    /** The documents of the given paths, in the given order. */
+    documents: LangiumDocument[];
+}
+
 /**
  * Loads the given files and what they import through the same services as the language server,
- * runs every check, and returns the findings for the given files (imported files are checked
- * when they are given too).
+ * and runs every check on them.
  */
-export async function checkFiles(paths: string[]): Promise<FileResult[]> {
+export async function loadFiles(paths: string[]): Promise<LoadedFiles> {
     const { shared, Toc } = createTocServices(NodeFileSystem);
     // Files rebuilt once their imports have loaded get the same full validation as the first build.
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
-    const documents: LangiumDocument[] = await Toc.workspace.ImportLoader.buildWithImports(paths.map(path => URI.file(path)));
+    const documents = await Toc.workspace.ImportLoader.buildWithImports(paths.map(path => URI.file(path)));
+    return { services: Toc, documents };
+}
+
+/** The findings for each given file, in order of position (imported files are checked when given too). */
+export async function checkFiles(paths: string[]): Promise<FileResult[]> {
+    const { documents } = await loadFiles(paths);
     return documents.map(document => ({ path: document.uri.fsPath, diagnostics: sortByPosition(document.diagnostics ?? []) }));
 }
 

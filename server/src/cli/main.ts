@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkFiles } from './load.js';
 import { expandPaths, UsageError } from './files.js';
+import { formatFiles, reportFormat } from './format.js';
 import { formatStylish, severityName } from './stylish.js';
 
 const EXIT_OK = 0;
@@ -67,6 +68,24 @@ program.command('check')
                 const detail = options.debug && error instanceof Error ? error.stack : error instanceof Error ? error.message : String(error);
                 process.stderr.write(`toc: ${detail}\n`);
             }
+            process.exit(EXIT_USAGE);
+        }
+    });
+
+program.command('format')
+    .description('Lay out .toc files in the canonical format (default: every .toc file under the current folder).')
+    .argument('[paths...]', 'files, folders or glob patterns')
+    .option('--check', 'only report files that are not formatted; change nothing')
+    .action(async (paths: string[], options: { check?: boolean }) => {
+        const cwd = process.cwd();
+        try {
+            const files = await expandPaths(paths, cwd);
+            const outcome = await formatFiles(files, options.check === true);
+            process.stdout.write(reportFormat(outcome, options.check === true, cwd));
+            const failed = outcome.unparsable.length > 0 || (options.check === true && outcome.changed.length > 0);
+            process.exitCode = failed ? EXIT_FINDINGS : EXIT_OK;
+        } catch (error) {
+            process.stderr.write(`toc: ${error instanceof Error ? error.message : String(error)}\n`);
             process.exit(EXIT_USAGE);
         }
     });

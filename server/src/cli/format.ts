@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadFiles } from './load.js';
+
+export interface FormatOutcome {
+    /** Files whose layout differs from the canonical one (rewritten unless checking). */
+    changed: string[];
+    /** Files left alone because they do not parse, with the first syntax error's line. */
+    unparsable: Array<{ path: string; line: number }>;
+}
+
+/** Formats files as the editor's "Format Document" would; with `check`, only reports. */
+export async function formatFiles(paths: string[], check: boolean): Promise<FormatOutcome> {
+    const { services, documents } = await loadFiles(paths);
+    const outcome: FormatOutcome = { changed: [], unparsable: [] };
+    for (const document of documents) {
+        const path = document.uri.fsPath;
+        const syntaxError = document.diagnostics?.find(d => d.code === 'syntax-error');
+        if (syntaxError) {
+            outcome.unparsable.push({ path, line: syntaxError.range.start.line + 1 });
+            continue;
+        }
+        const edits = await services.lsp.Formatter!.formatDocument(document, {
+            textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true },
+        });
+        const original = document.textDocument.getText();
+        const formatted = TextDocument.applyEdits(document.textDocument, edits);
+        if (formatted !== original) {
+            outcome.changed.push(path);
+            if (!check) {
+                writeFileSync(path, formatted);
+            }
+        }
+    }
+    return outcome;
+}
+
+export function reportFormat(outcome: FormatOutcome, check: boolean, cwd: string): string {
+    const show = (path: string) => relative(cwd, path) || path;
+    const lines = outcome.unparsable.map(({ path, line }) => `${show(path)}:${line}: not formatted, it has a syntax error here (run toc check for details)`);
+    if (check) {
+        lines.push(...outcome.changed.map(path => `${show(path)}: not formatted`));
+        if (outcome.changed.length === 0 && outcome.unparsable.length === 0) {
+            lines.push('All files are formatted.');
+        }
+    } else {
+        lines.push(`${outcome.changed.length} file${outcome.changed.length === 1 ? '' : 's'} formatted.`);
+    }
+    return lines.join('\n') + '\n';
+}
