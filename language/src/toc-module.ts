@@ -8,6 +8,7 @@ import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './p
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
 import { TocFormatter } from './lsp/toc-formatter.js';
 import { TocHoverProvider } from './lsp/toc-hover-provider.js';
+import { TocNodeKindProvider } from './lsp/toc-node-kinds.js';
 import { TocSemanticTokenProvider } from './lsp/toc-semantic-tokens.js';
 import { TocLinker } from './references/toc-linker.js';
 import { TocScopeProvider } from './references/toc-scope-provider.js';
@@ -58,6 +59,9 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
 };
 
 export const TocSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new TocNodeKindProvider(),
+    },
     workspace: {
         DocumentBuilder: services => new TocDocumentBuilder(services as LangiumSharedCoreServices),
     },

@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver';
-import { SemanticTokenTypes } from 'vscode-languageserver';
+import { SemanticTokenTypes, SymbolKind } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import type { TestWorkspace } from '../support/workspace.js';
 import { loadWorkspace } from '../support/workspace.js';
@@ -129,7 +129,7 @@ describe('document structure', () => {
     test('the outline lists every declaration by name', async () => {
         const ws = await workspace();
         const symbols = await ws.services.lsp.DocumentSymbolProvider!.getSymbols(ws.document('plan.toc'), { textDocument: { uri: '' } }) as DocumentSymbol[];
-        expect(symbols.map(s => s.name)).toEqual(['Rounding', 'FewerFalls', 'FallsRate']);
+        expect(symbols.map(s => [s.name, s.kind])).toEqual([['Rounding', SymbolKind.Function], ['FewerFalls', SymbolKind.Class], ['FallsRate', SymbolKind.Property]]);
     });
 
     test('blocks fold, leaving the closing brace in view', async () => {
