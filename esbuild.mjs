@@ -15,6 +15,8 @@ const common = {
     sourcemap: !minify,
     minify,
     logLevel: 'warning',
+    // Prefer ES module builds: jsonc-parser's UMD build hides its requires from the bundler.
+    mainFields: ['module', 'main'],
 };
 
 const contexts = await Promise.all([

@@ -1,6 +1,7 @@
 /**
  * A small, complete model a team can start from: every main construct once, with comments
- * saying what to fill in. It checks clean, so the first thing a new user sees is a working model.
+ * saying what to fill in. It checks clean, rules included, so a new user starts from a plan
+ * that shows what a complete one looks like.
  */
 export function starterModel(programmeName = 'MyProgramme'): string {
     const name = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(programmeName) ? programmeName : 'MyProgramme';
@@ -83,10 +84,63 @@ stakeholder WardNurses "Nurses on the two wards" {
     involved in design
 }
 
+stakeholder WardDoctors "Doctors on the two wards" {
+    profession medicine
+    level frontline
+    role "Review medicines that raise the risk of falling"
+}
+
 person ChiefNurse "Chief nurse" {
     profession nursing
     level executive
     role "Executive sponsor"
+}
+
+// What could go wrong because of the change, and the measure that watches for it.
+side-effect LessTimeForCare "Rounding takes time from other care" {
+    from Rounding
+    likelihood medium
+}
+
+measure CallBells "Call bells answered within five minutes" {
+    kind balancing
+    measures LessTimeForCare
+    unit "%"
+    direction increase
+    baseline 80 on 2025-03-01
+    source "Call bell system report"
+    frequency monthly
+    owner WardNurses
+}
+
+resource AuditSupport "Audit clerk, two hours a week" {
+    kind admin-support
+    amount 2 hours
+    for Rounding
+}
+
+incentive WardRecognition "Monthly recognition of the most improved ward" {
+    kind carrot
+    for WardNurses
+}
+
+incentive MatronReview "Matron reviews missed rounds at the weekly huddle" {
+    kind stick
+    for WardNurses
+}
+
+context WardReadiness "How ready the wards are" {
+    readiness high
+    capacity medium
+    competing priorities "Winter bed pressures"
+    policy alignment high
+}
+
+sustain plan KeepRounding "Rounding outlasts the programme" {
+    embedded in procedure "Ward nursing procedures"
+    funding after end "Within ward establishment; no extra cost"
+    succession "Each ward names a rounding lead"
+    owner ChiefNurse
 }
 `;
 }

@@ -3,6 +3,8 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ModelAnalysis } from './analysis/model-analysis.js';
+import { TocConfigProvider } from './config/config-provider.js';
+import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
@@ -27,6 +29,12 @@ export type TocAddedServices = {
     analysis: {
         ModelAnalysis: ModelAnalysis;
     };
+    config: {
+        ConfigProvider: TocConfigProvider;
+    };
+    rules: {
+        RuleEngine: RuleEngine;
+    };
 };
 
 export type TocServices = LangiumServices & TocAddedServices;
@@ -38,6 +46,12 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
     },
     analysis: {
         ModelAnalysis: services => new ModelAnalysis(services),
+    },
+    config: {
+        ConfigProvider: services => new TocConfigProvider(services.shared),
+    },
+    rules: {
+        RuleEngine: services => new RuleEngine(services),
     },
     parser: {
         TokenBuilder: () => new TocTokenBuilder(),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { starterModel } from '../../language/src/index.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 let folder: string;
@@ -15,7 +16,8 @@ function toc(...args: string[]) {
 
 beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'toc-cli-'));
-    writeFileSync(join(folder, 'clean.toc'), 'outcome A { horizon short }\noutcome B { horizon long }\nlink A -> B\n');
+    writeFileSync(join(folder, 'clean.toc'), starterModel());
+    writeFileSync(join(folder, 'unmeasured.toc'), 'activity Train { owner Team }\noutcome Safer { horizon short }\nlink Train -> Safer { mechanism "practice" evidence strong }\nstakeholder Team { role "trainers" }\n');
     writeFileSync(join(folder, 'broken.toc'), 'import "shared"\noutcome A { horizon short }\nlink A -> Nowhere\nlink A -> Team\n');
     writeFileSync(join(folder, 'shared.toc'), 'stakeholder Team\n');
     mkdirSync(join(folder, 'node_modules', 'pkg'), { recursive: true });
@@ -29,13 +31,30 @@ describe('toc check', () => {
         expect(result.stdout).toBe('1 file checked, no problems.\n');
     });
 
-    test('errors are listed as file:line:col, severity, message and code, and exit 1', () => {
-        const result = toc('check', 'broken.toc');
+    test('warnings are listed as file:line:col, severity, message and rule id, and exit 0', () => {
+        const result = toc('check', 'unmeasured.toc');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe([
+            'unmeasured.toc',
+            '  unmeasured.toc:2:9  warning  Outcome `Safer` has no measure: add a measure of kind outcome, or say how it will be observed.  unmeasured-outcome',
+            '',
+            '1 file checked: 1 problem (0 errors, 1 warning)',
+            '',
+        ].join('\n'));
+    });
+
+    test('--max-warnings fails a run with more warnings than allowed', () => {
+        expect(toc('check', 'unmeasured.toc', '--max-warnings', '0').code).toBe(1);
+        expect(toc('check', 'unmeasured.toc', '--max-warnings', '1').code).toBe(0);
+    });
+
+    test('errors are listed, and exit 1; --quiet shows errors only', () => {
+        const result = toc('check', 'broken.toc', '--quiet');
         expect(result.code).toBe(1);
         expect(result.stdout).toBe([
             'broken.toc',
-            "  broken.toc:3:11  error    'Nowhere' is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.  unresolved-reference",
-            "  broken.toc:4:11  error    'Team' is a stakeholder, but an activity or outcome is expected here.  unresolved-reference",
+            "  broken.toc:3:11  error    `Nowhere` is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.  unresolved-reference",
+            "  broken.toc:4:11  error    `Team` is a stakeholder, but an activity or outcome is expected here.  unresolved-reference",
             '',
             '1 file checked: 2 problems (2 errors, 0 warnings)',
             '',
@@ -45,16 +64,16 @@ describe('toc check', () => {
     test('a folder means every .toc file below it, skipping node_modules', () => {
         const result = toc('check', '.', '--format', 'json');
         const files = (JSON.parse(result.stdout) as Array<{ file: string }>).map(entry => entry.file.replace(folder, ''));
-        expect(files).toEqual(['/broken.toc', '/clean.toc', '/shared.toc']);
+        expect(files).toEqual(['/broken.toc', '/clean.toc', '/shared.toc', '/unmeasured.toc']);
         expect(result.code).toBe(1);
     });
 
     test('json output carries rule, severity, message and position', () => {
         const result = toc('check', 'broken.toc', '--format', 'json');
-        const [entry] = JSON.parse(result.stdout) as Array<{ findings: unknown[] }>;
-        expect(entry.findings[0]).toEqual({
+        const [entry] = JSON.parse(result.stdout) as Array<{ findings: Array<{ rule: string }> }>;
+        expect(entry.findings.find(f => f.rule === 'unresolved-reference')).toEqual({
             rule: 'unresolved-reference', severity: 'error',
-            message: "'Nowhere' is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.",
+            message: "`Nowhere` is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.",
             line: 3, column: 11, endLine: 3, endColumn: 18,
         });
     });

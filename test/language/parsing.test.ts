@@ -9,7 +9,7 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
 describe('parsing', () => {
     test('a model using every construct parses, links and checks clean', async () => {
         const workspace = await loadWorkspace({ 'every-construct.toc': fixture('every-construct.toc'), 'people.toc': fixture('people.toc') }, ['every-construct.toc']);
-        expect(workspace.diagnostics('every-construct.toc')).toEqual([]);
+        expect(workspace.errors('every-construct.toc')).toEqual([]);
         const model = workspace.document('every-construct.toc').parseResult.value;
         const byName = new Map(model.elements.filter(e => 'name' in e && e.name).map(e => [(e as { name: string }).name, e]));
 
@@ -47,24 +47,24 @@ describe('parsing', () => {
         expect(byName.get('IcuCulture')).toMatchObject({ readiness: 'medium', capacity: 'low', policyAlignment: 'high' });
     });
 
-    test('the starter model checks clean', async () => {
+    test('the starter model checks clean, rules included', async () => {
         const model = await loadModel(starterModel());
         expect(model.diagnostics()).toEqual([]);
     });
 
     test('names may use letters of any alphabet', async () => {
         const model = await loadModel('outcome Été { horizon short }\noutcome Ψυχή { horizon long }\nlink Été -> Ψυχή');
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 
     test('a name that begins with a keyword is one name', async () => {
         const model = await loadModel('outcome linkage { horizon short }\noutcome shortfall { horizon long }\nlink linkage -> shortfall');
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 
     test('comments of both kinds are ignored', async () => {
         const model = await loadModel('// a line comment\noutcome A /* inside */ { horizon /* here too */ short } // trailing');
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 });
 
@@ -73,7 +73,7 @@ describe('syntax errors recover', () => {
 
     test('one missing closing brace gives one error and the rest of the file still counts', async () => {
         const model = await loadModel(`outcome A "a" {\n    horizon short\n${later}`);
-        const diagnostics = model.diagnostics();
+        const diagnostics = model.errors();
         expect(diagnostics).toHaveLength(1);
         expect(diagnostics[0]).toMatchObject({ code: 'syntax-error', message: "Expected '}' but found 'outcome'. Is a closing brace missing?" });
         expect(diagnostics[0].range.start.line).toBe(2);
@@ -83,17 +83,17 @@ describe('syntax errors recover', () => {
 
     test('a stray word between declarations is reported and skipped', async () => {
         const model = await loadModel(`outcome A { horizon short }\nnote\n${later}`);
-        expect(model.diagnostics().map(d => [d.code, d.range.start.line])).toEqual([['syntax-error', 1]]);
-        expect(model.diagnostics()[0].message).toContain("Unexpected 'note'");
+        expect(model.errors().map(d => [d.code, d.range.start.line])).toEqual([['syntax-error', 1]]);
+        expect(model.errors()[0].message).toContain("Unexpected 'note'");
     });
 
     test('a wrong value names the values that are allowed', async () => {
         const model = await loadModel('outcome A { horizon shortish }');
-        expect(model.diagnostics()[0].message).toBe("Expected one of 'short', 'medium' or 'long' but found 'shortish'.");
+        expect(model.errors()[0].message).toBe("Expected one of 'short', 'medium' or 'long' but found 'shortish'.");
     });
 
     test('a character that belongs to no token says where prose and comments go', async () => {
         const model = await loadModel('outcome A { horizon short } # note');
-        expect(model.diagnostics()[0].message).toContain('Prose belongs in "quoted text"; comments start with //.');
+        expect(model.errors()[0].message).toContain('Prose belongs in "quoted text"; comments start with //.');
     });
 });

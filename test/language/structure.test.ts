@@ -12,61 +12,61 @@ stakeholder Team { level frontline }
 describe('unresolved references', () => {
     test('a name that is not declared says what to declare', async () => {
         const model = await loadModel(`${nodes}\nlink Train -> Nowhere`);
-        const [diagnostic] = model.diagnostics();
+        const [diagnostic] = model.errors();
         expect(diagnostic).toMatchObject({
             code: 'unresolved-reference', severity: 1,
-            message: "'Nowhere' is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.",
+            message: "`Nowhere` is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.",
         });
         expect(rangeText(model, 'model.toc', diagnostic)).toBe('Nowhere');
     });
 
     test('a name of the wrong kind says what it is', async () => {
         const model = await loadModel(`${nodes}\nlink Train -> Team`);
-        expect(model.diagnostics()[0].message).toBe("'Team' is a stakeholder, but an activity or outcome is expected here.");
+        expect(model.errors()[0].message).toBe("`Team` is a stakeholder, but an activity or outcome is expected here.");
     });
 
     test('declared names resolve', async () => {
         const model = await loadModel(`${nodes}\nlink Train -> Skills`);
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 });
 
 describe('duplicate names', () => {
     test('two declarations with one name are both reported, whatever their kinds', async () => {
         const model = await loadModel(`${nodes}\nmeasure Skills { kind process }`);
-        expect(model.codes()).toEqual(['duplicate-name', 'duplicate-name']);
-        expect(model.diagnostics()[0].message).toBe("'Skills' is declared more than once (also at line 8). Give each declaration its own name.");
-        expect(model.diagnostics().map(d => rangeText(model, 'model.toc', d))).toEqual(['Skills', 'Skills']);
+        expect(model.errorCodes()).toEqual(['duplicate-name', 'duplicate-name']);
+        expect(model.errors()[0].message).toBe("`Skills` is declared more than once (also at line 8). Give each declaration its own name.");
+        expect(model.errors().map(d => rangeText(model, 'model.toc', d))).toEqual(['Skills', 'Skills']);
     });
 
     test('distinct names are fine', async () => {
         const model = await loadModel(`${nodes}\nmeasure SkillsAudit { kind process }`);
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 });
 
 describe('links', () => {
     test('a link from a node to itself', async () => {
         const model = await loadModel(`${nodes}\nlink Skills -> Skills`);
-        expect(model.codes()).toEqual(['self-link']);
-        expect(model.diagnostics()[0].message).toBe("'Skills' is linked to itself. A link joins two different activities or outcomes.");
+        expect(model.errorCodes()).toEqual(['self-link']);
+        expect(model.errors()[0].message).toBe("`Skills` is linked to itself. A link joins two different activities or outcomes.");
     });
 
     test('an outcome cannot cause an activity unless the link is feedback', async () => {
         const model = await loadModel(`${nodes}\nlink Skills -> Train`);
-        expect(model.codes()).toEqual(['link-direction']);
-        expect(model.diagnostics()[0].message).toBe("A short-term outcome 'Skills' cannot cause an earlier activity 'Train'. Mark the link 'feedback link' if it closes a loop on purpose, or reverse it.");
-        expect(rangeText(model, 'model.toc', model.diagnostics()[0])).toBe('Train');
+        expect(model.errorCodes()).toEqual(['link-direction']);
+        expect(model.errors()[0].message).toBe("A short-term outcome `Skills` cannot cause an earlier activity `Train`. Mark the link `feedback link` if it closes a loop on purpose, or reverse it.");
+        expect(rangeText(model, 'model.toc', model.errors()[0])).toBe('Train');
     });
 
     test('a long-term outcome cannot cause a short-term one unless the link is feedback', async () => {
         const model = await loadModel(`${nodes}\nlink Safety -> Skills`);
-        expect(model.codes()).toEqual(['link-direction']);
+        expect(model.errorCodes()).toEqual(['link-direction']);
     });
 
     test('forward links, and backward links marked feedback, are fine', async () => {
         const model = await loadModel(`${nodes}\nlink Train -> Skills\nlink Skills -> Practice\nlink Practice -> Safety\nfeedback link Safety -> Train`);
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 
     test('a cycle of ordinary links is reported once, listing the cycle', async () => {
@@ -77,9 +77,9 @@ describe('links', () => {
             link A -> B
             link B -> C
             link C -> A`);
-        const diagnostics = model.diagnostics();
+        const diagnostics = model.errors();
         expect(diagnostics.map(d => d.code)).toEqual(['causal-cycle']);
-        expect(diagnostics[0].message).toBe("These links form a cycle: A -> B -> C -> A. Mark one of them 'feedback link' if the loop is intended, or remove one.");
+        expect(diagnostics[0].message).toBe("These links form a cycle: A -> B -> C -> A. Mark one of them `feedback link` if the loop is intended, or remove one.");
         expect(diagnostics[0].range.start.line).toBe(6);
         expect(rangeText(model, 'model.toc', diagnostics[0])).toBe('link');
     });
@@ -90,45 +90,45 @@ describe('links', () => {
             outcome B { horizon short }
             link A -> B
             feedback link B -> A`);
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 });
 
 describe('fields', () => {
     test('a one-value field given twice', async () => {
         const model = await loadModel('outcome A {\n    horizon short\n    horizon long\n}');
-        expect(model.codes()).toEqual(['repeated-field']);
-        expect(model.diagnostics()[0].message).toBe("'horizon' is given more than once in 'A'; only the last one would count. Keep one.");
-        expect(model.diagnostics()[0].range.start.line).toBe(1);
+        expect(model.errorCodes()).toEqual(['repeated-field']);
+        expect(model.errors()[0].message).toBe("`horizon` is given more than once in `A`; only the last one would count. Keep one.");
+        expect(model.errors()[0].range.start.line).toBe(1);
     });
 
     test('list fields may repeat', async () => {
         const model = await loadModel('stakeholder S\nproblem P {\n    story "one" from S\n    story "two"\n    figure "x" is 1\n    figure "y" is 2\n}');
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 
     test('a date that is not in the calendar', async () => {
         const model = await loadModel('activity A { starts 2025-02-29 }');
-        expect(model.codes()).toEqual(['invalid-date']);
-        expect(model.diagnostics()[0].message).toBe('2025-02-29 is not a date in the calendar. Write a real date as YYYY-MM-DD.');
-        expect(rangeText(model, 'model.toc', model.diagnostics()[0])).toBe('2025-02-29');
+        expect(model.errorCodes()).toEqual(['invalid-date']);
+        expect(model.errors()[0].message).toBe('2025-02-29 is not a date in the calendar. Write a real date as YYYY-MM-DD.');
+        expect(rangeText(model, 'model.toc', model.errors()[0])).toBe('2025-02-29');
     });
 
     test('a leap day in a leap year is a date', async () => {
         const model = await loadModel('activity A { starts 2024-02-29 }');
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.errors()).toEqual([]);
     });
 
     test('periods and activities must not end before they start', async () => {
         const model = await loadModel('programme P { period 2025-01-01 to 2024-01-01 }\nactivity A { starts 2025-03-01 ends 2025-02-01 }');
-        expect(model.codes()).toEqual(['date-order', 'date-order']);
-        expect(model.diagnostics()[1].message).toBe("Activity 'A' ends (2025-02-01) before it starts (2025-03-01).");
+        expect(model.errorCodes()).toEqual(['date-order', 'date-order']);
+        expect(model.errors()[1].message).toBe("Activity `A` ends (2025-02-01) before it starts (2025-03-01).");
     });
 
     test('a model has one programme', async () => {
         const model = await loadModel('programme P\nprogramme Q');
-        expect(model.codes()).toEqual(['second-programme']);
-        expect(model.diagnostics()[0].range.start.line).toBe(1);
+        expect(model.errorCodes()).toEqual(['second-programme']);
+        expect(model.errors()[0].range.start.line).toBe(1);
     });
 });
 
@@ -140,7 +140,7 @@ describe('imports', () => {
             'plan.toc': 'import "./shared/people"\nactivity Train { owner Team }\nlink Train -> Safety',
             'shared/people.toc': shared,
         }, ['plan.toc']);
-        expect(workspace.diagnostics('plan.toc')).toEqual([]);
+        expect(workspace.errors('plan.toc')).toEqual([]);
         expect(workspace.document('shared/people.toc')).toBeDefined();
     });
 
@@ -150,53 +150,53 @@ describe('imports', () => {
             'middle.toc': 'import "shared.toc"',
             'shared.toc': shared,
         }, ['plan.toc']);
-        expect(workspace.diagnostics('plan.toc')).toEqual([]);
+        expect(workspace.errors('plan.toc')).toEqual([]);
     });
 
     test('a file that is not imported is not in scope', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'activity Train { owner Team }', 'shared.toc': shared });
-        expect(workspace.codes('plan.toc')).toEqual(['unresolved-reference']);
+        expect(workspace.errorCodes('plan.toc')).toEqual(['unresolved-reference']);
     });
 
     test('an import that does not resolve names the path it looked for', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "./missing"' });
-        const [diagnostic] = workspace.diagnostics('plan.toc');
+        const [diagnostic] = workspace.errors('plan.toc');
         expect(diagnostic.code).toBe('unresolved-import');
-        expect(diagnostic.message).toBe("Cannot find './missing' (looked for /workspace/missing.toc). Check the path, which is relative to this file.");
+        expect(diagnostic.message).toBe("Cannot find `./missing` (looked for /workspace/missing.toc). Check the path, which is relative to this file.");
         expect(rangeText(workspace, 'plan.toc', diagnostic)).toBe('"./missing"');
     });
 
     test('only .toc files can be imported', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "notes.txt"' });
-        expect(workspace.codes('plan.toc')).toEqual(['unresolved-import']);
+        expect(workspace.errorCodes('plan.toc')).toEqual(['unresolved-import']);
     });
 
     test('a file importing itself', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "plan"' });
-        expect(workspace.diagnostics('plan.toc')[0]).toMatchObject({ code: 'import-cycle', message: 'A file cannot import itself. Remove this import.' });
+        expect(workspace.errors('plan.toc')[0]).toMatchObject({ code: 'import-cycle', message: 'A file cannot import itself. Remove this import.' });
     });
 
     test('files importing each other in a loop', async () => {
         const workspace = await loadWorkspace({ 'a.toc': 'import "b"', 'b.toc': 'import "c"', 'c.toc': 'import "a"' }, ['a.toc']);
-        expect(workspace.diagnostics('a.toc')[0]).toMatchObject({
+        expect(workspace.errors('a.toc')[0]).toMatchObject({
             code: 'import-cycle',
             message: 'Import cycle: a.toc -> b.toc -> c.toc -> a.toc. Move what both files need into a third file that both import.',
         });
-        expect(workspace.codes('b.toc')).toEqual(['import-cycle']);
+        expect(workspace.errorCodes('b.toc')).toEqual(['import-cycle']);
     });
 
     test('a name declared here and in an imported file', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "shared"\noutcome Safety { horizon long }', 'shared.toc': shared }, ['plan.toc']);
-        expect(workspace.diagnostics('plan.toc')).toMatchObject([
-            { code: 'duplicate-name', message: "'Safety' is declared more than once (also at shared.toc line 2). Give each declaration its own name." },
+        expect(workspace.errors('plan.toc')).toMatchObject([
+            { code: 'duplicate-name', message: "`Safety` is declared more than once (also at shared.toc line 2). Give each declaration its own name." },
         ]);
     });
 
     test('two imported files declaring one name', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "a"\nimport "b"', 'a.toc': 'outcome X', 'b.toc': 'outcome X' }, ['plan.toc']);
-        const [diagnostic] = workspace.diagnostics('plan.toc');
+        const [diagnostic] = workspace.errors('plan.toc');
         expect(diagnostic.code).toBe('duplicate-name');
-        expect(diagnostic.message).toBe("'X' is declared in more than one imported file (a.toc line 1, b.toc line 1). Rename one of them.");
+        expect(diagnostic.message).toBe("`X` is declared in more than one imported file (a.toc line 1, b.toc line 1). Rename one of them.");
         expect(diagnostic.range.start.line).toBe(1);
     });
 
@@ -205,15 +205,15 @@ describe('imports', () => {
             'plan.toc': 'import "shared"\noutcome Skills { horizon long }\nlink Skills -> Safety',
             'shared.toc': 'import "plan"\noutcome Safety { horizon long }\nlink Safety -> Skills',
         }, ['plan.toc']);
-        expect(workspace.codes('plan.toc')).toContain('causal-cycle');
+        expect(workspace.errorCodes('plan.toc')).toContain('causal-cycle');
     });
 
     test('a change to an imported file revalidates the files that import it', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "shared"\nactivity Train { owner Team }', 'shared.toc': shared }, ['plan.toc']);
-        expect(workspace.diagnostics('plan.toc')).toEqual([]);
+        expect(workspace.errors('plan.toc')).toEqual([]);
         await workspace.change('shared.toc', 'outcome Safety { horizon long }');
-        expect(workspace.codes('plan.toc')).toEqual(['unresolved-reference']);
+        expect(workspace.errorCodes('plan.toc')).toEqual(['unresolved-reference']);
         await workspace.change('shared.toc', 'outcome Train');
-        expect(workspace.codes('plan.toc')).toEqual(['duplicate-name', 'unresolved-reference']);
+        expect(workspace.errorCodes('plan.toc')).toEqual(['duplicate-name', 'unresolved-reference']);
     });
 });

@@ -10,7 +10,7 @@ const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 
 interface PublishDiagnostics {
     uri: string;
-    diagnostics: Array<{ code?: string; message: string; range: { start: { line: number; character: number } } }>;
+    diagnostics: Array<{ code?: string; severity?: number; message: string; range: { start: { line: number; character: number } } }>;
 }
 
 /** The bundled server, started as an editor would start it, spoken to in plain JSON-RPC. */
@@ -69,14 +69,14 @@ describe('the bundled language server over stdio', () => {
             textDocument: { uri, languageId: 'toc', version: 1, text: 'outcome A { horizon short\noutcome B { horizon long }\nlink A -> Nowhere\n' },
         });
         const broken = await first;
-        expect(broken.diagnostics.map(d => [d.code, d.range.start.line])).toEqual([['syntax-error', 1], ['unresolved-reference', 2]]);
+        expect(broken.diagnostics.filter(d => d.severity === 1).map(d => [d.code, d.range.start.line])).toEqual([['syntax-error', 1], ['unresolved-reference', 2]]);
 
         const second = running.diagnostics(uri);
         running.connection.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: 2 },
             contentChanges: [{ text: 'outcome A { horizon short }\noutcome B { horizon long }\nlink A -> B\n' }],
         });
-        expect((await second).diagnostics).toEqual([]);
+        expect((await second).diagnostics.filter(d => d.severity === 1)).toEqual([]);
     });
 
     test('answers hover and go to definition', async () => {
@@ -101,7 +101,8 @@ describe('the bundled language server over stdio', () => {
         running = await startServer();
         const uri = pathToFileURL(join(folder, 'plan.toc')).href;
         running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
-        await expect.poll(() => running!.published.filter(p => p.uri === uri).at(-1)?.diagnostics, { timeout: 10_000 }).toEqual([]);
+        await expect.poll(() => running!.published.filter(p => p.uri === uri).at(-1)?.diagnostics.map(d => d.code), { timeout: 10_000 })
+            .toEqual(['activity-leads-nowhere']);
     });
 
     test('refuses to start without a transport, with a usage message', async () => {

@@ -15,6 +15,9 @@ export interface TestWorkspace {
     diagnostics(path: string): Diagnostic[];
     /** Diagnostic codes of one file, in order of position. */
     codes(path: string): string[];
+    /** Only the errors: what the structural checks report, without the rules' warnings. */
+    errors(path: string): Diagnostic[];
+    errorCodes(path: string): string[];
     /** Replaces a file's text on "disk" and rebuilds, as an editor save would. */
     change(path: string, text: string): Promise<void>;
 }
@@ -41,6 +44,8 @@ export async function loadWorkspace(files: Record<string, string>, entries: stri
         diagnostics: path => [...(workspace.document(path).diagnostics ?? [])]
             .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
         codes: path => workspace.diagnostics(path).map(d => String(d.code)),
+        errors: path => workspace.diagnostics(path).filter(d => d.severity === 1),
+        errorCodes: path => workspace.errors(path).map(d => String(d.code)),
         async change(path, text) {
             fileSystem.insert(uri(path), text);
             await services.shared.workspace.DocumentBuilder.update([uri(path)], []);
@@ -50,12 +55,14 @@ export async function loadWorkspace(files: Record<string, string>, entries: stri
 }
 
 /** One file on its own. */
-export async function loadModel(text: string): Promise<TestWorkspace & { codes(): string[]; diagnostics(): Diagnostic[] }> {
-    const workspace = await loadWorkspace({ 'model.toc': text });
+export async function loadModel(text: string, files: Record<string, string> = {}): Promise<TestWorkspace & { codes(): string[]; diagnostics(): Diagnostic[]; errors(): Diagnostic[]; errorCodes(): string[] }> {
+    const workspace = await loadWorkspace({ 'model.toc': text, ...files }, ['model.toc']);
     return {
         ...workspace,
         codes: (path: string = 'model.toc') => workspace.codes(path),
         diagnostics: (path: string = 'model.toc') => workspace.diagnostics(path),
+        errors: (path: string = 'model.toc') => workspace.errors(path),
+        errorCodes: (path: string = 'model.toc') => workspace.errorCodes(path),
     };
 }
 

@@ -11,6 +11,14 @@ export function timelineRank(node: ast.CausalNode): number | undefined {
     return node.horizon ? HORIZON_ORDER[node.horizon] : undefined;
 }
 
+/** A party's level: its own, or for a person without one, that of the group they belong to. */
+export function levelOf(party: ast.Party | undefined): ast.Level | undefined {
+    if (!party) {
+        return undefined;
+    }
+    return party.level ?? (ast.isPerson(party) ? party.memberOf?.ref?.level : undefined);
+}
+
 /** What a human calls each kind of declaration, for messages and hovers. */
 export function kindLabel(node: AstNode): string {
     switch (node.$type) {
@@ -73,6 +81,30 @@ export class ProgrammeModel {
 
     measuresOf(node: ast.Measurable): readonly ast.Measure[] {
         return this.measuresByTarget.get(node) ?? [];
+    }
+
+    /** Every node reachable from the given nodes by following links forwards (the nodes included). */
+    downstreamOf(starts: Iterable<ast.CausalNode>): Set<ast.CausalNode> {
+        return this.walk(starts, node => this.linksFrom(node).map(link => link.target.ref));
+    }
+
+    /** Every node from which one of the given nodes can be reached (the nodes included). */
+    upstreamOf(ends: Iterable<ast.CausalNode>): Set<ast.CausalNode> {
+        return this.walk(ends, node => this.linksTo(node).map(link => link.source.ref));
+    }
+
+    private walk(starts: Iterable<ast.CausalNode>, next: (node: ast.CausalNode) => Array<ast.CausalNode | undefined>): Set<ast.CausalNode> {
+        const seen = new Set<ast.CausalNode>(starts);
+        const queue = [...seen];
+        while (queue.length > 0) {
+            for (const following of next(queue.pop()!)) {
+                if (following && !seen.has(following)) {
+                    seen.add(following);
+                    queue.push(following);
+                }
+            }
+        }
+        return seen;
     }
 
     /**

@@ -38,8 +38,8 @@ export class TocLinker extends DefaultLinker {
             .allElements(undefined, this.imports.closureUris(document))
             .find(description => description.name === name);
         const message = namesake
-            ? `'${name}' is a ${namesake.type.toLowerCase()}, but ${expected} is expected here.`
-            : `'${name}' is not declared. Declare ${expected} named ${name}, or import the file that declares it.`;
+            ? `\`${name}\` is a ${namesake.type.toLowerCase()}, but ${expected} is expected here.`
+            : `\`${name}\` is not declared. Declare ${expected} named ${name}, or import the file that declares it.`;
         return { ...base, message };
     }
 }

@@ -5,15 +5,16 @@ import { checkDuplicateNames } from './structure/duplicate-names.js';
 import { checkActivityDates, checkDates, checkProgrammePeriod, checkRepeatedFields, checkSingleProgramme } from './structure/fields.js';
 import { checkImport } from './structure/imports.js';
 import { checkCausalCycles, checkLinkDirection, checkSelfLink } from './structure/links.js';
+import { checkRules } from './rules-check.js';
 
 /**
- * The structural checks: errors where the model does not mean anything coherent. They are cheap
- * and run on every edit. Langium turns a check that throws into a diagnostic on the model, so one
+ * The structural checks (errors where the model does not mean anything coherent) and the rule
+ * catalogue (warnings about the plan's logic). All are cheap and run on every edit. Langium turns a check that throws into a diagnostic on the model, so one
  * broken check never hides the others.
  */
 export function registerValidationChecks(services: TocServices): void {
     const checks: ValidationChecks<TocAstType> = {
-        Model: [checkDuplicateNames(services), checkCausalCycles(services), checkDates()],
+        Model: [checkDuplicateNames(services), checkCausalCycles(services), checkDates(), checkRules(services)],
         Import: [checkImport(services)],
         Element: [checkRepeatedFields()],
         Link: [checkSelfLink(), checkLinkDirection()],

@@ -1,5 +1,5 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { AstUtils, URI, UriUtils } from 'langium';
+import { AstUtils, URI, UriUtils, WorkspaceCache } from 'langium';
 import type { Import, Model } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 
@@ -12,9 +12,11 @@ export const TOC_EXTENSION = '.toc';
  */
 export class TocImports {
     protected readonly documents: LangiumDocuments;
+    protected readonly closures: WorkspaceCache<string, Array<LangiumDocument<Model>>>;
 
     constructor(services: TocServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.closures = new WorkspaceCache(services.shared);
     }
 
     /** The URI an import statement points at, whether or not that file exists. */
@@ -46,6 +48,10 @@ export class TocImports {
 
     /** The document itself first, then every document it imports, transitively, each once. */
     closure(document: LangiumDocument): Array<LangiumDocument<Model>> {
+        return this.closures.get(document.uri.toString(), () => this.computeClosure(document));
+    }
+
+    private computeClosure(document: LangiumDocument): Array<LangiumDocument<Model>> {
         const seen = new Set<string>([document.uri.toString()]);
         const result: Array<LangiumDocument<Model>> = [document as LangiumDocument<Model>];
         for (let i = 0; i < result.length; i++) {

@@ -27,7 +27,7 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
                 const siblings = declarations.filter(other => other !== node).map(other => `line ${(other.$cstNode?.range.start.line ?? 0) + 1}`);
                 const also = [...siblings, ...elsewhere];
                 if (also.length > 0) {
-                    accept('error', `'${name}' is declared more than once (also at ${also.join(', ')}). Give each declaration its own name.`, {
+                    accept('error', `\`${name}\` is declared more than once (also at ${also.join(', ')}). Give each declaration its own name.`, {
                         node, property: 'name', code: DUPLICATE_NAME,
                     });
                 }
@@ -46,7 +46,7 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
             });
             if (culprit) {
                 const places = declarations.map(d => `${relative(d.documentUri, document.uri)} line ${line(d)}`);
-                accept('error', `'${name}' is declared in more than one imported file (${places.join(', ')}). Rename one of them.`, {
+                accept('error', `\`${name}\` is declared in more than one imported file (${places.join(', ')}). Rename one of them.`, {
                     node: culprit, property: 'path', code: DUPLICATE_NAME,
                 });
             }

@@ -28,7 +28,7 @@ export function checkRepeatedFields(): ValidationCheck<Element> {
             const occurrences = GrammarUtils.findNodesForProperty(element.$cstNode, property);
             for (const extra of occurrences.slice(0, -1)) {
                 const field = FIELD_WORDS[property] ?? property.replace(/([A-Z])/g, ' $1').toLowerCase();
-                accept('error', `'${field}' is given more than once in '${'name' in element ? element.name : element.$type}'; only the last one would count. Keep one.`, {
+                accept('error', `\`${field}\` is given more than once in \`${'name' in element ? element.name : element.$type}\`; only the last one would count. Keep one.`, {
                     node: element, range: extra.range, code: REPEATED_FIELD,
                 });
             }
@@ -66,7 +66,7 @@ export function checkProgrammePeriod(): ValidationCheck<Programme> {
     return (programme: Programme, accept: ValidationAcceptor) => {
         const period = programme.period;
         if (period && period.start > period.end) {
-            accept('error', `The period of '${programme.name}' ends (${period.end}) before it starts (${period.start}).`, {
+            accept('error', `The period of \`${programme.name}\` ends (${period.end}) before it starts (${period.start}).`, {
                 node: period, property: 'end', code: DATE_ORDER,
             });
         }
@@ -76,7 +76,7 @@ export function checkProgrammePeriod(): ValidationCheck<Programme> {
 export function checkActivityDates(): ValidationCheck<Activity> {
     return (activity: Activity, accept: ValidationAcceptor) => {
         if (activity.start && activity.end && activity.start > activity.end) {
-            accept('error', `Activity '${activity.name}' ends (${activity.end}) before it starts (${activity.start}).`, {
+            accept('error', `Activity \`${activity.name}\` ends (${activity.end}) before it starts (${activity.start}).`, {
                 node: activity, property: 'end', code: DATE_ORDER,
             });
         }
@@ -94,7 +94,7 @@ export function checkSingleProgramme(services: TocServices): ValidationCheck<Pro
         const first = others.find(other => precedes(other, programme));
         if (first) {
             const place = AstUtils.getDocument(first) === document ? 'in this file' : `in ${UriUtils.basename(AstUtils.getDocument(first).uri)}`;
-            accept('error', `A model describes one programme, and '${first.name}' is already declared ${place}. Split the programmes into separate files that import what they share.`, {
+            accept('error', `A model describes one programme, and \`${first.name}\` is already declared ${place}. Split the programmes into separate files that import what they share.`, {
                 node: programme, property: 'name', code: SECOND_PROGRAMME,
             });
         }

@@ -17,7 +17,7 @@ export function checkImport(services: TocServices): ValidationCheck<Import> {
             return;
         }
         if (UriUtils.extname(uri).toLowerCase() !== TOC_EXTENSION) {
-            accept('error', `Only ${TOC_EXTENSION} files can be imported, not '${imp.path}'.`, { node: imp, property: 'path', code: UNRESOLVED_IMPORT });
+            accept('error', `Only ${TOC_EXTENSION} files can be imported, not \`${imp.path}\`.`, { node: imp, property: 'path', code: UNRESOLVED_IMPORT });
             return;
         }
         if (UriUtils.equals(uri, document.uri)) {
@@ -25,7 +25,7 @@ export function checkImport(services: TocServices): ValidationCheck<Import> {
             return;
         }
         if (!imports.resolve(imp)) {
-            accept('error', `Cannot find '${imp.path}' (looked for ${uri.fsPath}). Check the path, which is relative to this file.`, {
+            accept('error', `Cannot find \`${imp.path}\` (looked for ${uri.fsPath}). Check the path, which is relative to this file.`, {
                 node: imp, property: 'path', code: UNRESOLVED_IMPORT,
             });
             return;

@@ -1,0 +1,78 @@
+import * as ast from '../../generated/ast.js';
+import type { RuleDefinition } from '../rule.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function months(from: string, to: string): number {
+    return (Date.parse(to) - Date.parse(from)) / DAY / 30.44;
+}
+
+export const stretchWithoutResources: RuleDefinition = {
+    id: 'stretch-without-resources',
+    challenge: 4,
+    title: 'A stretch target has no resources behind it',
+    summary: 'Ambitious targets without the staff time, money or support to reach them alienate the people asked to deliver them. Put resources on the activities that drive a stretch target, or make the target realistic.',
+    defaultSeverity: 'warning',
+    fast: true,
+    thresholds: {
+        largeChangePercent: { description: 'A relative change of at least this many percent counts as a stretch.', default: 50, minimum: 1 },
+        shortPeriodMonths: { description: 'A large relative change counts as a stretch when it is due within this many months of the programme start.', default: 24, minimum: 1 },
+    },
+    check({ model, programme, threshold, report }) {
+        const resourced = new Set(model.all(ast.isResource).flatMap(resource => resource.activities.map(a => a.ref)));
+        for (const outcome of model.all(ast.isOutcome)) {
+            const target = outcome.target;
+            if (!target) {
+                continue;
+            }
+            const start = programme?.period?.start;
+            const large = target.value.unit === '%' && (target.change === 'reduce' || target.change === 'increase') && target.value.value >= threshold('largeChangePercent')
+                && start !== undefined && target.date !== undefined && months(start, target.date) <= threshold('shortPeriodMonths');
+            if (!target.stretch && !large) {
+                continue;
+            }
+            const drivers = [...model.upstreamOf([outcome])].filter(ast.isActivity);
+            if (!drivers.some(activity => resourced.has(activity))) {
+                const why = target.stretch ? 'a stretch target' : 'a large change in a short time';
+                report({ node: outcome, property: 'target', message: `Outcome \`${outcome.name}\` has ${why} but no resources on the activities that drive it: add a \`resource\` for one of them, or make the target realistic.` });
+            }
+        }
+    },
+};
+
+export const tooManyAims: RuleDefinition = {
+    id: 'too-many-aims',
+    challenge: 4,
+    title: 'Too many long-term outcomes',
+    summary: 'A programme that promises to transform everything convinces nobody it can. Focus on a few long-term aims the team can realistically move.',
+    defaultSeverity: 'warning',
+    fast: true,
+    needsProgramme: true,
+    thresholds: {
+        maxLongTermOutcomes: { description: 'How many long-term outcomes a model may have before the rule fires.', default: 3, minimum: 1 },
+    },
+    check({ model, programme, threshold, report }) {
+        const longTerm = model.all(ast.isOutcome).filter(outcome => outcome.horizon === 'long');
+        const limit = threshold('maxLongTermOutcomes');
+        if (programme && longTerm.length > limit) {
+            report({ node: programme, message: `Programme \`${programme.name}\` has ${longTerm.length} long-term outcomes, more than ${limit}: focus on the few it can realistically move.` });
+        }
+    },
+};
+
+export const projectEndsWithoutSustain: RuleDefinition = {
+    id: 'project-ends-without-sustain',
+    challenge: 4,
+    title: 'The programme has an end date and no sustain plan',
+    summary: 'When a programme looks like a project with an end date, staff expect the change to end with it. Say how the gains will outlast the programme.',
+    defaultSeverity: 'warning',
+    fast: true,
+    needsProgramme: true,
+    check({ model, programme, report }) {
+        if (programme?.period && model.all(ast.isSustainPlan).length === 0) {
+            report({ node: programme, property: 'period', message: `Programme \`${programme.name}\` ends on ${programme.period.end} with no sustain plan: add a \`sustain plan\` saying how the gains outlast it.`, fix: { kind: 'add-sustain-plan' } });
+        }
+    },
+};
+
+export const AMBITION_RULES = [stretchWithoutResources, tooManyAims, projectEndsWithoutSustain];

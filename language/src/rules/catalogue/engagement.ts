@@ -1,0 +1,74 @@
+import * as ast from '../../generated/ast.js';
+import { levelOf } from '../../analysis/programme-model.js';
+import type { RuleDefinition } from '../rule.js';
+
+function parties(model: { all: <T extends ast.Element>(guard: (e: unknown) => e is T) => T[] }): ast.Party[] {
+    return [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)];
+}
+
+export const activityWithoutOwner: RuleDefinition = {
+    id: 'activity-without-owner',
+    challenge: 6,
+    title: 'An activity has no owner',
+    summary: 'Work that nobody owns does not happen. Agree who owns each activity at the outset.',
+    defaultSeverity: 'warning',
+    fast: true,
+    check({ model, report }) {
+        for (const activity of model.all(ast.isActivity)) {
+            if (!activity.owner) {
+                report({ node: activity, message: `Activity \`${activity.name}\` has no owner: add \`owner <stakeholder or person>\`.` });
+            }
+        }
+    },
+};
+
+export const frontlineNotInvolved: RuleDefinition = {
+    id: 'frontline-not-involved',
+    challenge: 6,
+    title: 'No frontline staff are involved',
+    summary: 'Change designed without the people who do the work is felt as imposed from above. Involve frontline staff in designing the change or in carrying it out.',
+    defaultSeverity: 'warning',
+    fast: true,
+    needsProgramme: true,
+    check({ model, programme, report }) {
+        const doers = new Set<ast.Party | undefined>(model.all(ast.isActivity).flatMap(a => [a.owner?.ref, ...a.involves.map(i => i.ref)]));
+        const involved = parties(model).some(party => levelOf(party) === 'frontline' && (party.designInvolved || doers.has(party)));
+        if (programme && !involved) {
+            report({ node: programme, message: `No frontline staff are involved in programme \`${programme.name}\`: mark a frontline stakeholder \`involved in design\`, or have them own or take part in an activity.` });
+        }
+    },
+};
+
+export const singleProfession: RuleDefinition = {
+    id: 'single-profession',
+    challenge: 6,
+    title: 'Every stakeholder is of one profession',
+    summary: 'Care crosses professional boundaries, and so must change. A plan owned by one profession meets resistance from the others; build a coalition across them.',
+    defaultSeverity: 'warning',
+    fast: true,
+    needsProgramme: true,
+    check({ model, programme, report }) {
+        const professions = new Set(parties(model).map(party => party.profession?.toLowerCase()).filter(Boolean));
+        if (programme && professions.size === 1) {
+            report({ node: programme, message: `Every stakeholder of programme \`${programme.name}\` is ${[...professions][0]}: involve the other professions the change touches.` });
+        }
+    },
+};
+
+export const stakeholderWithoutRole: RuleDefinition = {
+    id: 'stakeholder-without-role',
+    challenge: 6,
+    title: 'A stakeholder has no role',
+    summary: 'Roles and responsibilities agreed at the start prevent disputes about ownership later. Say what each group does in the programme.',
+    defaultSeverity: 'info',
+    fast: true,
+    check({ model, report }) {
+        for (const stakeholder of model.all(ast.isStakeholder)) {
+            if (!stakeholder.role) {
+                report({ node: stakeholder, message: `Stakeholder \`${stakeholder.name}\` has no role: add \`role "..."\` saying what they do in the programme.` });
+            }
+        }
+    },
+};
+
+export const ENGAGEMENT_RULES = [activityWithoutOwner, frontlineNotInvolved, singleProfession, stakeholderWithoutRole];

@@ -1,0 +1,93 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils, WorkspaceCache } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import type { ModelAnalysis } from '../analysis/model-analysis.js';
+import type { TocConfigProvider } from '../config/config-provider.js';
+import type { ResolvedConfig } from '../config/toc-config.js';
+import { isProgramme } from '../generated/ast.js';
+import type { TocServices } from '../toc-module.js';
+import type { FixData, RuleContext, Severity } from './rule.js';
+
+export const RULE_FAILED = 'rule-failed';
+
+export interface Finding {
+    /** The rule id, or `rule-failed` when a rule broke. */
+    code: string;
+    severity: Severity;
+    node: AstNode;
+    property?: string;
+    index?: number;
+    range?: Range;
+    message: string;
+    fix?: FixData;
+}
+
+/**
+ * Runs the rule catalogue over whole models. A model is a programme file and everything it imports;
+ * findings land on elements anywhere in it, and each file shows the findings located in it.
+ * Results are computed once per model and workspace state.
+ */
+export class RuleEngine {
+    protected readonly analysis: ModelAnalysis;
+    protected readonly configs: TocConfigProvider;
+    protected readonly cache: WorkspaceCache<string, Finding[]>;
+
+    constructor(services: TocServices) {
+        this.analysis = services.analysis.ModelAnalysis;
+        this.configs = services.config.ConfigProvider;
+        this.cache = new WorkspaceCache(services.shared);
+    }
+
+    /** The findings of every model the document belongs to that are located in the document. */
+    findingsIn(document: LangiumDocument): Finding[] {
+        const seen = new Set<string>();
+        const result: Finding[] = [];
+        for (const root of this.analysis.rootsOf(document)) {
+            for (const finding of this.findingsOf(root)) {
+                if (AstUtils.getDocument(finding.node) !== document) {
+                    continue;
+                }
+                const key = `${finding.code}|${finding.message}|${finding.node.$cstNode?.offset}|${finding.property}|${finding.index}`;
+                if (!seen.has(key)) {
+                    seen.add(key);
+                    result.push(finding);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Every finding of the model rooted at a document, wherever in the model it is located. */
+    findingsOf(root: LangiumDocument): Finding[] {
+        return this.cache.get(root.uri.toString(), () => this.run(root, this.configs.configFor(root.uri).config));
+    }
+
+    protected run(root: LangiumDocument, config: ResolvedConfig): Finding[] {
+        const model = this.analysis.modelOf(root);
+        const programme = model.elements.find(isProgramme);
+        const findings: Finding[] = [];
+        for (const { rule, severity, thresholds } of config.values()) {
+            if (severity === 'off' || (rule.needsProgramme && !programme)) {
+                continue;
+            }
+            const context: RuleContext = {
+                model,
+                programme,
+                threshold: name => thresholds[name],
+                report: report => findings.push({ ...report, code: rule.id, severity }),
+            };
+            try {
+                rule.check(context);
+            } catch (error) {
+                // A broken rule must not hide the findings of the others, nor stop the server.
+                const anchor: AstNode = programme ?? model.elements[0] ?? root.parseResult.value;
+                findings.push({
+                    code: RULE_FAILED, severity: 'warning', node: anchor,
+                    message: `Rule \`${rule.id}\` failed on this model and was skipped (${error instanceof Error ? error.message : String(error)}). The other rules ran; please report this.`,
+                });
+            }
+        }
+        return findings;
+    }
+}
+
