@@ -98,8 +98,8 @@ export class TocConfigProvider {
         const value = getNodeValue(tree) as unknown;
         const validate = this.validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema());
         if (!validate(value)) {
-            const problems = explain(validate.errors ?? []).map(({ path, message }) => {
-                const node = locate(tree, path);
+            const problems = explain(validate.errors ?? [], value).map(({ path, message, atKey }) => {
+                const node = locate(tree, path, atKey);
                 return { uri, ...position(node?.offset ?? 0), message };
             });
             return this.broken(uri, problems);
@@ -118,19 +118,31 @@ function describeParseError(code: string): string {
 
 type JsonPath = Array<string | number>;
 
-/** Turns schema errors into one plain message per problem, with the path it concerns. */
-function explain(errors: ErrorObject[]): Array<{ path: JsonPath; message: string }> {
-    const results: Array<{ path: JsonPath; message: string }> = [];
+/**
+ * Turns schema errors into one plain message per problem, with the path it concerns. A rule's
+ * setting is a severity or an object; only the errors of the form actually written are explained.
+ */
+function explain(errors: ErrorObject[], value: unknown): Array<{ path: JsonPath; message: string; atKey: boolean }> {
+    const results: Array<{ path: JsonPath; message: string; atKey: boolean }> = [];
     const seen = new Set<string>();
-    const add = (path: JsonPath, message: string) => {
+    const add = (path: JsonPath, message: string, atKey = false) => {
         const key = `${path.join('/')}|${message}`;
         if (!seen.has(key)) {
             seen.add(key);
-            results.push({ path, message });
+            results.push({ path, message, atKey });
         }
     };
-    // "anyOf" reports every branch; the plainest explanation comes from the branch errors themselves.
-    for (const error of errors.filter(e => e.keyword !== 'anyOf')) {
+    const writtenForm = (error: ErrorObject): boolean => {
+        const branch = /\/anyOf\/(\d+)\//.exec(error.schemaPath)?.[1];
+        if (branch === undefined) {
+            return true;
+        }
+        const [, rule] = error.instancePath.split('/').slice(1).map(decodePointer);
+        const setting = (value as { rules?: Record<string, unknown> }).rules?.[rule];
+        const form = typeof setting === 'string' ? '0' : typeof setting === 'object' && setting !== null ? '1' : undefined;
+        return form === undefined ? branch === '1' && error.keyword === 'type' : branch === form;
+    };
+    for (const error of errors.filter(e => e.keyword !== 'anyOf' && writtenForm(e))) {
         const path = error.instancePath.split('/').slice(1).map(decodePointer);
         const where = path.length > 0 ? `"${path.join('.')}"` : 'the file';
         switch (error.keyword) {
@@ -138,7 +150,7 @@ function explain(errors: ErrorObject[]): Array<{ path: JsonPath; message: string
             case 'additionalProperties': {
                 const name = String((error.params as { additionalProperty: string }).additionalProperty);
                 const what = path.length === 1 && path[0] === 'rules' ? `"${name}" is not a rule of the catalogue` : `"${name}" is not a setting of ${where}`;
-                add([...path, name], `${what}.`);
+                add([...path, name], `${what}.`, true);
                 break;
             }
             case 'enum':
@@ -166,13 +178,12 @@ function decodePointer(segment: string): string {
     return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** The JSON node a path points at, or its nearest existing parent; a property key for unknown keys. */
-function locate(tree: JsonNode, path: JsonPath): JsonNode | undefined {
+/** The JSON node a path points at (its key, for a key that should not be there), or its nearest parent. */
+function locate(tree: JsonNode, path: JsonPath, atKey: boolean): JsonNode | undefined {
     for (let length = path.length; length >= 0; length--) {
         const node = findNodeAtLocation(tree, path.slice(0, length));
         if (node) {
-            // Point at the key of a property rather than its value.
-            return length === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+            return atKey && length === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
         }
         if (length === path.length && length > 0) {
             const parent = findNodeAtLocation(tree, path.slice(0, -1));
