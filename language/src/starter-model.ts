@@ -34,7 +34,7 @@ outcome RoundsDone "Patients are checked every hour" {
 
 outcome FewerFalls "Fewer inpatient falls" {
     horizon long
-    target reduce 25 % by 2026-03-31
+    target reduce 25% by 2026-03-31
 }
 
 link Rounding -> RoundsDone {

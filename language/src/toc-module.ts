@@ -8,6 +8,7 @@ import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
+import { TocCodeActionProvider } from './lsp/toc-code-actions.js';
 import { TocFormatter } from './lsp/toc-formatter.js';
 import { TocHoverProvider } from './lsp/toc-hover-provider.js';
 import { TocNodeKindProvider } from './lsp/toc-node-kinds.js';
@@ -66,6 +67,7 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
         Linker: services => new TocLinker(services),
     },
     lsp: {
+        CodeActionProvider: services => new TocCodeActionProvider(services),
         Formatter: () => new TocFormatter(),
         HoverProvider: services => new TocHoverProvider(services),
         SemanticTokenProvider: services => new TocSemanticTokenProvider(services),

@@ -1,28 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { starterModel } from '../../language/src/index.js';
 import { RULES } from '../../language/src/rules/catalogue/index.js';
+import { BASE, edit, without } from '../support/variants.js';
 import { loadModel, rangeText } from '../support/workspace.js';
-
-/** A complete, clean model; each case changes it just enough to make one rule fire, or not. */
-const BASE = starterModel('FallsProgramme');
-
-function edit(...replacements: Array<[string | RegExp, string]>): string {
-    let text = BASE;
-    for (const [from, to] of replacements) {
-        const next = text.replace(from, to);
-        if (next === text) {
-            throw new Error(`The base model has no ${String(from)}`);
-        }
-        text = next;
-    }
-    return text;
-}
-
-/** Removes one whole declaration, found by its first line. */
-function without(header: string): [RegExp, string] {
-    const escaped = header.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return [new RegExp(`\\n${escaped}[^\\n{]*(\\{[\\s\\S]*?\\n\\})?\\n`), '\n'];
-}
 
 interface Case {
     fires: string;
@@ -129,10 +108,10 @@ const CASES: Record<string, Case> = {
         silent: edit(['\nassumption', '\nmeasure Huddles {\n    kind process\n    measures Rounding\n    owner ChiefNurse\n}\n\nassumption']),
     },
     'stretch-without-resources': {
-        fires: edit(['target reduce 25 % by 2026-03-31', 'target reduce 60 % by 2026-03-31'], without('resource AuditSupport')),
-        severity: WARNING, at: 'target reduce 60 % by 2026-03-31',
+        fires: edit(['target reduce 25% by 2026-03-31', 'target reduce 60% by 2026-03-31'], without('resource AuditSupport')),
+        severity: WARNING, at: 'target reduce 60% by 2026-03-31',
         message: 'Outcome `FewerFalls` has a large change in a short time but no resources on the activities that drive it: add a `resource` for one of them, or make the target realistic.',
-        silent: edit(['target reduce 25 % by 2026-03-31', 'target reduce 60 % by 2026-03-31 stretch']),
+        silent: edit(['target reduce 25% by 2026-03-31', 'target reduce 60% by 2026-03-31 stretch']),
     },
     'too-many-aims': {
         fires: edit(['\nlink Rounding', '\noutcome A {\n    horizon long\n}\n\noutcome B {\n    horizon long\n}\n\noutcome C {\n    horizon long\n}\n\nlink Rounding']),
@@ -231,7 +210,7 @@ const CASES: Record<string, Case> = {
         silent: BASE,
     },
     'aim-not-measurable': {
-        fires: edit(['target reduce 25 % by 2026-03-31', 'target reduce 25 %']),
+        fires: edit(['target reduce 25% by 2026-03-31', 'target reduce 25%']),
         severity: WARNING, at: 'FewerFalls',
         message: 'The aim `FewerFalls` does not say by when: add `by <date>` to its target.',
         silent: BASE,
