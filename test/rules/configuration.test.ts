@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { starterModel } from '../../language/src/index.js';
-import { defaultConfig } from '../../language/src/config/toc-config.js';
+import { configSchema, defaultConfig } from '../../language/src/config/toc-config.js';
 import type { RuleDefinition } from '../../language/src/rules/rule.js';
 import { loadModel, loadWorkspace } from '../support/workspace.js';
 
@@ -88,5 +89,12 @@ describe('a rule that fails', () => {
         expect(diagnostics.find(d => d.code === 'rule-failed')?.message)
             .toBe('Rule `broken-rule` failed on this model and was skipped (something unexpected). The other rules ran; please report this.');
         expect(diagnostics.map(d => d.code)).toContain('unmeasured-outcome');
+    });
+});
+
+describe('the configuration schema', () => {
+    test('the committed schema file matches the rule catalogue (regenerate with `npm run schema`)', () => {
+        const committed = JSON.parse(readFileSync(new URL('../../schemas/toc.config.schema.json', import.meta.url), 'utf8'));
+        expect(committed).toEqual(configSchema());
     });
 });

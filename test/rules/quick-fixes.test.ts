@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
-import { BASE, edit, without } from '../support/variants.js';
+import { edit, without } from '../support/variants.js';
 import { loadModel } from '../support/workspace.js';
 
 async function format(text: string): Promise<string> {

@@ -1,4 +1,8 @@
-import type { AstNode, MaybePromise } from 'langium';
+import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { Hover, HoverParams, Position, Range } from 'vscode-languageserver';
+import { challengeLabel } from '../rules/challenges.js';
+import { ruleById } from '../rules/catalogue/index.js';
+import { ruleDocsUrl } from '../config/toc-config.js';
 import { AstUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
@@ -14,6 +18,21 @@ export class TocHoverProvider extends AstNodeHoverProvider {
     constructor(services: TocServices) {
         super(services);
         this.analysis = services.analysis.ModelAnalysis;
+    }
+
+    /** On a finding, the challenge it belongs to and why it matters come first; then the element. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const element = await super.getHoverContent(document, params);
+        const explanations = (document.diagnostics ?? [])
+            .filter(diagnostic => contains(diagnostic.range, params.position))
+            .map(diagnostic => typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined)
+            .filter(rule => rule !== undefined)
+            .map(rule => `**${challengeLabel(rule.challenge)}** · \`${rule.id}\`\n\n${rule.summary} [About this rule](${ruleDocsUrl(rule.id)})`);
+        if (explanations.length === 0) {
+            return element;
+        }
+        const elementText = element && typeof element.contents === 'object' && 'value' in element.contents ? element.contents.value : undefined;
+        return { contents: { kind: 'markdown', value: [...new Set(explanations), elementText].filter(Boolean).join('\n\n---\n\n') } };
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -94,4 +113,10 @@ function strengthNote(link: ast.Link): string {
 
 function describeLink(node: ast.Element): string {
     return ast.isLink(node) ? `${node.source.$refText} -> ${node.target.$refText}` : '';
+}
+
+function contains(range: Range, position: Position): boolean {
+    const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return after && before;
 }

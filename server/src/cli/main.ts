@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkFiles } from './load.js';
 import { expandPaths, UsageError } from './files.js';
 import { formatFiles, reportFormat } from './format.js';
+import { configSchema } from '../../../language/src/config/toc-config.js';
 import { formatStylish, severityName } from './stylish.js';
 
 const EXIT_OK = 0;
@@ -88,6 +89,12 @@ program.command('format')
             process.stderr.write(`toc: ${error instanceof Error ? error.message : String(error)}\n`);
             process.exit(EXIT_USAGE);
         }
+    });
+
+program.command('schema')
+    .description('Print the JSON Schema of toc.config.json, for editors that validate JSON.')
+    .action(() => {
+        process.stdout.write(JSON.stringify(configSchema(), null, 2) + '\n');
     });
 
 await program.parseAsync(process.argv);
