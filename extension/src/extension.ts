@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
 import { registerNewModelCommand } from './commands/new-model.js';
+import { registerScorecardCommand } from './commands/scorecard.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    context.subscriptions.push(registerNewModelCommand());
+    context.subscriptions.push(registerNewModelCommand(), registerScorecardCommand(() => client));
     client = startLanguageClient(context);
     await client.start();
 }
@@ -26,7 +27,7 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
         documentSelector: [{ language: 'toc' }],
         synchronize: {
             // Imports and renames span files: tell the server when .toc files change on disk.
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.toc'),
+            fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.toc'), vscode.workspace.createFileSystemWatcher('**/toc.config.json')],
         },
     };
     return new LanguageClient('toc', 'Theory of Change', serverOptions, clientOptions);

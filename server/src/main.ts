@@ -1,7 +1,9 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
 import { createTocServices } from '../../language/src/index.js';
+import { registerScorecardHandler } from './scorecard-handler.js';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -25,4 +27,6 @@ process.on('unhandledRejection', reason => connection.console.error(`Unhandled r
 
 const { shared, Toc } = createTocServices({ connection, ...NodeFileSystem });
 Toc.workspace.ImportLoader.loadImportsAfterEachBuild();
+rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
+registerScorecardHandler(shared, Toc);
 startLanguageServer(shared);

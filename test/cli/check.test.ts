@@ -110,3 +110,14 @@ describe('toc format', () => {
         expect(readFileSync(join(folder, 'unparsable.toc'), 'utf8')).toBe('outcome A {horizon\n');
     });
 });
+
+describe('toc scorecard', () => {
+    test('prints the scorecard as Markdown or JSON', () => {
+        const markdown = toc('scorecard', 'clean.toc');
+        expect(markdown.code).toBe(0);
+        expect(markdown.stdout).toContain('# Challenge scorecard: MyProgramme\n\n11 of 11 areas show no findings.');
+        const json = JSON.parse(toc('scorecard', 'unmeasured.toc', '--format', 'json').stdout) as { entries: Array<{ challenge: unknown; findings: Array<{ rule: string }> }> };
+        expect(json.entries).toHaveLength(11);
+        expect(json.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
+    });
+});

@@ -105,6 +105,35 @@ describe('the bundled language server over stdio', () => {
             .toEqual(['activity-leads-nowhere']);
     });
 
+    test('applies a changed toc.config.json to open models', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'toc-config-'));
+        const text = 'outcome Safer { horizon long }\n';
+        writeFileSync(join(folder, 'plan.toc'), text);
+        running = await startServer();
+        const uri = pathToFileURL(join(folder, 'plan.toc')).href;
+        const codes = () => running!.published.filter(p => p.uri === uri).at(-1)?.diagnostics.map(d => d.code).sort();
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
+        await expect.poll(codes, { timeout: 10_000 }).toEqual(['outcome-unreachable', 'unmeasured-outcome']);
+
+        const config = join(folder, 'toc.config.json');
+        writeFileSync(config, '{ "rules": { "unmeasured-outcome": "off" } }');
+        running.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
+        await expect.poll(codes, { timeout: 10_000 }).toEqual(['outcome-unreachable']);
+    });
+
+    test('answers the scorecard request', async () => {
+        running = await startServer();
+        const uri = 'file:///virtual/plan.toc';
+        const published = running.diagnostics(uri);
+        running.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'toc', version: 1, text: 'programme P\noutcome Safer { horizon long }\n' },
+        });
+        await published;
+        const result = await running.connection.sendRequest('toc/scorecard', { uri }) as { markdown: string; scorecard: { entries: Array<{ findings: Array<{ rule: string }> }> } };
+        expect(result.markdown).toContain('# Challenge scorecard: P');
+        expect(result.scorecard.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
+    });
+
     test('refuses to start without a transport, with a usage message', async () => {
         const child = spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';

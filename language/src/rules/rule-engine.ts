@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, WorkspaceCache } from 'langium';
+import { AstUtils, GrammarUtils, WorkspaceCache } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import type { TocConfigProvider } from '../config/config-provider.js';
@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/toc-config.js';
 import { isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import type { FixData, RuleContext, Severity } from './rule.js';
+import { applySuppressions, findSuppressions } from './suppressions.js';
 
 export const RULE_FAILED = 'rule-failed';
 
@@ -20,6 +21,20 @@ export interface Finding {
     range?: Range;
     message: string;
     fix?: FixData;
+}
+
+/** The property a finding is shown on: the one it names, or else the element's name. */
+export function findingProperty(finding: Finding): string | undefined {
+    return finding.range ? undefined : finding.property ?? ('name' in finding.node ? 'name' : undefined);
+}
+
+/** Where a finding is shown, as the editor and the command line show it. */
+export function findingRange(finding: Finding): Range {
+    const cst = finding.node.$cstNode;
+    return finding.range
+        ?? GrammarUtils.findNodeForProperty(cst, findingProperty(finding), finding.index)?.range
+        ?? cst?.range
+        ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
 /**
@@ -55,6 +70,13 @@ export class RuleEngine {
             }
         }
         return result;
+    }
+
+    /** The findings of a model as the user sees them: after each file's suppression comments. */
+    reportedFindingsOf(root: LangiumDocument): Finding[] {
+        const all = this.findingsOf(root);
+        return this.analysis.modelOf(root).documents.flatMap(document =>
+            applySuppressions(all.filter(finding => AstUtils.getDocument(finding.node) === document), findSuppressions(document)).kept);
     }
 
     /** Every finding of the model rooted at a document, wherever in the model it is located. */

@@ -2,7 +2,7 @@ import type { ValidationAcceptor, ValidationCheck } from 'langium';
 import { AstUtils, UriUtils } from 'langium';
 import { ruleDocsUrl } from '../config/toc-config.js';
 import type { Model } from '../generated/ast.js';
-import { RULE_FAILED } from '../rules/rule-engine.js';
+import { findingProperty, RULE_FAILED } from '../rules/rule-engine.js';
 import { applySuppressions, findSuppressions } from '../rules/suppressions.js';
 import type { TocServices } from '../toc-module.js';
 
@@ -23,7 +23,7 @@ export function checkRules(services: TocServices): ValidationCheck<Model> {
         for (const finding of kept) {
             accept(finding.severity, finding.message, {
                 node: finding.node,
-                property: finding.range ? undefined : finding.property ?? ('name' in finding.node ? 'name' : undefined),
+                property: findingProperty(finding),
                 index: finding.index,
                 range: finding.range,
                 code: finding.code,

@@ -3,6 +3,10 @@ import { checkFiles } from './load.js';
 import { expandPaths, UsageError } from './files.js';
 import { formatFiles, reportFormat } from './format.js';
 import { configSchema } from '../../../language/src/config/toc-config.js';
+import { scorecardMarkdown, scorecardOf } from '../../../language/src/rules/scorecard.js';
+import { relative } from 'node:path';
+import { URI } from 'langium';
+import { loadFiles } from './load.js';
 import { formatStylish, severityName } from './stylish.js';
 
 const EXIT_OK = 0;
@@ -85,6 +89,25 @@ program.command('format')
             process.stdout.write(reportFormat(outcome, options.check === true, cwd));
             const failed = outcome.unparsable.length > 0 || (options.check === true && outcome.changed.length > 0);
             process.exitCode = failed ? EXIT_FINDINGS : EXIT_OK;
+        } catch (error) {
+            process.stderr.write(`toc: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.exit(EXIT_USAGE);
+        }
+    });
+
+program.command('scorecard')
+    .description('Score a model against the ten challenges: the findings for each, and what already addresses it.')
+    .argument('<model>', 'the .toc file of the programme')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .action(async (model: string, options: { format: string }) => {
+        const cwd = process.cwd();
+        try {
+            const [path] = await expandPaths([model], cwd);
+            const { services, documents } = await loadFiles([path]);
+            const scorecard = scorecardOf(services, documents[0]);
+            process.stdout.write(options.format === 'json'
+                ? JSON.stringify(scorecard, null, 2) + '\n'
+                : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)));
         } catch (error) {
             process.stderr.write(`toc: ${error instanceof Error ? error.message : String(error)}\n`);
             process.exit(EXIT_USAGE);
