@@ -191,6 +191,12 @@ const CASES: Record<string, Case> = {
         message: 'Sustain plan `KeepRounding` embeds nothing in routine practice: add `embedded in guideline "..."` (or standard, policy, procedure, job-plan, training).',
         silent: BASE,
     },
+    'sustain-plan-incomplete': {
+        fires: edit(['    succession "Each ward names a rounding lead"\n', '']),
+        severity: WARNING, at: 'KeepRounding',
+        message: 'Sustain plan `KeepRounding` does not say who carries the work on: add `succession "..."`.',
+        silent: BASE,
+    },
     'single-point-of-failure': {
         fires: edit(['\noutcome RoundsDone', '\nactivity Huddle {\n    owner ChiefNurse\n}\n\nactivity Audit {\n    owner ChiefNurse\n}\n\nlink Huddle -> RoundsDone {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Audit -> RoundsDone {\n    mechanism "y"\n    evidence moderate\n}\n\noutcome RoundsDone']),
         severity: WARNING, at: 'ChiefNurse',

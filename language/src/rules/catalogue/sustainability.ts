@@ -64,4 +64,21 @@ export const singlePointOfFailure: RuleDefinition = {
     },
 };
 
-export const SUSTAINABILITY_RULES = [noSustainPlan, notEmbedded, singlePointOfFailure];
+export const sustainPlanIncomplete: RuleDefinition = {
+    id: 'sustain-plan-incomplete',
+    challenge: 9,
+    title: 'A sustain plan says nothing of funding or succession',
+    summary: 'Gains outlive a programme when someone has found the money to keep them going and named who carries them on. A sustain plan should say how the work is funded after the end and who takes over from the people leading it now.',
+    defaultSeverity: 'warning',
+    fast: true,
+    check({ model, report }) {
+        for (const plan of model.all(ast.isSustainPlan)) {
+            const missing = [!plan.funding && '`funding after end "..."`', !plan.succession && '`succession "..."`'].filter(Boolean);
+            if (missing.length > 0) {
+                report({ node: plan, message: `Sustain plan \`${plan.name}\` does not say ${!plan.funding && !plan.succession ? 'how the work is funded after the end or who carries it on' : !plan.funding ? 'how the work is funded after the end' : 'who carries the work on'}: add ${missing.join(' and ')}.` });
+            }
+        }
+    },
+};
+
+export const SUSTAINABILITY_RULES = [noSustainPlan, notEmbedded, sustainPlanIncomplete, singlePointOfFailure];
