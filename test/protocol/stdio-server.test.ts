@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 
 const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 interface PublishDiagnostics {
     uri: string;
@@ -14,7 +15,7 @@ interface PublishDiagnostics {
 }
 
 /** The bundled server, started as an editor would start it, spoken to in plain JSON-RPC. */
-async function startServer(): Promise<{ connection: MessageConnection; process: ChildProcess; diagnostics: (uri: string) => Promise<PublishDiagnostics>; published: PublishDiagnostics[] }> {
+async function startServer(rootUri: string | null = null): Promise<{ connection: MessageConnection; process: ChildProcess; diagnostics: (uri: string) => Promise<PublishDiagnostics>; published: PublishDiagnostics[] }> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const waiting = new Map<string, (params: PublishDiagnostics) => void>();
@@ -26,7 +27,10 @@ async function startServer(): Promise<{ connection: MessageConnection; process: 
     });
     connection.onRequest(() => null);
     connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri, capabilities: {},
+        workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+    });
     connection.sendNotification('initialized', {});
     return {
         connection,
@@ -132,6 +136,23 @@ describe('the bundled language server over stdio', () => {
         const result = await running.connection.sendRequest('toc/scorecard', { uri }) as { markdown: string; scorecard: { entries: Array<{ findings: Array<{ rule: string }> }> } };
         expect(result.markdown).toContain('# Challenge scorecard: P');
         expect(result.scorecard.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
+    });
+
+    test('reports the same findings for the examples as the command-line checker', async () => {
+        const examples = fileURLToPath(new URL('../../examples', import.meta.url));
+        const cli = spawnSync(process.execPath, [CLI, 'check', examples, '--format', 'json'], { encoding: 'utf8' });
+        const expected = (JSON.parse(cli.stdout) as Array<{ file: string; findings: Array<{ rule: string; line: number; column: number; message: string }> }>)
+            .map(entry => [pathToFileURL(entry.file).href, entry.findings.map(f => `${f.line}:${f.column} ${f.rule} ${f.message}`).sort()] as const);
+        expect(expected.flatMap(([, findings]) => findings).length).toBeGreaterThan(30);
+
+        running = await startServer(pathToFileURL(examples).href);
+        for (const [uri, findings] of expected) {
+            const text = readFileSync(fileURLToPath(uri), 'utf8');
+            running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
+            const published = () => running!.published.filter(p => p.uri === uri).at(-1)?.diagnostics
+                .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`).sort();
+            await expect.poll(published, { timeout: 10_000 }).toEqual(findings);
+        }
     });
 
     test('refuses to start without a transport, with a usage message', async () => {
