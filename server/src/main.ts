@@ -3,6 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
 import { createTocServices } from '../../language/src/index.js';
+import { revalidateNewModelMembers } from '../../language/src/workspace/model-revalidation.js';
 import { registerScorecardHandler } from './scorecard-handler.js';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -28,5 +29,6 @@ process.on('unhandledRejection', reason => connection.console.error(`Unhandled r
 const { shared, Toc } = createTocServices({ connection, ...NodeFileSystem });
 Toc.workspace.ImportLoader.loadImportsAfterEachBuild();
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
+revalidateNewModelMembers(Toc);
 registerScorecardHandler(shared, Toc);
 startLanguageServer(shared);

@@ -155,6 +155,27 @@ describe('the bundled language server over stdio', () => {
         }
     });
 
+    test('a file that a programme starts importing shows that model\'s findings', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'toc-members-'));
+        const people = 'stakeholder Nurses "Ward nurses" {\n    level frontline\n    role "Run the rounds"\n}\n';
+        const measures = [1, 2, 3, 4].map(i => `measure M${i} {\n    kind process\n    owner Nurses\n}\n`).join('\n');
+        writeFileSync(join(folder, 'people.toc'), people);
+        const plan = `programme Falls\n\n${measures}`;
+        writeFileSync(join(folder, 'plan.toc'), plan);
+        running = await startServer(pathToFileURL(folder).href);
+        const peopleUri = pathToFileURL(join(folder, 'people.toc')).href;
+        const planUri = pathToFileURL(join(folder, 'plan.toc')).href;
+        const codes = (uri: string) => () => running!.published.filter(p => p.uri === uri).at(-1)?.diagnostics.map(d => d.code);
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: peopleUri, languageId: 'toc', version: 1, text: people } });
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: planUri, languageId: 'toc', version: 1, text: plan } });
+        await expect.poll(codes(peopleUri), { timeout: 10_000 }).toEqual([]);
+        await expect.poll(codes(planUri), { timeout: 10_000 }).toContain('unresolved-reference');
+
+        running.connection.sendNotification('textDocument/didChange', { textDocument: { uri: planUri, version: 2 }, contentChanges: [{ text: `import "people"\n${plan}` }] });
+        await expect.poll(codes(planUri), { timeout: 10_000 }).not.toContain('unresolved-reference');
+        await expect.poll(codes(peopleUri), { timeout: 10_000 }).toEqual(['measurement-burden']);
+    });
+
     test('refuses to start without a transport, with a usage message', async () => {
         const child = spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';

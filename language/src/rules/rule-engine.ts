@@ -6,21 +6,16 @@ import type { TocConfigProvider } from '../config/config-provider.js';
 import type { ResolvedConfig } from '../config/toc-config.js';
 import { isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
-import type { FixData, RuleContext, Severity } from './rule.js';
+import type { FindingReport, RuleContext, Severity } from './rule.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
 
 export const RULE_FAILED = 'rule-failed';
 
-export interface Finding {
+/** What a rule reported, with the id and the severity in effect. */
+export interface Finding extends FindingReport {
     /** The rule id, or `rule-failed` when a rule broke. */
     code: string;
     severity: Severity;
-    node: AstNode;
-    property?: string;
-    index?: number;
-    range?: Range;
-    message: string;
-    fix?: FixData;
 }
 
 /** The property a finding is shown on: the one it names, or else the element's name. */

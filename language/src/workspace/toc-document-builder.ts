@@ -1,11 +1,12 @@
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentBuilder } from 'langium';
-import type { TocImports } from './imports.js';
+import type { TocServices } from '../toc-module.js';
 
 /**
- * Relinks and revalidates a document whenever a file it imports changes, appears or goes away,
- * even when it holds no reference into that file: duplicate names and causal cycles span the whole
- * import closure.
+ * Relinks and revalidates a document whenever something it depends on changes, even when it holds
+ * no reference into the changed file: a file it imports changes, appears or goes away (duplicate
+ * names and causal cycles span the import closure), or any file of a model it belongs to changes
+ * (the rules judge whole models, and their findings land in every file of the model).
  */
 export class TocDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
@@ -16,21 +17,14 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
         if (super.shouldRelink(document, changedUris)) {
             return true;
         }
-        const imports = this.importsFor(document);
-        if (!imports) {
+        const services = this.serviceRegistry.getServices(document.uri) as Partial<TocServices>;
+        const imports = services.workspace?.Imports;
+        const analysis = services.analysis?.ModelAnalysis;
+        if (!imports || !analysis) {
             return false;
         }
-        const dependencies = imports.dependencyUris(document);
-        for (const uri of changedUris) {
-            if (dependencies.has(uri)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private importsFor(document: LangiumDocument): TocImports | undefined {
-        const services = this.serviceRegistry.getServices(document.uri) as { workspace?: { Imports?: TocImports } };
-        return services.workspace?.Imports;
+        const touches = (uris: Set<string>) => [...changedUris].some(uri => uris.has(uri));
+        return touches(imports.dependencyUris(document))
+            || analysis.rootsOf(document).some(root => touches(imports.closureUris(root)));
     }
 }
