@@ -174,6 +174,10 @@ describe('the bundled language server over stdio', () => {
         running.connection.sendNotification('textDocument/didChange', { textDocument: { uri: planUri, version: 2 }, contentChanges: [{ text: `import "people"\n${plan}` }] });
         await expect.poll(codes(planUri), { timeout: 10_000 }).not.toContain('unresolved-reference');
         await expect.poll(codes(peopleUri), { timeout: 10_000 }).toEqual(['measurement-burden']);
+
+        // An edit elsewhere in the model clears the finding again.
+        running.connection.sendNotification('textDocument/didChange', { textDocument: { uri: planUri, version: 3 }, contentChanges: [{ text: `import "people"\n${plan.replace(/measure M4[^}]*}/, '')}` }] });
+        await expect.poll(codes(peopleUri), { timeout: 10_000 }).toEqual([]);
     });
 
     test('refuses to start without a transport, with a usage message', async () => {
