@@ -1,6 +1,9 @@
 // Bundles the extension (CommonJS, `vscode` external), the language server and the CLI (ESM,
 // runnable with plain `node`). `--minify` for release builds, `--watch` while developing.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const minify = process.argv.includes('--minify');
 const watch = process.argv.includes('--watch');
@@ -17,6 +20,7 @@ const common = {
     logLevel: 'warning',
     // Prefer ES module builds: jsonc-parser's UMD build hides its requires from the bundler.
     mainFields: ['module', 'main'],
+    define: { __TOC_VERSION__: JSON.stringify(version) },
 };
 
 const contexts = await Promise.all([

@@ -140,9 +140,9 @@ describe('the bundled language server over stdio', () => {
 
     test('reports the same findings for the examples as the command-line checker', async () => {
         const examples = fileURLToPath(new URL('../../examples', import.meta.url));
-        const cli = spawnSync(process.execPath, [CLI, 'check', examples, '--format', 'json'], { encoding: 'utf8' });
-        const expected = (JSON.parse(cli.stdout) as Array<{ file: string; findings: Array<{ rule: string; line: number; column: number; message: string }> }>)
-            .map(entry => [pathToFileURL(entry.file).href, entry.findings.map(f => `${f.line}:${f.column} ${f.rule} ${f.message}`).sort()] as const);
+        const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: examples, encoding: 'utf8' });
+        const expected = (JSON.parse(cli.stdout) as { files: Array<{ path: string; findings: Array<{ rule: string; line: number; column: number; message: string }> }> }).files
+            .map(entry => [pathToFileURL(join(examples, entry.path)).href, entry.findings.map(f => `${f.line}:${f.column} ${f.rule} ${f.message}`).sort()] as const);
         expect(expected.flatMap(([, findings]) => findings).length).toBeGreaterThan(30);
 
         running = await startServer(pathToFileURL(examples).href);

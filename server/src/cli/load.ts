@@ -35,6 +35,7 @@ export async function checkFiles(paths: string[]): Promise<FileResult[]> {
     return documents.map(document => ({ path: document.uri.fsPath, diagnostics: sortByPosition(document.diagnostics ?? []) }));
 }
 
-function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
-    return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+    return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+        || String(a.code).localeCompare(String(b.code)) || a.message.localeCompare(b.message));
 }

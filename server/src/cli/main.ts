@@ -1,19 +1,16 @@
+import { relative } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { checkFiles } from './load.js';
-import { expandPaths, UsageError } from './files.js';
-import { formatFiles, reportFormat } from './format.js';
+import { URI } from 'langium';
 import { configSchema } from '../../../language/src/config/toc-config.js';
 import { scorecardMarkdown, scorecardOf } from '../../../language/src/rules/scorecard.js';
-import { relative } from 'node:path';
-import { URI } from 'langium';
+import { VERSION } from '../version.js';
+import type { CheckOptions, FormatName } from './check.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FORMATS, runCheck } from './check.js';
+import { expandPaths, modelFile, UsageError } from './files.js';
+import { formatFiles, reportFormat } from './format.js';
 import { loadFiles } from './load.js';
-import { formatStylish, severityName } from './stylish.js';
 
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
-
-function parseCount(value: string): number {
+function count(value: string): number {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0) {
         throw new InvalidArgumentError('expected a whole number, 0 or more.');
@@ -21,103 +18,81 @@ function parseCount(value: string): number {
     return n;
 }
 
+function collectFormat(value: string, previous: FormatName[]): FormatName[] {
+    if (!(FORMATS as readonly string[]).includes(value)) {
+        throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}.`);
+    }
+    return [...previous, value as FormatName];
+}
+
+function collect(value: string, previous: string[]): string[] {
+    return [...previous, value];
+}
+
+/** Runs a command's work: a usage problem is one line and exit 2; so is anything unexpected, with details under --debug. */
+async function guarded(work: () => Promise<number | void>): Promise<void> {
+    try {
+        process.exitCode = (await work()) ?? EXIT_OK;
+    } catch (error) {
+        if (error instanceof UsageError) {
+            process.stderr.write(`toc: ${error.message}\n`);
+        } else {
+            const debug = program.opts().debug === true;
+            const detail = debug && error instanceof Error ? error.stack : error instanceof Error ? error.message : String(error);
+            process.stderr.write(`toc: unexpected failure: ${detail}${debug ? '' : ' (run with --debug for details)'}\n`);
+        }
+        process.exitCode = EXIT_USAGE;
+    }
+}
+
 const program = new Command('toc')
     .description('Check theory-of-change (.toc) models.')
+    .version(VERSION)
+    .option('--debug', 'show internal details of unexpected failures')
     .showHelpAfterError()
     .exitOverride(error => process.exit(error.exitCode === 0 ? EXIT_OK : EXIT_USAGE));
 
 program.command('check')
-    .description('Check .toc files (default: every .toc file under the current folder).')
+    .description('Check .toc files and report findings (default: every .toc file under the current folder, skipping node_modules and .gitignored files).')
     .argument('[paths...]', 'files, folders or glob patterns')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('-f, --format <format>', `output format, one of ${FORMATS.join(', ')}; repeat for several (default: stylish)`, collectFormat, [])
+    .option('-o, --output-file <file>', 'write the matching --format to this file (- for standard output); repeat in the order of the formats', collect, [])
     .option('--quiet', 'report errors only')
-    .option('--max-warnings <n>', 'fail when there are more than n warnings', parseCount)
-    .option('--debug', 'show internal details of unexpected failures')
-    .action(async (paths: string[], options: { format: string; quiet?: boolean; maxWarnings?: number; debug?: boolean }) => {
-        const cwd = process.cwd();
-        try {
-            const files = await expandPaths(paths, cwd);
-            if (files.length === 0) {
-                process.stderr.write(`toc: no .toc files found under ${paths.join(', ') || cwd}.\n`);
-                process.exit(EXIT_USAGE);
-            }
-            let results = await checkFiles(files);
-            if (options.quiet) {
-                results = results.map(r => ({ ...r, diagnostics: r.diagnostics.filter(d => severityName(d) === 'error') }));
-            }
-            if (options.format === 'json') {
-                process.stdout.write(JSON.stringify(results.map(r => ({
-                    file: r.path,
-                    findings: r.diagnostics.map(d => ({
-                        rule: d.code ?? null,
-                        severity: severityName(d),
-                        message: d.message,
-                        line: d.range.start.line + 1,
-                        column: d.range.start.character + 1,
-                        endLine: d.range.end.line + 1,
-                        endColumn: d.range.end.character + 1,
-                    })),
-                })), null, 2) + '\n');
-            } else {
-                process.stdout.write(formatStylish(results, cwd, process.stdout.isTTY === true && !process.env.NO_COLOR));
-            }
-            const all = results.flatMap(r => r.diagnostics);
-            const errors = all.filter(d => severityName(d) === 'error').length;
-            const warnings = all.filter(d => severityName(d) === 'warning').length;
-            const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-            process.exitCode = errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
-        } catch (error) {
-            if (error instanceof UsageError) {
-                process.stderr.write(`toc: ${error.message}\n`);
-            } else {
-                const detail = options.debug && error instanceof Error ? error.stack : error instanceof Error ? error.message : String(error);
-                process.stderr.write(`toc: ${detail}\n`);
-            }
-            process.exit(EXIT_USAGE);
-        }
-    });
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the run fail').choices(['error', 'warning']).default('error'))
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', 'record the current findings as the baseline, and exit 0')
+    .addHelpText('after', '\nExit codes: 0 nothing at or above the fail level, 1 findings at or above it (or too many warnings), 2 usage, file or configuration problem.')
+    .action((paths: string[], options: CheckOptions) => guarded(() => runCheck(paths, options, process.cwd(), process.stdout)));
 
 program.command('format')
     .description('Lay out .toc files in the canonical format (default: every .toc file under the current folder).')
     .argument('[paths...]', 'files, folders or glob patterns')
     .option('--check', 'only report files that are not formatted; change nothing')
-    .action(async (paths: string[], options: { check?: boolean }) => {
+    .action((paths: string[], options: { check?: boolean }) => guarded(async () => {
         const cwd = process.cwd();
-        try {
-            const files = await expandPaths(paths, cwd);
-            const outcome = await formatFiles(files, options.check === true);
-            process.stdout.write(reportFormat(outcome, options.check === true, cwd));
-            const failed = outcome.unparsable.length > 0 || (options.check === true && outcome.changed.length > 0);
-            process.exitCode = failed ? EXIT_FINDINGS : EXIT_OK;
-        } catch (error) {
-            process.stderr.write(`toc: ${error instanceof Error ? error.message : String(error)}\n`);
-            process.exit(EXIT_USAGE);
-        }
-    });
+        const outcome = await formatFiles(await expandPaths(paths, cwd), options.check === true);
+        process.stdout.write(reportFormat(outcome, options.check === true, cwd));
+        return outcome.unparsable.length > 0 || (options.check === true && outcome.changed.length > 0) ? EXIT_FINDINGS : EXIT_OK;
+    }));
 
 program.command('scorecard')
     .description('Score a model against the ten challenges: the findings for each, and what already addresses it.')
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .action(async (model: string, options: { format: string }) => {
+    .action((model: string, options: { format: string }) => guarded(async () => {
         const cwd = process.cwd();
-        try {
-            const [path] = await expandPaths([model], cwd);
-            const { services, documents } = await loadFiles([path]);
-            const scorecard = scorecardOf(services, documents[0]);
-            process.stdout.write(options.format === 'json'
-                ? JSON.stringify(scorecard, null, 2) + '\n'
-                : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)));
-        } catch (error) {
-            process.stderr.write(`toc: ${error instanceof Error ? error.message : String(error)}\n`);
-            process.exit(EXIT_USAGE);
-        }
-    });
+        const { services, documents } = await loadFiles([modelFile(model, cwd)]);
+        const scorecard = scorecardOf(services, documents[0]);
+        process.stdout.write(options.format === 'json'
+            ? JSON.stringify(scorecard, null, 2) + '\n'
+            : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)));
+    }));
 
 program.command('schema')
     .description('Print the JSON Schema of toc.config.json, for editors that validate JSON.')
-    .action(() => {
+    .action(() => guarded(async () => {
         process.stdout.write(JSON.stringify(configSchema(), null, 2) + '\n');
-    });
+    }));
 
 await program.parseAsync(process.argv);

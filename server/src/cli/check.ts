@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { URI } from 'langium';
+import { applyBaseline, writeBaseline } from './baseline.js';
+import { expandPaths, UsageError } from './files.js';
+import { formatGithub } from './formats/github.js';
+import { formatJson } from './formats/json.js';
+import { formatSarif } from './formats/sarif.js';
+import { formatStylish } from './formats/stylish.js';
+import { loadFiles, sortByPosition } from './load.js';
+import type { Report } from './report.js';
+import { buildReport, filterReport } from './report.js';
+import { VERSION } from '../version.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type FormatName = typeof FORMATS[number];
+
+export interface CheckOptions {
+    format: FormatName[];
+    outputFile: string[];
+    quiet?: boolean;
+    maxWarnings?: number;
+    failOn: 'error' | 'warning';
+    baseline?: string;
+    writeBaseline?: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs `toc check`: returns the exit code; writes the reports where asked. */
+export async function runCheck(paths: string[], options: CheckOptions, cwd: string, stdout: NodeJS.WriteStream): Promise<number> {
+    const formats: FormatName[] = options.format.length > 0 ? options.format : ['stylish'];
+    if (options.outputFile.length > formats.length) {
+        throw new UsageError('there are more --output-file options than --format options; give one format for each file.');
+    }
+    const toStdout = formats.length - options.outputFile.filter(file => file !== '-').length;
+    if (toStdout > 1) {
+        throw new UsageError('only one format can go to standard output; give an --output-file for each of the others.');
+    }
+
+    const files = await expandPaths(paths, cwd);
+    if (files.length === 0) {
+        throw new UsageError(`no .toc files found under ${paths.join(', ') || cwd}.`);
+    }
+    const { services, documents } = await loadFiles(files);
+    const configProblems = documents.flatMap(document => services.config.ConfigProvider.configFor(document.uri).problems);
+    if (configProblems.length > 0) {
+        const lines = [...new Set(configProblems.map(p => `${URI.isUri(p.uri) ? p.uri.fsPath : p.uri}:${p.line}:${p.column}: the configuration ${p.message}`))];
+        throw new UsageError(lines.join('\ntoc: '));
+    }
+    let report = buildReport(documents.map(document => ({ path: document.uri.fsPath, diagnostics: sortByPosition(document.diagnostics ?? []) })), cwd);
+    if (options.quiet) {
+        report = filterReport(report, finding => finding.severity === 'error');
+    }
+    if (options.writeBaseline) {
+        const count = writeBaseline(report, options.writeBaseline);
+        process.stderr.write(`toc: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${options.writeBaseline}.\n`);
+        return EXIT_OK;
+    }
+    if (options.baseline) {
+        report = applyBaseline(report, options.baseline);
+    }
+
+    formats.forEach((format, i) => {
+        const file = options.outputFile[i] === '-' ? undefined : options.outputFile[i];
+        const text = render(report, format, file === undefined && stdout.isTTY === true && !process.env.NO_COLOR);
+        if (file === undefined) {
+            stdout.write(text);
+        } else {
+            try {
+                writeFileSync(file, text);
+            } catch (error) {
+                throw new UsageError(`${file}: cannot write the ${format} report (${(error as Error).message}).`);
+            }
+        }
+    });
+
+    const { error, warning } = report.summary;
+    const failed = error > 0
+        || (options.failOn === 'warning' && warning > 0)
+        || (options.maxWarnings !== undefined && warning > options.maxWarnings);
+    return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function render(report: Report, format: FormatName, colour: boolean): string {
+    switch (format) {
+        case 'stylish': return formatStylish(report, colour);
+        case 'json': return formatJson(report);
+        case 'sarif': return formatSarif(report, VERSION);
+        case 'github': return formatGithub(report);
+    }
+}

@@ -1,0 +1,36 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('the npm package', () => {
+    test('holds only what a user needs, installs with nothing to fetch, and both executables run', () => {
+        const packs = mkdtempSync(join(tmpdir(), 'toc-pack-'));
+        // The bundles are already built by the test command; packing must not rebuild them under other tests.
+        execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packs], { cwd: ROOT, stdio: 'pipe' });
+        const [tarball] = readdirSync(packs).filter(name => name.endsWith('.tgz'));
+        const contents = execFileSync('tar', ['tzf', join(packs, tarball)], { encoding: 'utf8' }).trim().split('\n').sort();
+        expect(contents).toEqual([
+            'package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/server.js',
+            'package/package.json', 'package/schemas/toc.config.schema.json',
+        ]);
+
+        const project = mkdtempSync(join(tmpdir(), 'toc-install-'));
+        execFileSync('npm', ['init', '-y'], { cwd: project, stdio: 'pipe' });
+        execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(packs, tarball)], { cwd: project, stdio: 'pipe' });
+        copyFileSync(join(ROOT, 'examples', 'keystone-icu.toc'), join(project, 'keystone-icu.toc'));
+
+        const check = spawnSync('npx', ['--no-install', 'toc', 'check', 'keystone-icu.toc'], { cwd: project, encoding: 'utf8' });
+        expect(check.status).toBe(0);
+        expect(check.stdout).toContain('keystone-icu.toc:145:9  warning  Outcome `PracticesUsed` has no measure');
+        expect(check.stdout).toContain('1 file checked: 6 problems (0 errors, 6 warnings)');
+
+        const server = spawnSync('npx', ['--no-install', 'toc-language-server'], { cwd: project, encoding: 'utf8' });
+        expect(server.status).toBe(2);
+        expect(server.stderr).toContain('toc-language-server --stdio');
+    }, 120_000);
+});
