@@ -14,6 +14,7 @@ import { TocHoverProvider } from './lsp/toc-hover-provider.js';
 import { TocNodeKindProvider } from './lsp/toc-node-kinds.js';
 import { TocSemanticTokenProvider } from './lsp/toc-semantic-tokens.js';
 import { TocLinker } from './references/toc-linker.js';
+import { TocScopeComputation } from './references/toc-scope-computation.js';
 import { TocScopeProvider } from './references/toc-scope-provider.js';
 import { TocDocumentValidator } from './validation/toc-document-validator.js';
 import { registerValidationChecks } from './validation/toc-validator.js';
@@ -63,6 +64,7 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
         DocumentValidator: services => new TocDocumentValidator(services),
     },
     references: {
+        ScopeComputation: services => new TocScopeComputation(services),
         ScopeProvider: services => new TocScopeProvider(services),
         Linker: services => new TocLinker(services),
     },

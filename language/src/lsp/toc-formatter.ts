@@ -3,6 +3,7 @@ import { CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode } from 'langium
 import type { FormattingAction } from 'langium/lsp';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import type { Model } from '../generated/ast.js';
+import { declarationNode } from '../utils/cst.js';
 
 /** A declaration or import starts a line; one blank line between them is kept, more are not. */
 const TOP_LEVEL: FormattingAction = { options: {}, moves: [{ lines: 1 }, { lines: 2 }] };
@@ -94,18 +95,6 @@ export class TocFormatter extends AbstractFormatter {
         }
         return super.formatDocument(document, params);
     }
-}
-
-/** The CST node of a declaration's own rule, below the `Element` rule call that wraps it. */
-function declarationNode(cst: CstNode | undefined): CstNode | undefined {
-    while (cst && isCompositeCstNode(cst)) {
-        const visible = cst.content.filter(child => !child.hidden);
-        if (visible.length !== 1 || !isCompositeCstNode(visible[0])) {
-            break;
-        }
-        cst = visible[0];
-    }
-    return cst;
 }
 
 function firstLeaf(cst: CstNode): CstNode {

@@ -8,6 +8,21 @@ import type { TokenType } from 'chevrotain';
  * each keyword, which misses our Unicode-aware name pattern; this states it directly.
  */
 export class TocTokenBuilder extends DefaultTokenBuilder {
+    /**
+     * The lexer can jump straight to the tokens that may start at a character, but it cannot read
+     * that from a Unicode-aware pattern like the one for names, and without it every token is
+     * tried at every position. For names, say which characters may start one: ASCII letters and
+     * `_`, Latin-1 letters, and every character above (the lexer groups those, and the pattern
+     * still decides).
+     */
+    protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        const token = super.buildTerminalToken(terminal);
+        if (token.name === 'ID') {
+            token.START_CHARS_HINT = NAME_START_HINT;
+        }
+        return token;
+    }
+
     protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
         const alternatives = super.findLongerAlt(keyword, terminalTokens);
         const name = terminalTokens.find(token => token.name === 'ID');
@@ -17,3 +32,19 @@ export class TocTokenBuilder extends DefaultTokenBuilder {
         return alternatives;
     }
 }
+
+const NAME_START_HINT: number[] = (() => {
+    const codes: number[] = [0x5f];
+    for (let c = 0x41; c <= 0x5a; c++) {
+        codes.push(c, c + 0x20);
+    }
+    for (let c = 0xaa; c <= 0xff; c++) {
+        codes.push(c);
+    }
+    // One character from each group of 255 the lexer puts the rest of the 16-bit range into.
+    for (let c = 0x100; c <= 0xffff; c += 255) {
+        codes.push(c);
+    }
+    codes.push(0xffff);
+    return codes;
+})();

@@ -17,6 +17,14 @@ export class TocScopeProvider extends DefaultScopeProvider {
         this.importScopeCache = new WorkspaceCache(services.shared);
     }
 
+    /**
+     * Every declaration is top-level and exported, so the file's own names are already in the
+     * import closure's scope; Langium's local scopes would only repeat them, searched linearly.
+     */
+    override getScope(context: ReferenceInfo): Scope {
+        return this.getGlobalScope(this.reflection.getReferenceType(context), context);
+    }
+
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const document = AstUtils.getDocument(context.container);
         const key = `${document.uri.toString()}\u0000${referenceType}`;

@@ -1,5 +1,6 @@
-import type { AstNode, ValidationAcceptor, ValidationCheck } from 'langium';
-import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, UriUtils } from 'langium';
+import type { AstNode, CstNode, ValidationAcceptor, ValidationCheck } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, UriUtils } from 'langium';
+import { declarationNode } from '../../utils/cst.js';
 import type { Activity, Element, Model, Programme } from '../../generated/ast.js';
 import { isProgramme } from '../../generated/ast.js';
 import type { TocServices } from '../../toc-module.js';
@@ -21,11 +22,19 @@ const FIELD_WORDS: Record<string, string> = {
  */
 export function checkRepeatedFields(): ValidationCheck<Element> {
     return (element: Element, accept: ValidationAcceptor) => {
-        for (const [property, value] of Object.entries(element)) {
-            if (property.startsWith('$') || Array.isArray(value) || value === undefined) {
-                continue;
+        const cst = declarationNode(element.$cstNode);
+        if (!isCompositeCstNode(cst)) {
+            return;
+        }
+        // One pass over the declaration's own tokens, grouping them by the single-value field they fill.
+        const byField = new Map<string, CstNode[]>();
+        for (const child of cst.content) {
+            const assignment = child.hidden ? undefined : GrammarUtils.findAssignment(child);
+            if (assignment && assignment.operator !== '+=') {
+                byField.set(assignment.feature, [...(byField.get(assignment.feature) ?? []), child]);
             }
-            const occurrences = GrammarUtils.findNodesForProperty(element.$cstNode, property);
+        }
+        for (const [property, occurrences] of byField) {
             for (const extra of occurrences.slice(0, -1)) {
                 const field = FIELD_WORDS[property] ?? property.replace(/([A-Z])/g, ' $1').toLowerCase();
                 accept('error', `\`${field}\` is given more than once in \`${'name' in element ? element.name : element.$type}\`; only the last one would count. Keep one.`, {
