@@ -1,6 +1,6 @@
 // Bundles the extension (CommonJS, `vscode` external), the language server and the CLI (ESM,
 // runnable with plain `node`). `--minify` for release builds, `--watch` while developing.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -23,6 +23,11 @@ const common = {
     define: { __TOC_VERSION__: JSON.stringify(version) },
 };
 
+if (!watch) {
+    // Start from an empty folder so nothing stale is packaged.
+    rmSync('dist', { recursive: true, force: true });
+}
+
 const contexts = await Promise.all([
     esbuild.context({
         ...common,
@@ -34,12 +39,25 @@ const contexts = await Promise.all([
     }),
     esbuild.context({
         ...common,
-        entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
+        entryPoints: { 'server-main': 'server/src/main.ts', 'cli-main': 'server/src/cli/main.ts' },
         outdir: 'dist',
         format: 'esm',
-        banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+        banner: { js: requireShim },
     }),
 ]);
+
+// The executables are small launchers: on Node 22+ they let Node keep the compiled bundle between
+// runs (a cold `toc check` or server start is then faster), and on older Node they just load it.
+for (const [launcher, main] of [['cli.js', 'cli-main.js'], ['server.js', 'server-main.js']]) {
+    mkdirSync('dist', { recursive: true });
+    writeFileSync(`dist/${launcher}`, [
+        '#!/usr/bin/env node',
+        "import module from 'node:module';",
+        'module.enableCompileCache?.();',
+        `await import('./${main}');`,
+        '',
+    ].join('\n'), { mode: 0o755 });
+}
 
 if (watch) {
     await Promise.all(contexts.map(context => context.watch()));

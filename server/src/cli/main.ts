@@ -95,4 +95,4 @@ program.command('schema')
         process.stdout.write(JSON.stringify(configSchema(), null, 2) + '\n');
     }));
 
-await program.parseAsync(process.argv);
+void program.parseAsync(process.argv);
