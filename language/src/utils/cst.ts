@@ -4,11 +4,18 @@ import { isCompositeCstNode } from 'langium';
 /** The CST node of a declaration's own rule, below the `Element` rule call that wraps it. */
 export function declarationNode(cst: CstNode | undefined): CstNode | undefined {
     while (cst && isCompositeCstNode(cst)) {
-        const visible = cst.content.filter(child => !child.hidden);
-        if (visible.length !== 1 || !isCompositeCstNode(visible[0])) {
+        let only: CstNode | undefined;
+        let count = 0;
+        for (const child of cst.content) {
+            if (!child.hidden) {
+                only = child;
+                count++;
+            }
+        }
+        if (count !== 1 || !isCompositeCstNode(only)) {
             break;
         }
-        cst = visible[0];
+        cst = only;
     }
     return cst;
 }

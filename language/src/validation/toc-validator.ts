@@ -2,7 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { TocAstType } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import { checkDuplicateNames } from './structure/duplicate-names.js';
-import { checkActivityDates, checkDates, checkProgrammePeriod, checkRepeatedFields, checkSingleProgramme } from './structure/fields.js';
+import { checkActivityDates, checkDates, checkProgrammePeriod, checkRepeatedFields, checkSingleProgramme, DATE_PROPERTIES } from './structure/fields.js';
 import { checkImport } from './structure/imports.js';
 import { checkCausalCycles, checkLinkDirection, checkSelfLink } from './structure/links.js';
 import { checkRules } from './rules-check.js';
@@ -14,12 +14,16 @@ import { checkRules } from './rules-check.js';
  */
 export function registerValidationChecks(services: TocServices): void {
     const checks: ValidationChecks<TocAstType> = {
-        Model: [checkDuplicateNames(services), checkCausalCycles(services), checkDates(), checkRules(services)],
+        Model: [checkDuplicateNames(services), checkCausalCycles(services), checkRules(services)],
         Import: [checkImport(services)],
         Element: [checkRepeatedFields()],
         Link: [checkSelfLink(), checkLinkDirection()],
         Programme: [checkProgrammePeriod(), checkSingleProgramme(services)],
-        Activity: [checkActivityDates()],
+        Activity: [checkActivityDates(), checkDates(DATE_PROPERTIES.Activity)],
+        Period: [checkDates(DATE_PROPERTIES.Period)],
+        Figure: [checkDates(DATE_PROPERTIES.Figure)],
+        Target: [checkDates(DATE_PROPERTIES.Target)],
+        Baseline: [checkDates(DATE_PROPERTIES.Baseline)],
     };
     services.validation.ValidationRegistry.register(checks, undefined, 'fast');
 }

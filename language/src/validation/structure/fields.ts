@@ -1,7 +1,7 @@
-import type { AstNode, CstNode, ValidationAcceptor, ValidationCheck } from 'langium';
-import { AstUtils, CstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, UriUtils } from 'langium';
+import type { AstNode, CstNode, Properties, ValidationAcceptor, ValidationCheck } from 'langium';
+import { AstUtils, GrammarUtils, isCompositeCstNode, UriUtils } from 'langium';
 import { declarationNode } from '../../utils/cst.js';
-import type { Activity, Element, Model, Programme } from '../../generated/ast.js';
+import type { Activity, Element, Programme } from '../../generated/ast.js';
 import { isProgramme } from '../../generated/ast.js';
 import type { TocServices } from '../../toc-module.js';
 
@@ -45,16 +45,23 @@ export function checkRepeatedFields(): ValidationCheck<Element> {
     };
 }
 
+/** The properties that hold dates, by the type of node that has them. */
+export const DATE_PROPERTIES = {
+    Period: ['start', 'end'],
+    Activity: ['start', 'end'],
+    Figure: ['date'],
+    Target: ['date'],
+    Baseline: ['date'],
+} as const;
+
 /** ISO dates that the calendar does not have, such as 2023-02-30. */
-export function checkDates(): ValidationCheck<Model> {
-    return (model: Model, accept: ValidationAcceptor) => {
-        if (!model.$cstNode) {
-            return;
-        }
-        for (const cst of CstUtils.streamCst(model.$cstNode)) {
-            if (isLeafCstNode(cst) && cst.tokenType.name === 'DATE' && !isCalendarDate(cst.text)) {
-                accept('error', `${cst.text} is not a date in the calendar. Write a real date as YYYY-MM-DD.`, {
-                    node: cst.astNode, range: cst.range, code: INVALID_DATE,
+export function checkDates<T extends AstNode>(properties: ReadonlyArray<Properties<T>>): ValidationCheck<T> {
+    return (node: T, accept: ValidationAcceptor) => {
+        for (const property of properties) {
+            const value = (node as unknown as Record<string, unknown>)[property as string];
+            if (typeof value === 'string' && !isCalendarDate(value)) {
+                accept('error', `${value} is not a date in the calendar. Write a real date as YYYY-MM-DD.`, {
+                    node, property, code: INVALID_DATE,
                 });
             }
         }
