@@ -38,6 +38,19 @@ const contexts = await Promise.all([
         external: ['vscode'],
     }),
     esbuild.context({
+        // The diagram preview's own script and style, for the webview (a browser).
+        entryPoints: { webview: 'extension/src/webview/main.ts', 'webview-style': 'extension/src/webview/style.css' },
+        outdir: 'dist/webview',
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        minify,
+        sourcemap: !minify,
+        logLevel: 'warning',
+        entryNames: '[name]',
+    }),
+    esbuild.context({
         ...common,
         entryPoints: { 'server-main': 'server/src/main.ts', 'cli-main': 'server/src/cli/main.ts' },
         outdir: 'dist',

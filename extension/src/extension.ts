@@ -3,11 +3,20 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
 import { registerNewModelCommand } from './commands/new-model.js';
 import { registerScorecardCommand } from './commands/scorecard.js';
+import { DiagramPreview, registerDiagramCommands } from './commands/diagram-preview.js';
+import { registerExportDiagramCommand } from './commands/export-diagram.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    context.subscriptions.push(registerNewModelCommand(), registerScorecardCommand(() => client));
+    const previews = { map: new DiagramPreview(context, () => client, 'map'), driver: new DiagramPreview(context, () => client, 'driver') };
+    context.subscriptions.push(
+        registerNewModelCommand(),
+        registerScorecardCommand(() => client),
+        previews.map, previews.driver,
+        registerDiagramCommands(previews),
+        registerExportDiagramCommand(() => client, previews),
+    );
     client = startLanguageClient(context);
     await client.start();
 }

@@ -4,6 +4,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
 import { createTocServices } from '../../language/src/index.js';
 import { revalidateNewModelMembers } from '../../language/src/workspace/model-revalidation.js';
+import { registerDiagramHandlers } from './diagram-handler.js';
 import { registerScorecardHandler } from './scorecard-handler.js';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -31,4 +32,5 @@ Toc.workspace.ImportLoader.loadImportsAfterEachBuild();
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
 revalidateNewModelMembers(Toc);
 registerScorecardHandler(shared, Toc);
+registerDiagramHandlers(shared, Toc);
 startLanguageServer(shared);

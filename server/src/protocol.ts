@@ -2,6 +2,7 @@
  * Custom requests between the extension and the language server, declared once for both sides.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { DiagramGraph, DiagramView } from '../../language/src/diagram/diagram-model.js';
 import type { Scorecard } from '../../language/src/rules/scorecard.js';
 
 export interface ScorecardParams {
@@ -18,4 +19,34 @@ export interface ScorecardResult {
 export namespace ScorecardRequest {
     export const method = 'toc/scorecard';
     export const type = new RequestType<ScorecardParams, ScorecardResult | null, void>(method);
+}
+
+export interface DiagramParams {
+    /** The `.toc` document whose model to draw. */
+    uri: string;
+    view: DiagramView;
+}
+
+export interface DiagramResult {
+    graph: DiagramGraph;
+    /** Laid out by Graphviz; absent when the layout failed, with the reason in `error`. */
+    svg?: string;
+    error?: string;
+}
+
+export namespace DiagramRequest {
+    export const method = 'toc/diagram';
+    export const type = new RequestType<DiagramParams, DiagramResult | null, void>(method);
+}
+
+export type DiagramExportFormat = 'svg' | 'dot' | 'mermaid';
+
+export interface DiagramExportParams extends DiagramParams {
+    format: DiagramExportFormat;
+}
+
+/** The diagram as text in an export format. */
+export namespace DiagramExportRequest {
+    export const method = 'toc/diagramExport';
+    export const type = new RequestType<DiagramExportParams, string | null, void>(method);
 }

@@ -20,6 +20,11 @@ export class TocTokenBuilder extends DefaultTokenBuilder {
         if (token.name === 'ID') {
             token.START_CHARS_HINT = NAME_START_HINT;
         }
+        if (token.name === 'STRING') {
+            token.PATTERN = matchQuotedText;
+            token.LINE_BREAKS = true;
+            token.START_CHARS_HINT = ['"'];
+        }
         return token;
     }
 
@@ -48,3 +53,33 @@ const NAME_START_HINT: number[] = (() => {
     codes.push(0xffff);
     return codes;
 })();
+
+/**
+ * Quoted text, exactly as the grammar's `/"(\\.|[^"\\])*"/` matches it, without the regular
+ * expression: V8 keeps a backtracking entry for each character that pattern consumes, so a text of
+ * a few million characters overflowed its stack ("Maximum call stack size exceeded") and the whole
+ * file failed to load. This scans once and keeps nothing.
+ */
+export function matchQuotedText(text: string, offset: number): RegExpExecArray | null {
+    if (text.charCodeAt(offset) !== QUOTE) {
+        return null;
+    }
+    for (let i = offset + 1; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+            return [text.substring(offset, i + 1)] as unknown as RegExpExecArray;
+        }
+        if (c === BACKSLASH) {
+            // `\\.`: a backslash escapes the next character, which may be anything but a line break.
+            const next = text.charCodeAt(i + 1);
+            if (i + 1 >= text.length || next === 0x0a || next === 0x0d || next === 0x2028 || next === 0x2029) {
+                return null;
+            }
+            i++;
+        }
+    }
+    return null;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;

@@ -8,7 +8,11 @@ import type { CheckOptions, FormatName } from './check.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FORMATS, runCheck } from './check.js';
 import { expandPaths, modelFile, UsageError } from './files.js';
 import { formatFiles, reportFormat } from './format.js';
+import type { DiagramFormat } from './diagram.js';
+import { DIAGRAM_FORMATS, diagramReport } from './diagram.js';
+import { writeFileSync } from 'node:fs';
 import { loadFiles } from './load.js';
+import { measuresReport } from './measures.js';
 
 function count(value: string): number {
     const n = Number(value);
@@ -87,6 +91,33 @@ program.command('scorecard')
         process.stdout.write(options.format === 'json'
             ? JSON.stringify(scorecard, null, 2) + '\n'
             : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)));
+    }));
+
+program.command('diagram')
+    .description('Draw a model as a causal map or a driver diagram, with no browser.')
+    .argument('<model>', 'the .toc file of the programme')
+    .addOption(new Option('--view <view>', 'which diagram').choices(['map', 'driver']).default('map'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...DIAGRAM_FORMATS]).default('svg'))
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action((model: string, options: { view: 'map' | 'driver'; format: DiagramFormat; output?: string }) => guarded(async () => {
+        const text = await diagramReport(model, options.view, options.format, process.cwd());
+        if (!options.output) {
+            process.stdout.write(text);
+            return;
+        }
+        try {
+            writeFileSync(options.output, text);
+        } catch (error) {
+            throw new UsageError(`${options.output}: cannot write the diagram (${(error as Error).message}).`);
+        }
+    }));
+
+program.command('measures')
+    .description('The measurement plan: every measure with what it measures, baseline, target, source, frequency and owner, and the outcomes left unmeasured.')
+    .argument('<model>', 'the .toc file of the programme')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
+    .action((model: string, options: { format: 'md' | 'csv' }) => guarded(async () => {
+        process.stdout.write(await measuresReport(model, options.format, process.cwd()));
     }));
 
 program.command('schema')

@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { DiagramGraph, DiagramView } from '../../../language/src/diagram/diagram-model.js';
+import { elementId } from '../../../language/src/diagram/dot.js';
+import { DiagramRequest } from '../../../server/src/protocol.js';
+import { diagramPageHtml } from '../webview/page.js';
+
+export const OPEN_PREVIEW_COMMAND = 'toc.openDiagramPreview';
+export const OPEN_DRIVER_COMMAND = 'toc.openDriverDiagram';
+
+const TITLES: Record<DiagramView, string> = { map: 'Causal map', driver: 'Driver diagram' };
+const UPDATE_DELAY_MS = 300;
+
+/**
+ * One preview panel per view (causal map, driver diagram), beside the editor. It follows the
+ * active `.toc` editor, redraws while the user types (debounced), reveals a declaration when an
+ * element is clicked, and highlights the element under the cursor.
+ */
+export class DiagramPreview implements vscode.Disposable {
+    private panel: vscode.WebviewPanel | undefined;
+    private modelUri: vscode.Uri | undefined;
+    private graph: DiagramGraph | undefined;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private generation = 0;
+    private readonly disposables: vscode.Disposable[] = [];
+    private pendingPng: ((result: { data?: string; error?: string }) => void) | undefined;
+
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined, readonly view: DiagramView) {
+        this.disposables.push(
+            vscode.workspace.onDidChangeTextDocument(event => {
+                if (this.panel && event.document.languageId === 'toc') {
+                    this.scheduleUpdate();
+                }
+            }),
+            vscode.window.onDidChangeActiveTextEditor(editor => {
+                if (this.panel && editor?.document.languageId === 'toc' && editor.document.uri.toString() !== this.modelUri?.toString()) {
+                    this.modelUri = editor.document.uri;
+                    this.panel.title = `${TITLES[this.view]}: ${vscode.workspace.asRelativePath(this.modelUri)}`;
+                    this.scheduleUpdate(0);
+                }
+            }),
+            vscode.window.onDidChangeTextEditorSelection(event => this.highlightAt(event.textEditor)),
+        );
+    }
+
+    get isOpen(): boolean {
+        return this.panel !== undefined;
+    }
+
+    /** Opens (or shows) the preview for a model. */
+    show(uri: vscode.Uri): void {
+        this.modelUri = uri;
+        const title = `${TITLES[this.view]}: ${vscode.workspace.asRelativePath(uri)}`;
+        if (this.panel) {
+            this.panel.title = title;
+            this.panel.reveal(vscode.ViewColumn.Beside, true);
+        } else {
+            const webviewRoot = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
+            this.panel = vscode.window.createWebviewPanel(`toc.diagram.${this.view}`, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+                enableScripts: true,
+                localResourceRoots: [webviewRoot],
+                retainContextWhenHidden: true,
+            });
+            const webview = this.panel.webview;
+            webview.html = diagramPageHtml({
+                cspSource: webview.cspSource,
+                nonce: nonce(),
+                scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'webview.js')).toString(),
+                styleUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'webview-style.css')).toString(),
+                title,
+            });
+            webview.onDidReceiveMessage(message => this.onMessage(message), undefined, this.disposables);
+            this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+        }
+        this.scheduleUpdate(0);
+    }
+
+    /** The current drawing as PNG bytes, painted by the webview. */
+    async png(): Promise<Uint8Array> {
+        if (!this.panel) {
+            throw new Error('The diagram preview is not open.');
+        }
+        const result = await new Promise<{ data?: string; error?: string }>(resolve => {
+            this.pendingPng = resolve;
+            void this.panel!.webview.postMessage({ type: 'png' });
+        });
+        if (!result.data) {
+            throw new Error(result.error ?? 'The preview did not produce an image.');
+        }
+        return Buffer.from(result.data.replace(/^data:image\/png;base64,/, ''), 'base64');
+    }
+
+    private scheduleUpdate(delay = UPDATE_DELAY_MS): void {
+        if (this.timer) {
+            clearTimeout(this.timer);
+        }
+        this.timer = setTimeout(() => void this.update(), delay);
+    }
+
+    private async update(): Promise<void> {
+        const client = this.client();
+        if (!this.panel || !this.modelUri || !client) {
+            return;
+        }
+        const generation = ++this.generation;
+        try {
+            const result = await client.sendRequest(DiagramRequest.type, { uri: this.modelUri.toString(), view: this.view });
+            if (generation !== this.generation || !this.panel) {
+                return; // A newer update is on its way.
+            }
+            this.graph = result?.graph;
+            await this.panel.webview.postMessage({
+                type: 'update',
+                svg: result?.svg,
+                error: result ? result.error : 'This file is not loaded as a model yet.',
+                findings: result?.graph.findings ?? [],
+            });
+        } catch (error) {
+            await this.panel?.webview.postMessage({ type: 'update', error: `The diagram could not be updated: ${error instanceof Error ? error.message : String(error)}`, findings: [] });
+        }
+    }
+
+    private onMessage(message: { type: string; id?: string; data?: string; error?: string }): void {
+        if (message.type === 'reveal' && message.id) {
+            void this.reveal(message.id);
+        } else if (message.type === 'png') {
+            this.pendingPng?.({ data: message.data, error: message.error });
+            this.pendingPng = undefined;
+        } else if (message.type === 'ready') {
+            this.scheduleUpdate(0);
+        }
+    }
+
+    /** Opens the declaration of a clicked element beside the preview. */
+    private async reveal(id: string): Promise<void> {
+        const element = [...(this.graph?.nodes ?? []).map(n => ({ key: elementId('node', n.id), location: n.location })),
+            ...(this.graph?.edges ?? []).map(e => ({ key: elementId('edge', e.id), location: e.location }))].find(e => e.key === id);
+        if (!element?.location) {
+            return;
+        }
+        const { uri, range } = element.location;
+        const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+        const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === uri);
+        await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
+    }
+
+    /** Highlights the element whose declaration holds the cursor. */
+    private highlightAt(editor: vscode.TextEditor): void {
+        if (!this.panel || !this.graph || editor.document.languageId !== 'toc') {
+            return;
+        }
+        const uri = editor.document.uri.toString();
+        const line = editor.selection.active.line;
+        const within = (location?: { uri: string; range: { start: { line: number }; end: { line: number } } }) =>
+            location?.uri === uri && location.range.start.line <= line && line <= location.range.end.line;
+        const node = this.graph.nodes.find(n => within(n.location));
+        const edge = node ? undefined : this.graph.edges.find(e => within(e.location));
+        const id = node ? elementId('node', node.id) : edge ? elementId('edge', edge.id) : undefined;
+        void this.panel.webview.postMessage({ type: 'highlight', id });
+    }
+
+    dispose(): void {
+        this.panel?.dispose();
+        this.disposables.forEach(d => d.dispose());
+    }
+}
+
+function nonce(): string {
+    const bytes = new Uint8Array(16);
+    globalThis.crypto.getRandomValues(bytes);
+    return Buffer.from(bytes).toString('base64');
+}
+
+export function registerDiagramCommands(previews: Record<DiagramView, DiagramPreview>): vscode.Disposable {
+    const open = (view: DiagramView) => (target?: vscode.Uri) => {
+        const uri = target ?? (vscode.window.activeTextEditor?.document.languageId === 'toc' ? vscode.window.activeTextEditor.document.uri : undefined);
+        if (!uri) {
+            void vscode.window.showInformationMessage('Open a .toc model to see its diagram.');
+            return;
+        }
+        previews[view].show(uri);
+    };
+    return vscode.Disposable.from(
+        vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, open('map')),
+        vscode.commands.registerCommand(OPEN_DRIVER_COMMAND, open('driver')),
+    );
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { DiagramView } from '../../../language/src/diagram/diagram-model.js';
+import { DiagramExportRequest } from '../../../server/src/protocol.js';
+import type { DiagramPreview } from './diagram-preview.js';
+
+export const EXPORT_DIAGRAM_COMMAND = 'toc.exportDiagram';
+
+const FORMATS = [
+    { label: 'SVG', description: 'a drawing for the web and most documents', extension: 'svg' },
+    { label: 'PNG', description: 'an image for slides and reports', extension: 'png' },
+    { label: 'Mermaid', description: 'text for Markdown documents', extension: 'mmd' },
+    { label: 'DOT', description: 'Graphviz source', extension: 'dot' },
+] as const;
+
+/**
+ * "Theory of Change: Export Diagram...": asks for the diagram and the format, then where to save;
+ * shows progress, and never replaces a file without asking.
+ */
+export function registerExportDiagramCommand(client: () => LanguageClient | undefined, previews: Record<DiagramView, DiagramPreview>): vscode.Disposable {
+    return vscode.commands.registerCommand(EXPORT_DIAGRAM_COMMAND, async (target?: vscode.Uri, choice?: { view: DiagramView; format: string; destination: vscode.Uri }) => {
+        const model = target ?? (vscode.window.activeTextEditor?.document.languageId === 'toc' ? vscode.window.activeTextEditor.document.uri : undefined);
+        const languageClient = client();
+        if (!model || !languageClient) {
+            void vscode.window.showInformationMessage('Open a .toc model to export its diagram.');
+            return undefined;
+        }
+        const view = choice?.view ?? (await vscode.window.showQuickPick([
+            { label: 'Causal map', view: 'map' as const },
+            { label: 'Driver diagram', view: 'driver' as const },
+        ], { title: 'Export which diagram?' }))?.view;
+        const format = choice ? FORMATS.find(f => f.extension === choice.format || f.label.toLowerCase() === choice.format) : await vscode.window.showQuickPick(FORMATS, { title: 'Export as' });
+        if (!view || !format) {
+            return undefined;
+        }
+        const base = model.path.replace(/\.toc$/i, '');
+        const destination = choice?.destination ?? await vscode.window.showSaveDialog({
+            title: 'Export diagram',
+            defaultUri: model.with({ path: `${base}${view === 'driver' ? '-driver' : ''}.${format.extension}` }),
+            filters: { [format.label]: [format.extension] },
+        });
+        if (!destination) {
+            return undefined;
+        }
+        if (await exists(destination) && !choice) {
+            const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(destination)} already exists. Replace it?`, { modal: true }, 'Replace');
+            if (replace !== 'Replace') {
+                return undefined;
+            }
+        }
+        return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting the diagram as ${format.label}` }, async () => {
+            try {
+                let bytes: Uint8Array;
+                if (format.extension === 'png') {
+                    // The preview paints the PNG: open it first if it is not open.
+                    const preview = previews[view];
+                    if (!preview.isOpen) {
+                        preview.show(model);
+                        await new Promise(resolve => setTimeout(resolve, 1500));
+                    }
+                    bytes = await preview.png();
+                } else {
+                    const exportFormat = format.extension === 'mmd' ? 'mermaid' : format.extension;
+                    const text = await languageClient.sendRequest(DiagramExportRequest.type, { uri: model.toString(), view, format: exportFormat });
+                    if (text === null) {
+                        throw new Error('the file is not loaded as a model');
+                    }
+                    bytes = new TextEncoder().encode(text);
+                }
+                await vscode.workspace.fs.writeFile(destination, bytes);
+                void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(destination)}.`);
+                return destination;
+            } catch (error) {
+                void vscode.window.showErrorMessage(`The diagram could not be exported to ${vscode.workspace.asRelativePath(destination)}: ${error instanceof Error ? error.message : String(error)}`);
+                return undefined;
+            }
+        });
+    });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch {
+        return false;
+    }
+}

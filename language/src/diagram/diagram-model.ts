@@ -1,0 +1,183 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import type { ProgrammeModel } from '../analysis/programme-model.js';
+import * as ast from '../generated/ast.js';
+import type { Finding } from '../rules/rule-engine.js';
+import { linkArrowRange } from '../rules/catalogue/solution.js';
+import type { Severity } from '../rules/rule.js';
+import { describeTarget } from '../analysis/describe.js';
+import type { TocServices } from '../toc-module.js';
+
+/**
+ * The graph the diagrams draw, built from a model (a programme file and its imports) and the
+ * findings of its rules. Plain data: the language server sends it to the editor, and the SVG,
+ * DOT and Mermaid renderers all start from it.
+ */
+export type DiagramView = 'map' | 'driver';
+
+export interface DiagramLocation {
+    uri: string;
+    range: Range;
+}
+
+export interface DiagramFinding {
+    rule: string;
+    severity: Severity;
+    message: string;
+}
+
+export interface DiagramMeasure {
+    name: string;
+    kind?: ast.MeasureKind;
+    findings: DiagramFinding[];
+}
+
+export type DiagramNodeKind = 'activity' | 'outcome' | 'aim' | 'primary-driver' | 'secondary-driver' | 'change-idea';
+
+export interface DiagramNode {
+    /** The element's name: unique in a model. */
+    id: string;
+    kind: DiagramNodeKind;
+    horizon?: ast.Horizon;
+    /** The title if there is one, else the name. */
+    label: string;
+    target?: string;
+    measures: DiagramMeasure[];
+    findings: DiagramFinding[];
+    /** Column from left to right. */
+    rank: number;
+    location?: DiagramLocation;
+}
+
+export interface DiagramEdge {
+    id: string;
+    source: string;
+    target: string;
+    strength?: ast.Strength;
+    feedback: boolean;
+    mechanism?: string;
+    assumptions: string[];
+    findings: DiagramFinding[];
+    location?: DiagramLocation;
+}
+
+export interface DiagramGraph {
+    view: DiagramView;
+    title?: string;
+    nodes: DiagramNode[];
+    edges: DiagramEdge[];
+    /** Findings about the model as a whole (on the programme), shown beside the diagram. */
+    findings: DiagramFinding[];
+}
+
+const HORIZON_RANK: Record<ast.Horizon, number> = { short: 1, medium: 2, long: 3 };
+
+/** Where to reveal an element: its name, or for a link its `Source -> Target`. */
+function locate(node: AstNode): DiagramLocation | undefined {
+    const cst = node.$cstNode;
+    if (!cst) {
+        return undefined;
+    }
+    const range = ast.isLink(node) ? linkArrowRange(node) : GrammarUtils.findNodeForProperty(cst, 'name')?.range;
+    return { uri: AstUtils.getDocument(node).uri.toString(), range: range ?? cst.range };
+}
+
+/** Findings grouped by the element they are about. */
+function findingsByNode(findings: Finding[]): Map<AstNode, DiagramFinding[]> {
+    const result = new Map<AstNode, DiagramFinding[]>();
+    for (const finding of findings) {
+        const list = result.get(finding.node) ?? [];
+        list.push({ rule: finding.code, severity: finding.severity, message: finding.message });
+        result.set(finding.node, list);
+    }
+    return result;
+}
+
+/** The causal map: activities on the left, then short-, medium- and long-term outcomes, then the aim. */
+export function buildCausalMap(model: ProgrammeModel, findings: Finding[]): DiagramGraph {
+    const programme = model.all(ast.isProgramme)[0];
+    const aims = new Set(programme?.aims.map(aim => aim.ref).filter(Boolean));
+    const byNode = findingsByNode(findings);
+    const nodes: DiagramNode[] = model.nodes.map(node => toNode(model, node, byNode, ast.isActivity(node)
+        ? { kind: 'activity', rank: 0 }
+        : aims.has(node)
+            ? { kind: 'aim', rank: 4 }
+            : { kind: 'outcome', rank: node.horizon ? HORIZON_RANK[node.horizon] : 2 }));
+    const edges = model.links.filter(link => link.source.ref && link.target.ref).map((link, i) => toEdge(link, i, byNode));
+    return { view: 'map', title: programme?.title ?? programme?.name, nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
+}
+
+/**
+ * The driver diagram of the Model for Improvement, read from the same causal graph backwards from
+ * the aim: outcomes that lead straight to the aim are primary drivers, outcomes further back are
+ * secondary drivers, and activities are change ideas. Arrows point from the aim towards the ideas.
+ */
+export function buildDriverDiagram(model: ProgrammeModel, findings: Finding[]): DiagramGraph {
+    const programme = model.all(ast.isProgramme)[0];
+    const declaredAims = programme?.aims.map(aim => aim.ref).filter((o): o is ast.Outcome => o !== undefined) ?? [];
+    const aims = declaredAims.length > 0 ? declaredAims : model.all(ast.isOutcome).filter(o => o.horizon === 'long');
+    const byNode = findingsByNode(findings);
+    const depth = new Map<ast.CausalNode, number>(aims.map(aim => [aim, 0]));
+    const queue: ast.CausalNode[] = [...aims];
+    const edges: DiagramEdge[] = [];
+    while (queue.length > 0) {
+        const effect = queue.shift()!;
+        for (const link of model.linksTo(effect)) {
+            const cause = link.source.ref;
+            if (!cause || link.feedback) {
+                continue;
+            }
+            edges.push({ ...toEdge(link, edges.length, byNode), source: effect.name, target: cause.name });
+            if (!depth.has(cause)) {
+                depth.set(cause, depth.get(effect)! + 1);
+                queue.push(cause);
+            }
+        }
+    }
+    const nodes = [...depth].map(([node, d]) => toNode(model, node, byNode, d === 0
+        ? { kind: 'aim', rank: 0 }
+        : ast.isActivity(node)
+            ? { kind: 'change-idea', rank: 3 }
+            : d === 1 ? { kind: 'primary-driver', rank: 1 } : { kind: 'secondary-driver', rank: 2 }));
+    return { view: 'driver', title: programme?.title ?? programme?.name, nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
+}
+
+function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode, DiagramFinding[]>, placement: { kind: DiagramNodeKind; rank: number }): DiagramNode {
+    const location = locate(node);
+    return {
+        id: node.name,
+        ...placement,
+        ...(ast.isOutcome(node) && node.horizon ? { horizon: node.horizon } : {}),
+        label: node.title ?? node.name,
+        ...(ast.isOutcome(node) && node.target ? { target: describeTarget(node.target) } : {}),
+        measures: model.measuresOf(node).map(measure => ({ name: measure.name, kind: measure.kind, findings: byNode.get(measure) ?? [] })),
+        findings: byNode.get(node) ?? [],
+        ...(location ? { location } : {}),
+    };
+}
+
+function toEdge(link: ast.Link, index: number, byNode: Map<AstNode, DiagramFinding[]>): DiagramEdge {
+    const location = locate(link);
+    return {
+        id: link.name ?? `link-${index}`,
+        source: link.source.ref!.name,
+        target: link.target.ref!.name,
+        ...(link.strength ? { strength: link.strength } : {}),
+        feedback: link.feedback,
+        ...(link.mechanism ? { mechanism: link.mechanism.text ?? link.mechanism.mechanism?.ref?.title ?? link.mechanism.mechanism?.$refText } : {}),
+        assumptions: link.assumptions.map(a => a.ref?.title ?? a.$refText),
+        findings: byNode.get(link) ?? [],
+        ...(location ? { location } : {}),
+    };
+}
+
+/** The diagram of the model a document belongs to, with the findings a user sees. */
+export function diagramOf(services: TocServices, document: LangiumDocument, view: DiagramView): DiagramGraph {
+    const analysis = services.analysis.ModelAnalysis;
+    const root = analysis.rootsOf(document)[0];
+    const model = analysis.modelOf(root);
+    const findings = services.rules.RuleEngine.reportedFindingsOf(root);
+    return view === 'driver' ? buildDriverDiagram(model, findings) : buildCausalMap(model, findings);
+}
+

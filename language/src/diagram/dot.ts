@@ -1,0 +1,117 @@
+import type { DiagramEdge, DiagramFinding, DiagramGraph, DiagramNode } from './diagram-model.js';
+
+/** Severity of the worst finding, for the class and colour of an element. */
+export function worstSeverity(findings: DiagramFinding[]): DiagramFinding['severity'] | undefined {
+    const order = ['error', 'warning', 'info', 'hint'] as const;
+    return order.find(severity => findings.some(f => f.severity === severity));
+}
+
+/** The line style that shows a link's evidence: solid strong, dashed moderate, dotted otherwise. */
+export function evidenceStyle(edge: DiagramEdge): 'solid' | 'dashed' | 'dotted' {
+    return edge.strength === 'strong' ? 'solid' : edge.strength === 'moderate' ? 'dashed' : 'dotted';
+}
+
+const KIND_LABEL: Record<DiagramNode['kind'], string> = {
+    'activity': 'activity', 'outcome': 'outcome', 'aim': 'aim',
+    'primary-driver': 'primary driver', 'secondary-driver': 'secondary driver', 'change-idea': 'change idea',
+};
+
+const FILL: Record<DiagramNode['kind'], string> = {
+    'activity': '#e8f1fb', 'outcome': '#eef7ee', 'aim': '#fff4d6',
+    'primary-driver': '#eef7ee', 'secondary-driver': '#f3f8f3', 'change-idea': '#e8f1fb',
+};
+
+const BADGE: Record<string, string> = { outcome: '#cfe8cf', process: '#d6e4f5', balancing: '#f3e0c6' };
+const FINDING_COLOUR = { error: '#c62828', warning: '#d98200', info: '#1f6fb2', hint: '#777777' };
+
+/** Text for a double-quoted DOT string. */
+export function dotString(text: string): string {
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+}
+
+/** Text inside a Graphviz HTML-like label. */
+export function htmlText(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function describeFindings(findings: DiagramFinding[]): string[] {
+    return findings.map(f => `${f.severity}: ${f.message} (${f.rule})`);
+}
+
+function nodeLabel(node: DiagramNode): string {
+    const columns = Math.max(1, node.measures.length);
+    const subtitle = [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target].filter(Boolean).join(' · ');
+    const badges = node.measures.length > 0
+        ? node.measures.map(m => `<TD BGCOLOR="${BADGE[m.kind ?? 'process'] ?? '#dddddd'}" CELLPADDING="2"><FONT POINT-SIZE="8">${htmlText(m.name)}</FONT></TD>`).join('')
+        : node.kind === 'activity' || node.kind === 'change-idea' ? '' : `<TD BGCOLOR="#f6d5d5" CELLPADDING="2"><FONT POINT-SIZE="8">no measure</FONT></TD>`;
+    const rows = [
+        `<TR><TD COLSPAN="${columns}"><B>${htmlText(node.label)}</B></TD></TR>`,
+        `<TR><TD COLSPAN="${columns}"><FONT POINT-SIZE="8">${htmlText(subtitle)}</FONT></TD></TR>`,
+        ...(badges ? [`<TR>${badges}</TR>`] : []),
+    ];
+    const severity = worstSeverity(node.findings);
+    const border = severity ? FINDING_COLOUR[severity] : '#5b6b7b';
+    return `<<TABLE BORDER="${severity ? 2 : 1}" CELLBORDER="0" CELLSPACING="2" CELLPADDING="4" STYLE="ROUNDED" COLOR="${border}" BGCOLOR="${FILL[node.kind]}">${rows.join('')}</TABLE>>`;
+}
+
+function classes(base: string, findings: DiagramFinding[], extra: string[]): string {
+    const severity = worstSeverity(findings);
+    return [base, ...extra, ...(severity ? ['has-finding', `finding-${severity}`] : [])].join(' ');
+}
+
+/** Stable, unique ids for SVG elements, from element names (which may use any alphabet). */
+export function elementId(prefix: 'node' | 'edge', name: string): string {
+    return `${prefix}-${encodeURIComponent(name).replace(/%/g, '_')}`;
+}
+
+/**
+ * The diagram as Graphviz DOT: the input of the layout, and an export in its own right. Every
+ * label and tooltip is escaped, so names and text cannot change the structure of the output.
+ */
+export function toDot(graph: DiagramGraph): string {
+    const lines = [
+        'digraph "theory of change" {',
+        `  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.9, fontname="Helvetica", fontsize=12, bgcolor="white", id="diagram", class=${dotString(`toc-diagram view-${graph.view}`)}${graph.title ? `, label=${dotString(graph.title)}, labelloc=t` : ''}];`,
+        '  node [shape=plain, fontname="Helvetica", fontsize=11];',
+        '  edge [fontname="Helvetica", fontsize=9, color="#5b6b7b", arrowsize=0.7];',
+    ];
+    const ranks = new Map<number, DiagramNode[]>();
+    for (const node of graph.nodes) {
+        ranks.set(node.rank, [...(ranks.get(node.rank) ?? []), node]);
+        const tooltip = [node.label !== node.id ? `${node.id}: ${node.label}` : node.id, ...describeFindings(node.findings),
+            ...node.measures.flatMap(m => describeFindings(m.findings).map(text => `${m.name}: ${text}`))].join('\n');
+        const extra = [`kind-${node.kind}`, ...(node.horizon ? [`horizon-${node.horizon}`] : []), ...(node.measures.length === 0 && node.kind !== 'activity' && node.kind !== 'change-idea' ? ['unmeasured'] : [])];
+        lines.push(`  ${dotString(node.id)} [id=${dotString(elementId('node', node.id))}, class=${dotString(classes('toc-node', node.findings, extra))}, label=${nodeLabel(node)}, tooltip=${dotString(tooltip)}];`);
+    }
+    for (const [rank, nodes] of [...ranks].sort((a, b) => a[0] - b[0])) {
+        lines.push(`  { rank=same; ${nodes.map(n => dotString(n.id)).join('; ')}; } // column ${rank}`);
+    }
+    for (const edge of graph.edges) {
+        const severity = worstSeverity(edge.findings);
+        const tooltip = [
+            `${edge.source} -> ${edge.target}`,
+            edge.mechanism ? `mechanism: ${edge.mechanism}` : 'no mechanism',
+            `evidence: ${edge.strength ?? 'not stated'}`,
+            ...edge.assumptions.map(a => `assumes: ${a}`),
+            ...describeFindings(edge.findings),
+        ].join('\n');
+        const attributes = [
+            `id=${dotString(elementId('edge', edge.id))}`,
+            `class=${dotString(classes('toc-edge', edge.findings, [`evidence-${edge.strength ?? 'unstated'}`, ...(edge.feedback ? ['feedback'] : [])]))}`,
+            `style=${evidenceStyle(edge)}`,
+            `tooltip=${dotString(tooltip)}`,
+            ...(severity ? [`color=${dotString(FINDING_COLOUR[severity])}`, 'penwidth=1.6'] : []),
+            ...(edge.feedback ? ['constraint=false', 'arrowhead=empty'] : []),
+        ];
+        lines.push(`  ${dotString(edge.source)} -> ${dotString(edge.target)} [${attributes.join(', ')}];`);
+    }
+    if (graph.view === 'map' && graph.edges.length > 0) {
+        lines.push(
+            '  subgraph cluster_legend { id="legend"; label="Evidence"; fontsize=9; color="#cccccc"; class="toc-legend"; node [shape=point, width=0.05];',
+            '    legend_a1 -> legend_a2 [style=solid, label="strong"]; legend_b1 -> legend_b2 [style=dashed, label="moderate"]; legend_c1 -> legend_c2 [style=dotted, label="weak, contested or none"];',
+            '  }',
+        );
+    }
+    lines.push('}');
+    return lines.join('\n') + '\n';
+}

@@ -1,0 +1,15 @@
+import { buildMeasurementPlan, measurementPlanCsv, measurementPlanMarkdown } from '../../../language/src/analysis/measurement-plan.js';
+import { modelFile } from './files.js';
+import { loadFiles } from './load.js';
+
+/**
+ * `toc measures <model>`: the measurement plan of a model (the file and everything it imports),
+ * as Markdown for a report or CSV for a spreadsheet. A path that is not a readable `.toc` file is
+ * a `UsageError` from `modelFile`.
+ */
+export async function measuresReport(modelPath: string, format: 'md' | 'csv', cwd: string): Promise<string> {
+    const { services, documents } = await loadFiles([modelFile(modelPath, cwd)]);
+    const analysis = services.analysis.ModelAnalysis;
+    const plan = buildMeasurementPlan(analysis.modelOf(analysis.rootsOf(documents[0])[0]));
+    return format === 'csv' ? measurementPlanCsv(plan) : measurementPlanMarkdown(plan);
+}

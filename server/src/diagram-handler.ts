@@ -1,0 +1,39 @@
+import type { LangiumDocument } from 'langium';
+import { DocumentState, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { TocServices } from '../../language/src/index.js';
+import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
+import { diagramOf } from '../../language/src/diagram/diagram-model.js';
+import { toDot } from '../../language/src/diagram/dot.js';
+import { toMermaid } from '../../language/src/diagram/mermaid.js';
+import { renderSvg } from '../../language/src/diagram/svg.js';
+import { DiagramExportRequest, DiagramRequest } from './protocol.js';
+
+/** Answers the diagram requests once the document is fully checked, so findings are current. */
+export function registerDiagramHandlers(shared: LangiumSharedServices, services: TocServices): void {
+    const connection = shared.lsp.Connection;
+    const graphOf = async (uri: string, view: 'map' | 'driver'): Promise<DiagramGraph | undefined> => {
+        const documentUri = URI.parse(uri);
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, documentUri);
+        const document: LangiumDocument | undefined = shared.workspace.LangiumDocuments.getDocument(documentUri);
+        return document ? shared.workspace.WorkspaceLock.read(() => diagramOf(services, document, view)) : undefined;
+    };
+    connection?.onRequest(DiagramRequest.type, async ({ uri, view }) => {
+        const graph = await graphOf(uri, view);
+        if (!graph) {
+            return null;
+        }
+        try {
+            return { graph, svg: await renderSvg(graph) };
+        } catch (error) {
+            return { graph, error: error instanceof Error ? error.message : String(error) };
+        }
+    });
+    connection?.onRequest(DiagramExportRequest.type, async ({ uri, view, format }) => {
+        const graph = await graphOf(uri, view);
+        if (!graph) {
+            return null;
+        }
+        return format === 'svg' ? renderSvg(graph) : format === 'dot' ? toDot(graph) : toMermaid(graph);
+    });
+}
