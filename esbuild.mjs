@@ -1,6 +1,6 @@
 // Bundles the extension (CommonJS, `vscode` external), the language server and the CLI (ESM,
 // runnable with plain `node`). `--minify` for release builds, `--watch` while developing.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -58,6 +58,10 @@ const contexts = await Promise.all([
         banner: { js: requireShim },
     }),
 ]);
+
+// resvg's WebAssembly, which the CLI loads from beside its bundle to draw PNGs.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
 
 // The executables are small launchers: on Node 22+ they let Node keep the compiled bundle between
 // runs (a cold `toc check` or server start is then faster), and on older Node they just load it.

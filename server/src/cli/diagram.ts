@@ -4,17 +4,19 @@ import { toDot } from '../../../language/src/diagram/dot.js';
 import { toMermaid } from '../../../language/src/diagram/mermaid.js';
 import { renderSvg } from '../../../language/src/diagram/svg.js';
 import { modelFile } from './files.js';
+import { svgToPng } from './png.js';
 import { loadFiles } from './load.js';
 
-export const DIAGRAM_FORMATS = ['svg', 'mermaid', 'dot'] as const;
+export const DIAGRAM_FORMATS = ['svg', 'png', 'mermaid', 'dot'] as const;
 export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
 
 /** `toc diagram`: the model's causal map or driver diagram, drawn without a browser. */
-export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string): Promise<string> {
+export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string): Promise<string | Uint8Array> {
     const { services, documents } = await loadFiles([modelFile(model, cwd)]);
     const graph = diagramOf(services, documents[0], view);
     switch (format) {
         case 'svg': return renderSvg(graph);
+        case 'png': return svgToPng(await renderSvg(graph));
         case 'dot': return toDot(graph);
         case 'mermaid': return toMermaid(graph);
     }

@@ -100,6 +100,9 @@ program.command('diagram')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...DIAGRAM_FORMATS]).default('svg'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action((model: string, options: { view: 'map' | 'driver'; format: DiagramFormat; output?: string }) => guarded(async () => {
+        if (options.format === 'png' && !options.output && process.stdout.isTTY) {
+            throw new UsageError('a PNG is not text: give a file with --output, or redirect standard output.');
+        }
         const text = await diagramReport(model, options.view, options.format, process.cwd());
         if (!options.output) {
             process.stdout.write(text);

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli.js');
+const MODEL = 'examples/keystone-icu.toc';
+
+function toc(...args: string[]) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('toc diagram', () => {
+    const out = mkdtempSync(join(tmpdir(), 'toc-diagram-'));
+
+    test('SVG by default, with every node of the model', () => {
+        const result = toc('diagram', MODEL);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
+        expect(result.stdout.match(/class="node toc&#45;node /g)).toHaveLength(14);
+    });
+
+    test('PNG to a file, drawn without a browser', () => {
+        const file = join(out, 'map.png');
+        expect(toc('diagram', MODEL, '--format', 'png', '-o', file)).toMatchObject({ code: 0, stdout: '' });
+        const png = readFileSync(file);
+        expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // width in pixels
+    });
+
+    test('the driver diagram as Mermaid and as DOT', () => {
+        const mermaid = toc('diagram', MODEL, '--view', 'driver', '--format', 'mermaid');
+        expect(mermaid.code).toBe(0);
+        expect(mermaid.stdout).toContain('flowchart LR');
+        expect(mermaid.stdout).toContain('(["CRBSIs eliminated, and kept down');
+        const dot = toc('diagram', MODEL, '--view', 'driver', '--format', 'dot');
+        expect(dot.stdout).toContain('class="toc-node kind-primary-driver');
+        expect(dot.stdout).toContain('class="toc-node kind-change-idea');
+    });
+
+    test('a folder, or an unknown view, is a usage error', () => {
+        expect(toc('diagram', 'examples')).toMatchObject({ code: 2, stderr: 'toc: examples: is a folder; give the .toc file of the model.\n' });
+        expect(toc('diagram', MODEL, '--view', 'sideways').code).toBe(2);
+    });
+});
