@@ -16,7 +16,7 @@ describe('the npm package', () => {
         const contents = execFileSync('tar', ['tzf', join(packs, tarball)], { encoding: 'utf8' }).trim().split('\n').sort();
         expect(contents).toEqual([
             'package/LICENSE', 'package/README.md', 'package/dist/cli-main.js', 'package/dist/cli.js',
-            'package/dist/server-main.js', 'package/dist/server.js',
+            'package/dist/resvg.wasm', 'package/dist/server-main.js', 'package/dist/server.js',
             'package/package.json', 'package/schemas/toc.config.schema.json',
         ]);
 
