@@ -1,24 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from './support/workspace.js';
+import { exampleFiles as files, examplePrograms as programmes } from './support/examples.js';
 
-const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
-
-function tocFiles(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        const path = join(dir, entry.name);
-        return entry.isDirectory() ? tocFiles(path) : entry.name.endsWith('.toc') ? [path] : [];
-    });
-}
-
-const files = Object.fromEntries(tocFiles(EXAMPLES).map(path => [relative(EXAMPLES, path), readFileSync(path, 'utf8')]));
 
 describe('the bundled examples', () => {
     test('there are at least three programmes', () => {
-        const programmes = Object.values(files).filter(text => /^programme /m.test(text));
         expect(programmes.length).toBeGreaterThanOrEqual(3);
     });
 

@@ -1,7 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
 import { toDot } from '../../language/src/diagram/dot.js';
@@ -9,18 +6,8 @@ import { toMermaid } from '../../language/src/diagram/mermaid.js';
 import { renderSvg } from '../../language/src/diagram/svg.js';
 import { BASE, edit } from '../support/variants.js';
 import { loadModel, loadWorkspace } from '../support/workspace.js';
+import { exampleFiles as files, examplePrograms as programmes } from '../support/examples.js';
 
-const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
-
-function tocFiles(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        const path = join(dir, entry.name);
-        return entry.isDirectory() ? tocFiles(path) : entry.name.endsWith('.toc') ? [path] : [];
-    });
-}
-
-const files = Object.fromEntries(tocFiles(EXAMPLES).map(path => [relative(EXAMPLES, path), readFileSync(path, 'utf8')]));
-const programmes = Object.keys(files).filter(path => /^programme /m.test(files[path]));
 
 async function graphOf(text: string, view: 'map' | 'driver' = 'map') {
     const model = await loadModel(text);

@@ -1,24 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
 import { toMermaid } from '../../language/src/diagram/mermaid.js';
 import { BASE } from '../support/variants.js';
 import { loadModel, loadWorkspace } from '../support/workspace.js';
+import { exampleFiles as files, examplePrograms as programmes } from '../support/examples.js';
 
-const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
-
-function tocFiles(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        const path = join(dir, entry.name);
-        return entry.isDirectory() ? tocFiles(path) : entry.name.endsWith('.toc') ? [path] : [];
-    });
-}
-
-const files = Object.fromEntries(tocFiles(EXAMPLES).map(path => [relative(EXAMPLES, path), readFileSync(path, 'utf8')]));
-const programmes = Object.keys(files).filter(path => /^programme /m.test(files[path]));
 
 let parse: (text: string) => Promise<unknown>;
 

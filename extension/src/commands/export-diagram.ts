@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../files.js';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { DiagramView } from '../../../language/src/diagram/diagram-model.js';
 import { DiagramExportRequest } from '../../../server/src/protocol.js';
@@ -76,13 +77,4 @@ export function registerExportDiagramCommand(client: () => LanguageClient | unde
             }
         });
     });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-    try {
-        await vscode.workspace.fs.stat(uri);
-        return true;
-    } catch {
-        return false;
-    }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../files.js';
 import { starterModel } from '../../../language/src/starter-model.js';
 
 export const NEW_MODEL_COMMAND = 'toc.newModel';
@@ -32,13 +33,4 @@ export function registerNewModelCommand(): vscode.Disposable {
         await vscode.window.showTextDocument(document);
         return uri;
     });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-    try {
-        await vscode.workspace.fs.stat(uri);
-        return true;
-    } catch {
-        return false;
-    }
 }
