@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import { describeDiagnostics, diagramTab, exists, openModel, readText, sleep, waitFor, waitForDiagnostics, workspaceFile } from './helpers.js';
+
+interface ScorecardEntry { challenge: number | string; title: string; findings: Array<{ rule: string; line: number }>; strengths: string[] }
+interface Scorecard { programme: string | undefined; entries: ScorecardEntry[] }
+
+export function commandTests(): void {
+    suite('Contributed commands', () => {
+        let model: vscode.Uri;
+
+        suiteSetup(async () => {
+            model = (await openModel('keystone-icu.toc')).document.uri;
+            await waitForDiagnostics(model, 'the model is loaded', d => d.length > 0, 60_000);
+        });
+
+        test('toc.newModel writes a starter model to the given file, opens it, and it parses', async () => {
+            const uri = workspaceFile('new', 'starter.toc');
+            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.newModel', uri);
+            assert.equal(result?.toString(), uri.toString());
+            assert.ok(await exists(uri), 'the file is written');
+            const text = await readText(uri);
+            assert.match(text, /^(outcome|activity|programme|problem|link) /m, 'it declares something');
+            assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'it is opened');
+            assert.equal(vscode.window.activeTextEditor?.document.languageId, 'toc');
+            // The server has parsed it once its outline has the programme; the starter checks clean,
+            // so no diagnostics at all is the expected state: give them a moment to arrive if any.
+            const symbols = await waitFor('the outline of the starter model', async () => {
+                const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+                return found?.some(s => s.name === 'MyProgramme') ? found : undefined;
+            });
+            assert.ok(symbols.length > 3, `the starter declares a programme and more (${symbols.map(s => s.name).join(', ')})`);
+            await sleep(1000);
+            const list = vscode.languages.getDiagnostics(uri);
+            assert.deepEqual(list.filter(d => d.severity === vscode.DiagnosticSeverity.Error), [], describeDiagnostics(list));
+            await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        });
+
+        test('toc.openDiagramPreview opens the causal map in a webview tab', async () => {
+            await vscode.commands.executeCommand('toc.openDiagramPreview', model);
+            const tab = await waitFor('the causal map tab', () => diagramTab('map'));
+            assert.ok(tab.input instanceof vscode.TabInputWebview);
+            assert.equal(tab.label, 'Causal map: keystone-icu.toc');
+        });
+
+        test('toc.openDriverDiagram opens the driver diagram in a webview tab', async () => {
+            await vscode.commands.executeCommand('toc.openDriverDiagram', model);
+            const tab = await waitFor('the driver diagram tab', () => diagramTab('driver'));
+            assert.equal(tab.label, 'Driver diagram: keystone-icu.toc');
+            await vscode.window.tabGroups.close(tab);
+            await waitFor('the driver diagram tab to close', () => !diagramTab('driver'));
+        });
+
+        for (const [format, view, check] of [
+            ['svg', 'map', (text: string) => text.includes('<svg') && text.includes('Keystone ICU')],
+            ['svg', 'driver', (text: string) => text.includes('<svg')],
+            ['dot', 'map', (text: string) => text.startsWith('digraph')],
+            ['mmd', 'map', (text: string) => /^flowchart /m.test(text) && text.includes('The five practices are used at every insertion')],
+        ] as const) {
+            test(`toc.exportDiagram writes the ${view === 'map' ? 'causal map' : 'driver diagram'} as ${format}`, async () => {
+                const destination = workspaceFile('exports', `keystone-${view}.${format}`);
+                const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view, format, destination });
+                assert.equal(result?.toString(), destination.toString(), 'the command returns where it wrote');
+                const text = await readText(destination);
+                assert.ok(check(text), `${format} content:\n${text.slice(0, 300)}`);
+            });
+        }
+
+        test('toc.exportDiagram writes a PNG painted by the open preview', async () => {
+            assert.ok(diagramTab('map'), 'the causal map preview is open');
+            const destination = workspaceFile('exports', 'keystone-map.png');
+            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view: 'map', format: 'png', destination });
+            assert.equal(result?.toString(), destination.toString());
+            const bytes = await vscode.workspace.fs.readFile(destination);
+            assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+            assert.ok(bytes.length > 10_000, `a real drawing (${bytes.length} bytes)`);
+        });
+
+        test('toc.scorecard returns the model against the ten challenges (and the methods entry)', async () => {
+            const scorecard = await vscode.commands.executeCommand<Scorecard | undefined>('toc.scorecard', model);
+            assert.ok(scorecard, 'the command returns the scorecard');
+            assert.equal(scorecard.programme, 'KeystoneIcu');
+            assert.equal(scorecard.entries.length, 11);
+            assert.deepEqual(scorecard.entries.map(e => e.challenge), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 'methods']);
+            const rules = scorecard.entries.flatMap(e => e.findings.map(f => `${f.rule}@${f.line}`));
+            assert.ok(rules.includes('unmeasured-outcome@145'), rules.join(', '));
+            assert.ok(rules.includes('no-balancing-measure@30'), rules.join(', '));
+            // It is shown as a Markdown preview beside the model.
+            await waitFor('the scorecard preview tab', () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => /scorecard/i.test(t.label)));
+        });
+    });
+}
