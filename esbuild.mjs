@@ -55,6 +55,9 @@ const contexts = await Promise.all([
         entryPoints: { 'server-main': 'server/src/main.ts', 'cli-main': 'server/src/cli/main.ts' },
         outdir: 'dist',
         format: 'esm',
+        // Code only some commands need (the diagram layout engine) goes into chunks loaded on demand.
+        splitting: true,
+        chunkNames: 'chunks/[name]-[hash]',
         banner: { js: requireShim },
     }),
 ]);

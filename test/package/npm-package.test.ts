@@ -13,7 +13,10 @@ describe('the npm package', () => {
         // The bundles are already built by the test command; packing must not rebuild them under other tests.
         execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packs], { cwd: ROOT, stdio: 'pipe' });
         const [tarball] = readdirSync(packs).filter(name => name.endsWith('.tgz'));
-        const contents = execFileSync('tar', ['tzf', join(packs, tarball)], { encoding: 'utf8' }).trim().split('\n').sort();
+        const listing = execFileSync('tar', ['tzf', join(packs, tarball)], { encoding: 'utf8' }).trim().split('\n').sort();
+        // Code shared by the two executables, and code loaded only on demand, sits in hashed chunks.
+        expect(listing.filter(path => path.startsWith('package/dist/chunks/')).every(path => /^package\/dist\/chunks\/[\w-]+\.js$/.test(path))).toBe(true);
+        const contents = listing.filter(path => !path.startsWith('package/dist/chunks/'));
         expect(contents).toEqual([
             'package/LICENSE', 'package/README.md', 'package/dist/cli-main.js', 'package/dist/cli.js',
             'package/dist/resvg.wasm', 'package/dist/server-main.js', 'package/dist/server.js',

@@ -1,12 +1,12 @@
-import { Graphviz } from '@hpcc-js/wasm-graphviz';
+import type { Graphviz } from '@hpcc-js/wasm-graphviz';
 import type { DiagramGraph } from './diagram-model.js';
 import { toDot } from './dot.js';
 
 let graphviz: Promise<Graphviz> | undefined;
 
-/** Graphviz compiled to WebAssembly, loaded once. */
+/** Graphviz compiled to WebAssembly, loaded once, and only when a diagram is first drawn. */
 function layoutEngine(): Promise<Graphviz> {
-    graphviz ??= Graphviz.load();
+    graphviz ??= import('@hpcc-js/wasm-graphviz').then(module => module.Graphviz.load());
     return graphviz;
 }
 
