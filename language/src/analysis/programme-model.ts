@@ -46,7 +46,8 @@ export class ProgrammeModel {
     constructor(documents: ReadonlyArray<LangiumDocument<ast.Model>>) {
         this.documents = documents;
         this.elements = documents.flatMap(doc => doc.parseResult.value.elements ?? []);
-        this.links = this.elements.filter(ast.isLink);
+        // A link cut short by a syntax error (`link A ->`) has no end to follow: leave it out.
+        this.links = this.elements.filter(ast.isLink).filter(link => link.source !== undefined && link.target !== undefined);
         this.nodes = this.elements.filter(ast.isCausalNode);
         this.measures = this.elements.filter(ast.isMeasure);
         for (const link of this.links) {

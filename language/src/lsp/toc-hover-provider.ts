@@ -112,7 +112,7 @@ function strengthNote(link: ast.Link): string {
 }
 
 function describeLink(node: ast.Element): string {
-    return ast.isLink(node) ? `${node.source.$refText} -> ${node.target.$refText}` : '';
+    return ast.isLink(node) ? `${node.source?.$refText ?? '?'} -> ${node.target?.$refText ?? '?'}` : '';
 }
 
 function contains(range: Range, position: Position): boolean {

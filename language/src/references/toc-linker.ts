@@ -33,7 +33,11 @@ export class TocLinker extends DefaultLinker {
         const name = refInfo.reference.$refText;
         const referenceType = this.reflection.getReferenceType(refInfo);
         const expected = EXPECTED[referenceType] ?? referenceType;
-        const document = AstUtils.getDocument(refInfo.container);
+        // A value left outside the tree by a field given twice belongs to no document (see TocScopeProvider).
+        const document = AstUtils.findRootNode(refInfo.container).$document;
+        if (!document) {
+            return base;
+        }
         const namesake = this.indexManager
             .allElements(undefined, this.imports.closureUris(document))
             .find(description => description.name === name);

@@ -1,5 +1,5 @@
 import type { ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeProvider, MapScope, WorkspaceCache } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache } from 'langium';
 import type { TocServices } from '../toc-module.js';
 import type { TocImports } from '../workspace/imports.js';
 
@@ -26,7 +26,13 @@ export class TocScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
-        const document = AstUtils.getDocument(context.container);
+        // A field given twice (`mechanism M mechanism N`) leaves its first value outside the tree,
+        // though its text is still there for a hover to find: it belongs to no document, and
+        // nothing is in scope for it. (AstUtils.getDocument would throw.)
+        const document = AstUtils.findRootNode(context.container).$document;
+        if (!document) {
+            return EMPTY_SCOPE;
+        }
         const key = `${document.uri.toString()}\u0000${referenceType}`;
         return this.importScopeCache.get(key, () => {
             const uris = this.imports.closureUris(document);

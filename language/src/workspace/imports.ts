@@ -33,6 +33,9 @@ export class TocImports {
 
     /** The loaded document an import points at, if any. */
     resolve(imp: Import): LangiumDocument<Model> | undefined {
+        if (imp.path === undefined) {
+            return undefined; // `import` cut short by a syntax error
+        }
         const document = AstUtils.getDocument(imp);
         const uri = this.resolveUri(document.uri, imp.path);
         return this.documents.hasDocument(uri) ? this.documents.getDocument(uri) as LangiumDocument<Model> : undefined;
@@ -41,8 +44,8 @@ export class TocImports {
     /** URIs of every import of a document that points at a file not loaded yet. */
     unloadedImports(document: LangiumDocument): URI[] {
         const model = document.parseResult?.value as Model | undefined;
-        return (model?.imports ?? [])
-            .map(imp => this.resolveUri(document.uri, imp.path))
+        return pathsOf(model?.imports)
+            .map(path => this.resolveUri(document.uri, path))
             .filter(uri => !this.documents.hasDocument(uri));
     }
 
@@ -73,8 +76,8 @@ export class TocImports {
     dependencyUris(document: LangiumDocument): Set<string> {
         const result = new Set<string>();
         for (const doc of this.closure(document)) {
-            for (const imp of doc.parseResult.value.imports ?? []) {
-                result.add(this.resolveUri(doc.uri, imp.path).toString());
+            for (const path of pathsOf(doc.parseResult.value.imports)) {
+                result.add(this.resolveUri(doc.uri, path).toString());
             }
         }
         return result;
@@ -119,3 +122,7 @@ export class TocImports {
     }
 }
 
+/** The paths of the imports that have one (an `import` cut short by a syntax error has none). */
+function pathsOf(imports: Import[] | undefined): string[] {
+    return (imports ?? []).map(imp => imp.path).filter((path): path is string => typeof path === 'string');
+}

@@ -26,7 +26,8 @@ export const stretchWithoutResources: RuleDefinition = {
                 continue;
             }
             const start = programme?.period?.start;
-            const large = target.value.unit === '%' && (target.change === 'reduce' || target.change === 'increase') && target.value.value >= threshold('largeChangePercent')
+            // A target cut short by a syntax error may have no value (found by fuzzing).
+            const large = target.value?.unit === '%' && (target.change === 'reduce' || target.change === 'increase') && target.value.value >= threshold('largeChangePercent')
                 && start !== undefined && target.date !== undefined && months(start, target.date) <= threshold('shortPeriodMonths');
             if (!target.stretch && !large) {
                 continue;

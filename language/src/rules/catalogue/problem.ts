@@ -61,7 +61,8 @@ export const alreadyGoodBaseline: RuleDefinition = {
             const target = measure.target;
             // Only absolute targets ("reach 95") can be compared with a baseline level; a balancing
             // measure's target is a limit to stay within, not a goal.
-            if (measure.kind === 'balancing' || !baseline || !target || (target.change && target.change !== 'reach') || !sameUnit(baseline.unit, target.value.unit)) {
+            // (A target cut short by a syntax error may have no value: found by fuzzing.)
+            if (measure.kind === 'balancing' || !baseline || !target?.value || (target.change && target.change !== 'reach') || !sameUnit(baseline.unit, target.value.unit)) {
                 continue;
             }
             const direction = measure.direction;

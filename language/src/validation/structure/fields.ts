@@ -1,5 +1,5 @@
 import type { AstNode, CstNode, Properties, ValidationAcceptor, ValidationCheck } from 'langium';
-import { AstUtils, GrammarUtils, isCompositeCstNode, UriUtils } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, UriUtils } from 'langium';
 import { declarationNode } from '../../utils/cst.js';
 import type { Activity, Element, Programme } from '../../generated/ast.js';
 import { isProgramme } from '../../generated/ast.js';
@@ -29,9 +29,16 @@ export function checkRepeatedFields(): ValidationCheck<Element> {
         // One pass over the declaration's own tokens, grouping them by the single-value field they fill.
         const byField = new Map<string, CstNode[]>();
         for (const child of cst.content) {
-            const assignment = child.hidden ? undefined : GrammarUtils.findAssignment(child);
+            const assignment = child.hidden ? undefined : GrammarUtils.findAssignment(child) ?? valueAssignment(child);
             if (assignment && assignment.operator !== '+=') {
-                byField.set(assignment.feature, [...(byField.get(assignment.feature) ?? []), child]);
+                // Appended in place: copying the list for each occurrence made a field given
+                // thousands of times take quadratic time (40,000 took about 17 s).
+                const occurrences = byField.get(assignment.feature);
+                if (occurrences) {
+                    occurrences.push(child);
+                } else {
+                    byField.set(assignment.feature, [child]);
+                }
             }
         }
         for (const [property, occurrences] of byField) {
@@ -43,6 +50,18 @@ export function checkRepeatedFields(): ValidationCheck<Element> {
             }
         }
     };
+}
+
+/**
+ * The field a child of a declaration fills when its value is a node of its own (`mechanism`,
+ * `source`, `target`, `baseline`, `period`): GrammarUtils.findAssignment stops at that node's
+ * boundary and finds nothing, so such a field given twice went unreported and its first value was
+ * silently lost (found by fuzzing).
+ */
+function valueAssignment(cst: CstNode): GrammarAST.Assignment | undefined {
+    return isCompositeCstNode(cst) && cst.astNode !== cst.container?.astNode
+        ? AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment)
+        : undefined;
 }
 
 /** The properties that hold dates, by the type of node that has them. */

@@ -10,6 +10,9 @@ export const IMPORT_CYCLE = 'import-cycle';
 export function checkImport(services: TocServices): ValidationCheck<Import> {
     const imports = services.workspace.Imports;
     return (imp: Import, accept: ValidationAcceptor) => {
+        if (imp.path === undefined) {
+            return; // cut short: the syntax error says so
+        }
         const document = AstUtils.getDocument(imp);
         const uri = imports.resolveUri(document.uri, imp.path);
         if (!imp.path.trim()) {

@@ -11,8 +11,8 @@ export const CAUSAL_CYCLE = 'causal-cycle';
 /** A node cannot cause itself; even a feedback loop needs a second node. */
 export function checkSelfLink(): ValidationCheck<Link> {
     return (link: Link, accept: ValidationAcceptor) => {
-        const source = link.source.ref;
-        if (source && source === link.target.ref) {
+        const source = link.source?.ref;
+        if (source && source === link.target?.ref) {
             accept('error', `\`${source.name}\` is linked to itself. A link joins two different activities or outcomes.`, {
                 node: link, property: 'target', code: SELF_LINK,
             });
@@ -26,8 +26,8 @@ export function checkSelfLink(): ValidationCheck<Link> {
  */
 export function checkLinkDirection(): ValidationCheck<Link> {
     return (link: Link, accept: ValidationAcceptor) => {
-        const source = link.source.ref;
-        const target = link.target.ref;
+        const source = link.source?.ref;
+        const target = link.target?.ref;
         if (!source || !target || source === target || link.feedback) {
             return;
         }
