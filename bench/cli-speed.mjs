@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateLikeC4Model, generateTocModel, modelCounts } from './generate-models.mjs';
-import { median, printTable } from './stats.mjs';
+import { median, npm, printTable } from './stats.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const SIZES = (process.env.BENCH_SIZES ?? '200,2000,10000').split(',').map(Number).filter(n => n > 0);
@@ -158,12 +158,6 @@ printTable(`Cost per node under node ${nodeVersion} (median minus a fixed cost, 
 
 // ---------------------------------------------------------------- the peer tools
 
-function npm(args, env) {
-    // Under `npm run`, npm_execpath is npm's own script; otherwise use the npm on the PATH.
-    const execPath = process.env.npm_execpath;
-    const [command, prefix] = execPath && execPath.endsWith('.js') ? [process.execPath, [execPath]] : ['npm', []];
-    return spawnSync(command, [...prefix, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 10 * 60_000 });
-}
 
 function installedLikeC4Version() {
     try {

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateTocModel, modelCounts } from './generate-models.mjs';
-import { median, printTable } from './stats.mjs';
+import { median, npm, printTable } from './stats.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number).filter(n => n > 0);
@@ -240,12 +240,6 @@ for (const [i, model] of models.entries()) {
 
 // ---------------------------------------------------------------- mermaid-cli
 
-function npm(args, env) {
-    // Under `npm run`, npm_execpath is npm's own script; otherwise use the npm on the PATH.
-    const execPath = process.env.npm_execpath;
-    const [command, prefix] = execPath && execPath.endsWith('.js') ? [process.execPath, [execPath]] : ['npm', []];
-    return spawnSync(command, [...prefix, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 10 * 60_000 });
-}
 
 function installedMermaidCliVersion() {
     try {
