@@ -1,7 +1,11 @@
 import type { Quantity, Target } from '../generated/ast.js';
 
 /** `7.7 per 1,000 catheter-days`, `30%`: a quantity as a person would say it. */
-export function describeQuantity(quantity: Quantity): string {
+export function describeQuantity(quantity: Quantity | undefined): string {
+    // A value cut short by a syntax error (`target` with nothing after it) is shown as unknown.
+    if (!quantity) {
+        return '?';
+    }
     if (!quantity.unit) {
         return String(quantity.value);
     }
