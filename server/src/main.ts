@@ -1,5 +1,5 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { TocNodeFileSystem } from './node-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
 import { createTocServices } from '../../language/src/index.js';
@@ -27,7 +27,7 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', error => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
 process.on('unhandledRejection', reason => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
 
-const { shared, Toc } = createTocServices({ connection, ...NodeFileSystem });
+const { shared, Toc } = createTocServices({ connection, ...TocNodeFileSystem });
 Toc.workspace.ImportLoader.loadImportsAfterEachBuild();
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
 revalidateNewModelMembers(Toc);

@@ -7,9 +7,9 @@
  * - The server (`dist/server.js --stdio`) must publish diagnostics for a document opened with the
  *   text, stay alive, answer hover and document symbols afterwards, and log no internal error.
  *
- * Problems found here that are not fixed yet are written as `test.fails` under "known issues", each
- * naming the file where the fix belongs: they pass while the problem is there, and fail (so that
- * someone turns them into plain tests) once it is fixed.
+ * A problem found here that cannot be fixed at once is written as a `test.fails` naming the file
+ * where the fix belongs: it passes while the problem is there, and fails (so that someone turns it
+ * into a plain test) once it is fixed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -479,7 +479,7 @@ describe('paths that are not model files', () => {
         symlinkSync('/dev/zero', join(folder, 'zero.toc'));
         const zero = toc(folder, 'check', 'zero.toc');
         expectClean(zero, [2]);
-        expect(zero.stderr).toBe('toc: zero.toc: is not a text file.\n');
+        expect(zero.stderr).toBe('toc: zero.toc: is not a regular file (a pipe, socket or device); give a .toc file.\n');
         const published = await expectServerSurvives('import "dangling"\noutcome A { horizon short }\n', { uri: pathToFileURL(join(folder, 'plan.toc')).href });
         expect(errorsOf(published).map(d => d.code)).toEqual(['unresolved-import']);
     });
@@ -590,13 +590,12 @@ describe('files cut off mid-statement', () => {
     });
 });
 
-// ------------------------------------------------------------------ known issues
+// ------------------------------------------------------------------ found by this test set
 
-describe('known issues (not fixed here: each names where the fix belongs)', () => {
+describe('regressions found by this test set', () => {
 
-    // server/src/cli/files.ts: assertTextFile opens a named pipe for reading, which blocks until
-    // something writes to it: `toc check pipe.toc` never returns. It should check isFile() first.
-    test.fails('a named pipe given to toc check: exit 2 at once', () => {
+    // Opening a named pipe blocks until something writes to it: `toc check pipe.toc` never returned.
+    test('a named pipe given to toc check: exit 2 at once', () => {
         const path = join(folder, 'pipe.toc');
         const made = spawnSync('mkfifo', [path]);
         expect(made.status).toBe(0);
@@ -605,27 +604,25 @@ describe('known issues (not fixed here: each names where the fix belongs)', () =
         expectClean({ code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started }, [2]);
     }, 15_000);
 
-    // The CLI reads files as they are, byte-order mark included, and the lexer takes the mark for
-    // a space: every column on the first line is one more than an editor shows (editors drop the
-    // mark). Line 2 and after are right (tested above). The fix belongs where the CLI reads files
-    // (server/src/cli/load.ts, or a file system provider that drops the mark).
-    test.fails('a byte-order mark: first-line columns are the ones an editor shows', () => {
+    // The CLI read the byte-order mark as a space: every column on the first line was one more
+    // than an editor shows (editors drop the mark).
+    test('a byte-order mark: first-line columns are the ones an editor shows', () => {
         file('known/bom.toc', '\uFEFFoutcome Safer { horizon short }\n');
         const result = toc(folder, 'check', 'known/bom.toc', '--format', 'json');
         expect(findings(result).map(f => `${f.line}:${f.column}`)).toContain('1:9');
     });
 
-    // language/src/config/config-provider.ts: a byte-order mark (which Windows editors write)
-    // makes a valid toc.config.json "not valid JSON: invalid symbol" at 1:1.
-    test.fails('a toc.config.json with a byte-order mark is read', () => {
+    // A byte-order mark (which Windows editors write) made a valid toc.config.json "not valid
+    // JSON: invalid symbol" at 1:1.
+    test('a toc.config.json with a byte-order mark is read', () => {
         file('known/bom-config/plan.toc', KNOWN);
         file('known/bom-config/toc.config.json', '\uFEFF{ "rules": {} }');
         expectClean(toc(join(folder, 'known', 'bom-config'), 'check'), [1]);
     });
 
     // docs/cli.md promises one line on standard error for a configuration problem; a file with
-    // several JSON errors gives one line per error.
-    test.fails('a toc.config.json with several JSON errors: one line on standard error', () => {
+    // several JSON errors gave one line per error.
+    test('a toc.config.json with several JSON errors: one line on standard error', () => {
         file('known/many-errors/plan.toc', KNOWN);
         file('known/many-errors/toc.config.json', '{ not json');
         const result = toc(join(folder, 'known', 'many-errors'), 'check');
@@ -633,10 +630,9 @@ describe('known issues (not fixed here: each names where the fix belongs)', () =
         expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     });
 
-    // language/src/config/config-provider.ts: jsonc-parser's parseTree recurses once per level, so
-    // 200,000 nested brackets overflow the stack. The CLI then prints stack traces and reports
-    // "unexpected failure" instead of naming the configuration file.
-    test.fails('a deeply nested toc.config.json: exit 2 naming the file, no stack trace', () => {
+    // The JSON parser recurses once per level, so 200,000 nested brackets overflowed the stack,
+    // and the CLI reported "unexpected failure" instead of naming the configuration file.
+    test('a deeply nested toc.config.json: exit 2 naming the file, no stack trace', () => {
         file('known/deep-config/plan.toc', KNOWN);
         file('known/deep-config/toc.config.json', '['.repeat(200_000) + ']'.repeat(200_000));
         const result = toc(join(folder, 'known', 'deep-config'), 'check');
@@ -644,9 +640,9 @@ describe('known issues (not fixed here: each names where the fix belongs)', () =
         expect(result.stderr).toContain('toc.config.json');
     });
 
-    // server/src/cli/main.ts: when the reader of standard output goes away (`toc check | head`),
-    // the write fails with EPIPE and Node prints an unhandled 'error' event with its stack trace.
-    test.fails('output piped to a reader that stops early: no stack trace', async () => {
+    // When the reader of standard output went away (`toc check | head`), the failed write (EPIPE)
+    // printed an unhandled 'error' event with its stack trace.
+    test('output piped to a reader that stops early: no stack trace', async () => {
         file('known/epipe/many.toc', '#\n'.repeat(20_000));
         const child = spawn(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: join(folder, 'known', 'epipe'), stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';

@@ -66,6 +66,12 @@ describe('toc.config.json', () => {
         expect(messages).toEqual(['toc.config.json:1:55: the configuration "rules.single-point-of-failure.maxShare" must be <= 1. The default rule settings are used until it is fixed.']);
     });
 
+    test('a file that is JSON but not an object says so plainly', async () => {
+        const model = await loadModel(BASE, { 'toc.config.json': '["unmeasured-outcome"]' });
+        const messages = model.diagnostics().filter(d => d.code === 'invalid-config').map(d => d.message);
+        expect(messages).toEqual(['toc.config.json:1:1: the configuration must be an object. The default rule settings are used until it is fixed.']);
+    });
+
     test('a file that is not JSON is reported where it breaks', async () => {
         const model = await loadModel(BASE, { 'toc.config.json': '{ "rules": { "unmeasured-outcome": "off", } ' });
         const messages = model.diagnostics().filter(d => d.code === 'invalid-config').map(d => d.message);

@@ -88,12 +88,23 @@ export class TocConfigProvider {
             return { line: before.length, column: before[before.length - 1].length + 1 };
         };
         const errors: ParseError[] = [];
-        const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+        let tree: JsonNode | undefined;
+        try {
+            tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+        } catch (error) {
+            // The JSON parser recurses once per level of nesting.
+            if (error instanceof RangeError) {
+                return this.broken(uri, [{ uri, line: 1, column: 1, message: 'is nested too deeply to read.' }]);
+            }
+            throw error;
+        }
         if (errors.length > 0 || !tree) {
-            const problems = errors.length > 0
-                ? errors.map(e => ({ uri, ...position(e.offset), message: `is not valid JSON: ${describeParseError(printParseErrorCode(e.error))}.` }))
-                : [{ uri, line: 1, column: 1, message: 'is empty; write {} for the defaults.' }];
-            return this.broken(uri, problems);
+            // Errors after the first mostly follow from it: report where reading stopped making sense.
+            const first = errors[0];
+            const problem = first
+                ? { uri, ...position(first.offset), message: `is not valid JSON: ${describeParseError(printParseErrorCode(first.error))}.` }
+                : { uri, line: 1, column: 1, message: 'is empty; write {} for the defaults.' };
+            return this.broken(uri, [problem]);
         }
         const value = getNodeValue(tree) as unknown;
         const validate = this.validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema());
@@ -160,7 +171,8 @@ function explain(errors: ErrorObject[], value: unknown): Array<{ path: JsonPath;
                 if (path.length === 2 && path[0] === 'rules') {
                     add(path, `${where} must be a severity (error, warning, info, hint, off) or an object of settings.`);
                 } else {
-                    add(path, `${where} must be ${article((error.params as { type: string }).type)}.`);
+                    // Read after "the configuration": the whole file needs no subject of its own.
+                    add(path, `${path.length > 0 ? `${where} ` : ''}must be ${article((error.params as { type: string }).type)}.`);
                 }
                 break;
             default:

@@ -64,8 +64,12 @@ function statOrFail(operand: string, path: string) {
     }
 }
 
-/** Reads the start of a file: it must be readable, and text rather than binary. */
+/** Reads the start of a file: it must be a regular file, readable, and text rather than binary. */
 function assertTextFile(shown: string, path: string): void {
+    // Opening a pipe, socket or device would block, or never end.
+    if (!statOrFail(shown, path).isFile()) {
+        throw new UsageError(`${shown}: is not a regular file (a pipe, socket or device); give a .toc file.`);
+    }
     let fd: number | undefined;
     try {
         fd = openSync(path, 'r');

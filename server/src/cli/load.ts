@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { TocNodeFileSystem } from '../node-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TocServices } from '../../../language/src/index.js';
 import { createTocServices } from '../../../language/src/index.js';
@@ -22,7 +22,7 @@ export interface LoadedFiles {
  * and runs every check on them.
  */
 export async function loadFiles(paths: string[]): Promise<LoadedFiles> {
-    const { shared, Toc } = createTocServices(NodeFileSystem);
+    const { shared, Toc } = createTocServices(TocNodeFileSystem);
     // Files rebuilt once their imports have loaded get the same full validation as the first build.
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
     const documents = await Toc.workspace.ImportLoader.buildWithImports(paths.map(path => URI.file(path)));

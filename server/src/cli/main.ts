@@ -129,4 +129,12 @@ program.command('schema')
         process.stdout.write(JSON.stringify(configSchema(), null, 2) + '\n');
     }));
 
+// A reader that stops early (`toc check | head`) is not a failure of the check: stop quietly.
+process.stdout.on('error', error => {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        process.exit(process.exitCode ?? EXIT_OK);
+    }
+    throw error;
+});
+
 void program.parseAsync(process.argv);

@@ -1,0 +1,27 @@
+import { NodeFileSystemProvider } from 'langium/node';
+import type { URI } from 'langium';
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+function withoutByteOrderMark(text: string): string {
+    return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}
+
+/**
+ * Reads files from disk as editors show them: a leading byte-order mark (which some Windows
+ * editors write) is dropped, so positions on the first line match the editor's columns.
+ */
+export class TocNodeFileSystemProvider extends NodeFileSystemProvider {
+    override async readFile(uri: URI): Promise<string> {
+        return withoutByteOrderMark(await super.readFile(uri));
+    }
+
+    override readFileSync(uri: URI): string {
+        return withoutByteOrderMark(super.readFileSync(uri));
+    }
+}
+
+/** The file system for the server and the CLI, in the shape `createTocServices` takes. */
+export const TocNodeFileSystem = {
+    fileSystemProvider: () => new TocNodeFileSystemProvider(),
+};
