@@ -6,6 +6,7 @@ import { ModelAnalysis } from './analysis/model-analysis.js';
 import { TocConfigProvider } from './config/config-provider.js';
 import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
+import { createTocParser } from './parser/toc-parser.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
 import { TocCodeActionProvider } from './lsp/toc-code-actions.js';
@@ -17,10 +18,12 @@ import { TocLinker } from './references/toc-linker.js';
 import { TocScopeComputation } from './references/toc-scope-computation.js';
 import { TocScopeProvider } from './references/toc-scope-provider.js';
 import { TocDocumentValidator } from './validation/toc-document-validator.js';
+import { TocValidationRegistry } from './validation/toc-validation-registry.js';
 import { registerValidationChecks } from './validation/toc-validator.js';
 import { TocImportLoader } from './workspace/import-loader.js';
 import { TocImports } from './workspace/imports.js';
 import { TocDocumentBuilder } from './workspace/toc-document-builder.js';
+import { TocIndexManager, TocReferenceDescriptionProvider } from './workspace/lazy-reference-index.js';
 
 /** Services the language adds to Langium's. */
 export type TocAddedServices = {
@@ -45,6 +48,7 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
     workspace: {
         Imports: services => new TocImports(services),
         ImportLoader: services => new TocImportLoader(services.shared, () => services.workspace.Imports),
+        ReferenceDescriptionProvider: services => new TocReferenceDescriptionProvider(services),
     },
     analysis: {
         ModelAnalysis: services => new ModelAnalysis(services),
@@ -56,12 +60,14 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
         RuleEngine: services => new RuleEngine(services),
     },
     parser: {
+        LangiumParser: services => createTocParser(services),
         TokenBuilder: () => new TocTokenBuilder(),
         ParserErrorMessageProvider: () => new TocParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new TocLexerErrorMessageProvider(),
     },
     validation: {
         DocumentValidator: services => new TocDocumentValidator(services),
+        ValidationRegistry: services => new TocValidationRegistry(services),
     },
     references: {
         ScopeComputation: services => new TocScopeComputation(services),
@@ -82,6 +88,7 @@ export const TocSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     },
     workspace: {
         DocumentBuilder: services => new TocDocumentBuilder(services as LangiumSharedCoreServices),
+        IndexManager: services => new TocIndexManager(services as LangiumSharedCoreServices),
     },
 };
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CstUtils, isLeafCstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import * as ast from '../../language/src/generated/ast.js';
 import { starterModel } from '../../language/src/index.js';
@@ -65,6 +66,16 @@ describe('parsing', () => {
     test('comments of both kinds are ignored', async () => {
         const model = await loadModel('// a line comment\noutcome A /* inside */ { horizon /* here too */ short } // trailing');
         expect(model.errors()).toEqual([]);
+    });
+
+    test('every comment keeps its place in the syntax tree, which the formatter and hover rely on', async () => {
+        const text = Array.from({ length: 40 }, (_, i) => `// before ${i}\noutcome O${i} { /* in ${i} */ horizon short } // after ${i}\n`).join('');
+        const model = await loadModel(`/* first */\n${text}// last\n`);
+        const root = model.document('model.toc').parseResult.value.$cstNode!;
+        const leaves = CstUtils.streamCst(root).filter(isLeafCstNode).toArray();
+        expect(leaves.map(leaf => leaf.offset)).toEqual(leaves.map(leaf => leaf.offset).sort((a, b) => a - b));
+        expect(leaves.filter(leaf => leaf.hidden).map(leaf => leaf.text)).toHaveLength(40 * 3 + 2);
+        expect(model.document('model.toc').parseResult.value.elements).toHaveLength(40);
     });
 });
 

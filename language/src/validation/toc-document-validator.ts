@@ -1,10 +1,14 @@
-import type { AstNode, LangiumDocument, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
+import { TocValidationRegistry } from './toc-validation-registry.js';
 
 export const SYNTAX_ERROR = 'syntax-error';
 export const UNRESOLVED_REFERENCE = 'unresolved-reference';
+
+/** How many nodes are checked between two looks at cancellation (and yields to the event loop). */
+const NODES_PER_INTERRUPT = 256;
 
 const CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: SYNTAX_ERROR,
@@ -44,5 +48,36 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
     override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         this.found.set(rootNode, await super.validateAst(rootNode, options, cancelToken));
         return [];
+    }
+
+    /**
+     * Langium's loop awaits every check of every node; on a model of tens of thousands of nodes
+     * that is most of the time of a re-check after an edit. Here only a check that returns a
+     * promise is awaited, and cancellation is looked at every few hundred nodes.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        const registry = this.validationRegistry;
+        if (this.profiler?.isActive('validating') || !(registry instanceof TocValidationRegistry)) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        let visited = 0;
+        for (const node of nodes) {
+            if (visited++ % NODES_PER_INTERRUPT === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of registry.checksFor(node.$type, options.categories)) {
+                    const pending = check(node, acceptor, cancelToken);
+                    if (pending) {
+                        await pending;
+                    }
+                }
+            }
+            if (!nodeOptions.validateChildren) {
+                nodes.prune();
+            }
+        }
     }
 }

@@ -28,8 +28,19 @@ export function checkRepeatedFields(): ValidationCheck<Element> {
         }
         // One pass over the declaration's own tokens, grouping them by the single-value field they fill.
         const byField = new Map<string, CstNode[]>();
+        let declarationAssignment: GrammarAST.Assignment | undefined | null = null;
         for (const child of cst.content) {
-            const assignment = child.hidden ? undefined : GrammarUtils.findAssignment(child) ?? valueAssignment(child);
+            if (child.hidden) {
+                continue;
+            }
+            // What GrammarUtils.findAssignment(child) ?? valueAssignment(child) gives, with the
+            // grammar lookups cached: this runs for every token of every declaration on each edit.
+            let assignment: GrammarAST.Assignment | undefined;
+            if (child.astNode === cst.astNode) {
+                assignment = assignmentAround(child.grammarSource) ?? (declarationAssignment ??= GrammarUtils.findAssignment(cst));
+            } else if (isCompositeCstNode(child)) {
+                assignment = assignmentAround(child.grammarSource);
+            }
             if (assignment && assignment.operator !== '+=') {
                 // Appended in place: copying the list for each occurrence made a field given
                 // thousands of times take quadratic time (40,000 took about 17 s).
@@ -52,16 +63,22 @@ export function checkRepeatedFields(): ValidationCheck<Element> {
     };
 }
 
+const assignmentsAround = new Map<GrammarAST.AbstractElement, GrammarAST.Assignment | undefined>();
+
 /**
- * The field a child of a declaration fills when its value is a node of its own (`mechanism`,
- * `source`, `target`, `baseline`, `period`): GrammarUtils.findAssignment stops at that node's
- * boundary and finds nothing, so such a field given twice went unreported and its first value was
- * silently lost (found by fuzzing).
+ * The assignment a grammar element sits in. A child whose value is a node of its own (`mechanism`,
+ * `source`, `target`, `baseline`, `period`) needs this too: GrammarUtils.findAssignment stops at
+ * that node's boundary and finds nothing, so such a field given twice went unreported and its
+ * first value was silently lost (found by fuzzing).
  */
-function valueAssignment(cst: CstNode): GrammarAST.Assignment | undefined {
-    return isCompositeCstNode(cst) && cst.astNode !== cst.container?.astNode
-        ? AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment)
-        : undefined;
+function assignmentAround(element: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
+    if (!element) {
+        return undefined;
+    }
+    if (!assignmentsAround.has(element)) {
+        assignmentsAround.set(element, AstUtils.getContainerOfType(element, GrammarAST.isAssignment));
+    }
+    return assignmentsAround.get(element);
 }
 
 /** The properties that hold dates, by the type of node that has them. */
