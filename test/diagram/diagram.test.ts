@@ -106,6 +106,16 @@ describe('SVG, DOT and Mermaid', () => {
         }
     });
 
+    test('a large map asks Graphviz for less layout effort, and a small one keeps the full effort', async () => {
+        const chain = (n: number) => Array.from({ length: n }, (_, i) => `outcome O${i} { horizon short }\n${i > 0 ? `link O${i - 1} -> O${i}\n` : ''}`).join('');
+        const effort = /mclimit=0\.3, nslimit=0\.5, nslimit1=0\.5/;
+        expect(toDot(await graphOf(chain(200)))).not.toMatch(effort);
+        const large = toDot(await graphOf(chain(201)));
+        expect(large).toMatch(effort);
+        const result = spawnSync('dot', ['-Tsvg', '-o', '/dev/null'], { input: large, encoding: 'utf8' });
+        expect([result.status, result.stderr]).toEqual([0, '']);
+    });
+
     test('Mermaid: a flowchart with one node per element and one arrow per link', async () => {
         const graph = await graphOf(BASE);
         expect(toMermaid(graph)).toBe([

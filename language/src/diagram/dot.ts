@@ -65,19 +65,33 @@ export function elementId(prefix: 'node' | 'edge', name: string): string {
 }
 
 /**
+ * Beyond this many nodes Graphviz gives up sooner on removing crossings and on placing nodes
+ * (most of the layout time): a 500-node map is laid out in about half the time, with a few more
+ * crossings and a less compact placement.
+ */
+const LARGE_GRAPH_NODES = 200;
+const LARGE_GRAPH_EFFORT = 'mclimit=0.3, nslimit=0.5, nslimit1=0.5';
+
+/**
  * The diagram as Graphviz DOT: the input of the layout, and an export in its own right. Every
  * label and tooltip is escaped, so names and text cannot change the structure of the output.
  */
 export function toDot(graph: DiagramGraph): string {
+    const layoutEffort = graph.nodes.length > LARGE_GRAPH_NODES ? `, ${LARGE_GRAPH_EFFORT}` : '';
     const lines = [
         'digraph "theory of change" {',
-        `  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.9, fontname="Helvetica", fontsize=12, bgcolor="white", id="diagram", class=${dotString(`toc-diagram view-${graph.view}`)}${graph.title ? `, label=${dotString(graph.title)}, labelloc=t` : ''}];`,
+        `  graph [rankdir=LR, newrank=true, nodesep=0.35, ranksep=0.9${layoutEffort}, fontname="Helvetica", fontsize=12, bgcolor="white", id="diagram", class=${dotString(`toc-diagram view-${graph.view}`)}${graph.title ? `, label=${dotString(graph.title)}, labelloc=t` : ''}];`,
         '  node [shape=plain, fontname="Helvetica", fontsize=11];',
         '  edge [fontname="Helvetica", fontsize=9, color="#5b6b7b", arrowsize=0.7];',
     ];
     const ranks = new Map<number, DiagramNode[]>();
     for (const node of graph.nodes) {
-        ranks.set(node.rank, [...(ranks.get(node.rank) ?? []), node]);
+        const column = ranks.get(node.rank);
+        if (column) {
+            column.push(node);
+        } else {
+            ranks.set(node.rank, [node]);
+        }
         const tooltip = [node.label !== node.id ? `${node.id}: ${node.label}` : node.id, ...describeFindings(node.findings),
             ...node.measures.flatMap(m => describeFindings(m.findings).map(text => `${m.name}: ${text}`))].join('\n');
         const extra = [`kind-${node.kind}`, ...(node.horizon ? [`horizon-${node.horizon}`] : []), ...(node.measures.length === 0 && node.kind !== 'activity' && node.kind !== 'change-idea' ? ['unmeasured'] : [])];

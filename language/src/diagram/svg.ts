@@ -10,6 +10,14 @@ function layoutEngine(): Promise<Graphviz> {
     return graphviz;
 }
 
+/** Starts loading the layout engine ahead of need: the WebAssembly compiles while the model loads. */
+export function prepareLayoutEngine(): void {
+    void layoutEngine().catch(() => {
+        // Reported by renderSvg, which asks again.
+        graphviz = undefined;
+    });
+}
+
 /**
  * The diagram as SVG, laid out by Graphviz's `dot`. The same model always gives the same SVG.
  * A graph too large for the layout engine is reported as such, not as an engine crash.

@@ -10,10 +10,12 @@ import { CstNodeBuilder, CstUtils, LeafCstNodeImpl, createLangiumParser } from '
  */
 export class TocCstNodeBuilder extends CstNodeBuilder {
     override removeNode(node: CstNode): void {
-        const parent = node.container;
-        const index = parent ? parent.content.lastIndexOf(node) : -1;
+        const content = node.container?.content;
+        const index = content ? content.lastIndexOf(node) : -1;
         if (index >= 0) {
-            parent!.content.splice(index, 1);
+            const after = takeFrom(content!, index);
+            after.shift();
+            appendAll(content!, after);
         }
     }
 
@@ -51,10 +53,22 @@ function appendAll<T>(target: T[], items: T[]): void {
 }
 
 function insertAll<T>(target: T[], index: number, items: T[]): void {
-    // The CST's child arrays override splice and need the count.
-    const after = target.splice(index, target.length - index);
+    const after = takeFrom(target, index);
     appendAll(target, items);
     appendAll(target, after);
+}
+
+/**
+ * Removes and returns the items from `index` on. The CST's child arrays are an Array subclass
+ * whose `splice` builds another instance of that subclass for what it returns, which is slow;
+ * nearly always only the last item or two are taken.
+ */
+function takeFrom<T>(target: T[], index: number): T[] {
+    const taken: T[] = [];
+    while (target.length > index) {
+        taken.push(target.pop()!);
+    }
+    return taken.reverse();
 }
 
 /** Langium's parser, with the CST builder above. */

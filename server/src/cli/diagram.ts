@@ -2,7 +2,7 @@ import { diagramOf } from '../../../language/src/diagram/diagram-model.js';
 import type { DiagramView } from '../../../language/src/diagram/diagram-model.js';
 import { toDot } from '../../../language/src/diagram/dot.js';
 import { toMermaid } from '../../../language/src/diagram/mermaid.js';
-import { renderSvg } from '../../../language/src/diagram/svg.js';
+import { prepareLayoutEngine, renderSvg } from '../../../language/src/diagram/svg.js';
 import { modelFile } from './files.js';
 import { svgToPng } from './png.js';
 import { loadFiles } from './load.js';
@@ -12,7 +12,11 @@ export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
 
 /** `toc diagram`: the model's causal map or driver diagram, drawn without a browser. */
 export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string): Promise<string | Uint8Array> {
-    const { services, documents } = await loadFiles([modelFile(model, cwd)]);
+    const path = modelFile(model, cwd);
+    if (format === 'svg' || format === 'png') {
+        prepareLayoutEngine();
+    }
+    const { services, documents } = await loadFiles([path]);
     const graph = diagramOf(services, documents[0], view);
     switch (format) {
         case 'svg': return renderSvg(graph);
