@@ -533,8 +533,11 @@ describe('imports', () => {
         file('imports/binary.toc', randomBytes(7, 256 * 1024, true));
         file('imports/uses-binary.toc', 'import "binary"\noutcome A { horizon short }\n');
         const result = toc(join(folder, 'imports'), 'check', 'uses-binary.toc', '--format', 'json');
-        expectClean(result, [0, 1]);
-        await expectServerSurvives('import "binary"\noutcome A { horizon short }\n', { uri: pathToFileURL(join(folder, 'imports', 'uses-binary.toc')).href });
+        expectClean(result, [1]);
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-import', line: 1, column: 8, message: expect.stringContaining('is not a text file') }]);
+        const published = await expectServerSurvives('import "binary"\noutcome A { horizon short }\n', { uri: pathToFileURL(join(folder, 'imports', 'uses-binary.toc')).href });
+        await expect.poll(() => server!.published.filter(p => p.uri === published.uri).at(-1)?.diagnostics.filter(d => d.severity === 1).map(d => d.code), { timeout: 20_000 })
+            .toEqual(['unresolved-import']);
     }, 30_000);
 });
 

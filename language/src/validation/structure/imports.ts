@@ -27,8 +27,16 @@ export function checkImport(services: TocServices): ValidationCheck<Import> {
             accept('error', 'A file cannot import itself. Remove this import.', { node: imp, property: 'path', code: IMPORT_CYCLE });
             return;
         }
-        if (!imports.resolve(imp)) {
+        const target = imports.resolve(imp);
+        if (!target) {
             accept('error', `Cannot find \`${imp.path}\` (looked for ${uri.fsPath}). Check the path, which is relative to this file.`, {
+                node: imp, property: 'path', code: UNRESOLVED_IMPORT,
+            });
+            return;
+        }
+        // Its own syntax errors would be reported only in a file nobody may have open.
+        if (target.textDocument.getText().includes('\0')) {
+            accept('error', `\`${imp.path}\` is not a text file (it holds binary data), so it declares nothing. Import a .toc model.`, {
                 node: imp, property: 'path', code: UNRESOLVED_IMPORT,
             });
             return;
