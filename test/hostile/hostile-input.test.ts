@@ -462,6 +462,7 @@ describe('paths that are not model files', () => {
     test('a folder named x.toc', async () => {
         mkdirSync(join(folder, 'folders', 'empty.toc'), { recursive: true });
         expect(toc(join(folder, 'folders'), 'check', 'empty.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: no .toc files found under empty.toc.\n' });
+        expect(toc(join(folder, 'folders'), 'format', 'empty.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: no .toc files found under empty.toc.\n' });
         file('folders/models.toc/plan.toc', KNOWN);
         const inside = toc(join(folder, 'folders'), 'check', 'models.toc');
         expectClean(inside, [1]);

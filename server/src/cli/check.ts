@@ -40,9 +40,6 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
     }
 
     const files = await expandPaths(paths, cwd);
-    if (files.length === 0) {
-        throw new UsageError(`no .toc files found under ${paths.join(', ') || cwd}.`);
-    }
     const { services, documents } = await loadFiles(files);
     const configProblems = documents.flatMap(document => services.config.ConfigProvider.configFor(document.uri).problems);
     if (configProblems.length > 0) {

@@ -11,7 +11,8 @@ const TOC = '.toc';
 /**
  * Turns command-line operands (files, folders, globs) into the `.toc` files to check. A folder
  * or glob means every `.toc` file below it, skipping `node_modules` and what `.gitignore` files
- * ignore; a file named explicitly is always checked. Each file must be a readable text file.
+ * ignore; a file named explicitly is always checked. Each file must be a readable text file, and
+ * there must be at least one.
  */
 export async function expandPaths(operands: string[], cwd: string): Promise<string[]> {
     const found = new Set<string>();
@@ -38,6 +39,9 @@ export async function expandPaths(operands: string[], cwd: string): Promise<stri
         }
     }
     const files = [...found].sort();
+    if (files.length === 0) {
+        throw new UsageError(`no .toc files found under ${operands.join(', ') || cwd}.`);
+    }
     files.forEach(file => assertTextFile(relative(cwd, file) || file, file));
     return files;
 }
