@@ -114,6 +114,18 @@ describe('navigation', () => {
         expect(locations.map(l => [l.uri.endsWith('people.toc') ? 'people' : 'plan', l.range.start.line]).sort()).toEqual([['people', 0], ['plan', 3]]);
     });
 
+    test('find references follows an edit that moves a use elsewhere in the file', async () => {
+        const ws = await workspace();
+        const find = async () => {
+            const people = ws.document('people.toc');
+            const locations = await ws.services.lsp.ReferencesProvider!.findReferences(people, { ...at(people, 'Nurses'), context: { includeDeclaration: false } }) as Location[];
+            return locations.map(l => `${l.uri.endsWith('people.toc') ? 'people' : 'plan'}:${l.range.start.line}`).sort();
+        };
+        expect(await find()).toEqual(['plan:3']);
+        await ws.change('plan.toc', PLAN.replace('    owner Nurses\n', '').replace('    kind outcome\n', '    kind outcome\n    owner Nurses\n'));
+        expect(await find()).toEqual(['plan:17']);
+    });
+
     test('rename changes the declaration and every reference, across files', async () => {
         const ws = await workspace();
         const plan = ws.document('plan.toc');
