@@ -1,6 +1,37 @@
 import type { IToken } from 'chevrotain';
-import type { CompositeCstNode, CstNode, LangiumCoreServices, LangiumParser } from 'langium';
-import { CstNodeBuilder, CstUtils, LeafCstNodeImpl, createLangiumParser } from 'langium';
+import type { CompositeCstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, LeafCstNode, RootCstNode } from 'langium';
+import { CstNodeBuilder, LeafCstNodeImpl, createLangiumParser } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * A token of the syntax tree that works out its line and column range when first asked: most
+ * never are (diagnostics, hover and formatting ask for a few), and building three objects for
+ * each of hundreds of thousands of tokens was a good part of the garbage of every parse.
+ */
+class TocLeafCstNode extends LeafCstNodeImpl {
+    private readonly startLine: number;
+    private readonly startColumn: number;
+    private readonly endLine: number;
+    private readonly endColumn: number;
+    private computedRange: Range | undefined;
+
+    constructor(token: IToken, root: RootCstNode, hidden: boolean) {
+        super(token.startOffset, token.image.length, undefined as unknown as Range, token.tokenType, hidden);
+        // Chevrotain counts from 1; the end column is already one past the last character.
+        this.startLine = (token.startLine ?? 1) - 1;
+        this.startColumn = (token.startColumn ?? 1) - 1;
+        this.endLine = (token.endLine ?? 1) - 1;
+        this.endColumn = token.endColumn ?? 0;
+        this.root = root;
+    }
+
+    override get range(): Range {
+        return this.computedRange ??= {
+            start: { line: this.startLine, character: this.startColumn },
+            end: { line: this.endLine, character: this.endColumn },
+        };
+    }
+}
 
 /**
  * Langium's CST builder finds a node in its parent with `indexOf`, searching from the front.
@@ -9,6 +40,14 @@ import { CstNodeBuilder, CstUtils, LeafCstNodeImpl, createLangiumParser } from '
  * This builder searches from the back and otherwise behaves the same.
  */
 export class TocCstNodeBuilder extends CstNodeBuilder {
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
+        const parent = this.current;
+        const leaf = new TocLeafCstNode(token, parent.root, !feature);
+        leaf.grammarSource = feature;
+        appendAll(parent.content, [leaf]);
+        return leaf;
+    }
+
     override removeNode(node: CstNode): void {
         const content = node.container?.content;
         const index = content ? content.lastIndexOf(node) : -1;
@@ -22,11 +61,7 @@ export class TocCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: IToken[]): void {
         let current: CompositeCstNode = this.current;
         const root = current.root;
-        const nodes = tokens.map(token => {
-            const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
-            leaf.root = root;
-            return leaf;
-        });
+        const nodes = tokens.map(token => new TocLeafCstNode(token, root, true));
         // Inside a node that has content: the hidden nodes follow it.
         if (current.content.length > 0) {
             appendAll(current.content, nodes);
