@@ -80,6 +80,21 @@ describe('parsing', () => {
 });
 
 describe('syntax errors recover', () => {
+    test('text that is not a model lists its first hundred syntax errors, then how many more there are', async () => {
+        const model = await loadModel('outcome Fine { horizon short }\n' + '§ '.repeat(400));
+        const errors = model.errors();
+        expect(errors).toHaveLength(101);
+        expect(errors.slice(0, 100).every(e => e.code === 'syntax-error' && !e.message.includes('more syntax errors'))).toBe(true);
+        expect(errors[100]).toMatchObject({ code: 'syntax-error', message: '300 more syntax errors follow and are not listed. Fix the first ones: one missing quote, brace or comment end often causes the rest.' });
+        expect(errors[100].range).toEqual(errors[99].range);
+        expect(model.document('model.toc').parseResult.value.elements).toHaveLength(1);
+    });
+
+    test('a hundred syntax errors are all listed', async () => {
+        const model = await loadModel('outcome Fine { horizon short }\n' + '§ '.repeat(100));
+        expect(model.errorCodes()).toEqual(Array(100).fill('syntax-error'));
+    });
+
     const later = 'outcome B "b" { horizon medium }\nactivity C { owner D }\nlink C -> A\nlink A -> B\nstakeholder D { level frontline }\n';
 
     test('one missing closing brace gives one error and the rest of the file still counts', async () => {

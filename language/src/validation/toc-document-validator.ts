@@ -7,6 +7,29 @@ import { TocValidationRegistry } from './toc-validation-registry.js';
 export const SYNTAX_ERROR = 'syntax-error';
 export const UNRESOLVED_REFERENCE = 'unresolved-reference';
 
+/**
+ * Text that is not a model at all (a pasted binary, a file of the wrong kind) gives one syntax
+ * error per token, tens of thousands of them, which swamp an editor's problem list and say
+ * nothing more than the first ones. Beyond this many, one last error says how many more there are.
+ */
+export const MAX_SYNTAX_ERRORS = 100;
+
+function withFewSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+    const syntaxErrors = diagnostics.filter(d => d.code === SYNTAX_ERROR);
+    if (syntaxErrors.length <= MAX_SYNTAX_ERRORS) {
+        return diagnostics;
+    }
+    const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+    const listed = new Set(syntaxErrors.sort(byPosition).slice(0, MAX_SYNTAX_ERRORS));
+    const last = syntaxErrors[MAX_SYNTAX_ERRORS - 1];
+    const kept = diagnostics.filter(d => d.code !== SYNTAX_ERROR || listed.has(d));
+    kept.push({
+        ...last,
+        message: `${(syntaxErrors.length - MAX_SYNTAX_ERRORS).toLocaleString('en-GB')} more syntax errors follow and are not listed. Fix the first ones: one missing quote, brace or comment end often causes the rest.`,
+    });
+    return kept;
+}
+
 /** How many nodes are checked between two looks at cancellation (and yields to the event loop). */
 const NODES_PER_INTERRUPT = 256;
 
@@ -37,7 +60,7 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
                 }
             }
         }
-        return diagnostics;
+        return withFewSyntaxErrors(diagnostics);
     }
 
     /**
