@@ -1,6 +1,6 @@
 // Bundles the extension (CommonJS, `vscode` external), the language server and the CLI (ESM,
 // runnable with plain `node`). `--minify` for release builds, `--watch` while developing.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -52,13 +52,24 @@ const contexts = await Promise.all([
     }),
     esbuild.context({
         ...common,
-        entryPoints: { 'server-main': 'server/src/main.ts', 'cli-main': 'server/src/cli/main.ts' },
+        entryPoints: { 'server-main': 'server/src/main.ts' },
         outdir: 'dist',
         format: 'esm',
-        // Code only some commands need (the diagram layout engine) goes into chunks loaded on demand.
+        // Code only some requests need (the diagram layout engine) goes into chunks loaded on demand.
         splitting: true,
         chunkNames: 'chunks/[name]-[hash]',
         banner: { js: requireShim },
+    }),
+    esbuild.context({
+        // The CLI is one CommonJS file, so that its launcher can keep V8's compiled code between
+        // runs on every Node version (see server/src/launch/compiled-bundle.ts).
+        ...common,
+        entryPoints: { 'cli-main': 'server/src/cli/main.ts' },
+        outdir: 'dist',
+        outExtension: { '.js': '.cjs' },
+        format: 'cjs',
+        define: { ...common.define, 'import.meta.url': '__tocBundleUrl' },
+        banner: { js: "const __tocBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
 ]);
 
@@ -66,18 +77,25 @@ const contexts = await Promise.all([
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
 
-// The executables are small launchers: on Node 22+ they let Node keep the compiled bundle between
-// runs (a cold `toc check` or server start is then faster), and on older Node they just load it.
-for (const [launcher, main] of [['cli.js', 'cli-main.js'], ['server.js', 'server-main.js']]) {
-    mkdirSync('dist', { recursive: true });
-    writeFileSync(`dist/${launcher}`, [
-        '#!/usr/bin/env node',
-        "import module from 'node:module';",
-        'module.enableCompileCache?.();',
-        `await import('./${main}');`,
-        '',
-    ].join('\n'), { mode: 0o755 });
-}
+// The executables are small launchers that keep the compiled bundle between runs, so that a cold
+// `toc check` or server start does not compile it again: the server's on Node 22+ (Node's own
+// compile cache), the CLI's on every Node.
+await esbuild.build({
+    ...common,
+    sourcemap: false,
+    entryPoints: { cli: 'server/src/launch/cli.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+});
+chmodSync('dist/cli.js', 0o755);
+writeFileSync('dist/server.js', [
+    '#!/usr/bin/env node',
+    "import module from 'node:module';",
+    'module.enableCompileCache?.();',
+    "await import('./server-main.js');",
+    '',
+].join('\n'), { mode: 0o755 });
 
 if (watch) {
     await Promise.all(contexts.map(context => context.watch()));

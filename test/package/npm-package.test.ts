@@ -18,7 +18,7 @@ describe('the npm package', () => {
         expect(listing.filter(path => path.startsWith('package/dist/chunks/')).every(path => /^package\/dist\/chunks\/[\w-]+\.js$/.test(path))).toBe(true);
         const contents = listing.filter(path => !path.startsWith('package/dist/chunks/'));
         expect(contents).toEqual([
-            'package/LICENSE', 'package/README.md', 'package/dist/cli-main.js', 'package/dist/cli.js',
+            'package/LICENSE', 'package/README.md', 'package/dist/cli-main.cjs', 'package/dist/cli.js',
             'package/dist/resvg.wasm', 'package/dist/server-main.js', 'package/dist/server.js',
             'package/package.json', 'package/schemas/toc.config.schema.json',
         ]);
