@@ -37,24 +37,26 @@ class TocLeafCstNode extends LeafCstNodeImpl {
  * Langium's CST builder finds a node in its parent with `indexOf`, searching from the front.
  * The node it looks for is nearly always the one just added, at the end: in a file of thousands
  * of declarations each comment before a declaration cost a scan of every declaration before it.
- * This builder searches from the back and otherwise behaves the same.
+ * This builder searches from the back, adds children without the allocations described at
+ * `adopt`, and otherwise behaves the same.
  */
 export class TocCstNodeBuilder extends CstNodeBuilder {
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const parent = this.current;
         const leaf = new TocLeafCstNode(token, parent.root, !feature);
         leaf.grammarSource = feature;
-        appendAll(parent.content, [leaf]);
+        leaf.container = parent;
+        nativePush.call(parent.content, leaf);
         return leaf;
     }
 
     override removeNode(node: CstNode): void {
-        const content = node.container?.content;
-        const index = content ? content.lastIndexOf(node) : -1;
+        const parent = node.container;
+        const index = parent ? parent.content.lastIndexOf(node) : -1;
         if (index >= 0) {
-            const after = takeFrom(content!, index);
+            const after = takeFrom(parent!.content, index);
             after.shift();
-            appendAll(content!, after);
+            appendNative(parent!.content, after);
         }
     }
 
@@ -64,44 +66,55 @@ export class TocCstNodeBuilder extends CstNodeBuilder {
         const nodes = tokens.map(token => new TocLeafCstNode(token, root, true));
         // Inside a node that has content: the hidden nodes follow it.
         if (current.content.length > 0) {
-            appendAll(current.content, nodes);
+            adopt(current, nodes, current.content.length);
             return;
         }
         // A node just started: they go before it, in the first ancestor where it is not the first child.
         while (current.container) {
             const index = current.container.content.lastIndexOf(current);
             if (index > 0) {
-                insertAll(current.container.content, index, nodes);
+                adopt(current.container, nodes, index);
                 return;
             }
             current = current.container;
         }
-        insertAll(root.content, 0, nodes);
+        adopt(root, nodes, 0);
     }
-}
-
-/** Adds items one by one: spreading hundreds of thousands of comments as arguments overflows the stack. */
-function appendAll<T>(target: T[], items: T[]): void {
-    for (const item of items) {
-        target.push(item);
-    }
-}
-
-function insertAll<T>(target: T[], index: number, items: T[]): void {
-    const after = takeFrom(target, index);
-    appendAll(target, items);
-    appendAll(target, after);
 }
 
 /**
- * Removes and returns the items from `index` on. The CST's child arrays are an Array subclass
- * whose `splice` builds another instance of that subclass for what it returns, which is slow;
- * nearly always only the last item or two are taken.
+ * The CST's child arrays are an Array subclass whose `push` and `splice` take their items as rest
+ * arguments (an allocation per token, and a stack overflow for hundreds of thousands of comments)
+ * and whose `splice` builds another instance of the subclass for what it returns. Children are
+ * added here with the plain array methods, and given their container as the subclass would.
  */
-function takeFrom<T>(target: T[], index: number): T[] {
-    const taken: T[] = [];
+const nativePush = Array.prototype.push;
+const nativePop = Array.prototype.pop;
+
+/** Inserts nodes as children of `parent` at `index` (nearly always at or next to the end). */
+function adopt(parent: CompositeCstNode, nodes: CstNode[], index: number): void {
+    for (const node of nodes) {
+        (node as { container?: CompositeCstNode }).container = parent;
+    }
+    const after = takeFrom(parent.content, index);
+    appendNative(parent.content, nodes);
+    appendNative(parent.content, after);
+}
+
+function appendNative(target: CstNode[], items: CstNode[]): void {
+    for (const item of items) {
+        nativePush.call(target, item);
+    }
+}
+
+/** Removes and returns the children from `index` on. */
+function takeFrom(target: CstNode[], index: number): CstNode[] {
+    if (target.length <= index) {
+        return [];
+    }
+    const taken: CstNode[] = [];
     while (target.length > index) {
-        taken.push(target.pop()!);
+        taken.push(nativePop.call(target)!);
     }
     return taken.reverse();
 }
