@@ -102,6 +102,26 @@ describe('fields', () => {
         expect(model.errors()[0].range.start.line).toBe(1);
     });
 
+    test.each([
+        ['an owner (a reference)', 'stakeholder S\nstakeholder T\nactivity A {\n    owner S\n    owner T\n}', 'owner'],
+        ['a description (text)', 'outcome A {\n    description "one"\n    description "two"\n}', 'description'],
+        ['the evidence of a link (a value)', 'activity A\noutcome B\nlink A -> B {\n    evidence weak\n    evidence strong\n}', 'evidence'],
+    ])('%s given twice is reported, in a file whose other declarations are clean', async (_, text, field) => {
+        const model = await loadModel(`outcome Clean { horizon short }\n${text}\noutcome AlsoClean { horizon long }\n`);
+        const repeated = model.errors().filter(e => e.code === 'repeated-field');
+        expect(repeated.map(e => e.message)).toEqual([expect.stringContaining(`\`${field}\` is given more than once`)]);
+    });
+
+    test('on a link, the message uses the words written and names the link by its ends', async () => {
+        const model = await loadModel('activity A\noutcome B\nlink A -> B {\n    evidence weak\n    evidence strong\n}\n');
+        expect(model.errors().map(e => e.message)).toEqual(['`evidence` is given more than once in the link `A -> B`; only the last one would count. Keep one.']);
+    });
+
+    test('fields given once each, in a file of many declarations, are not reported', async () => {
+        const model = await loadModel(Array.from({ length: 30 }, (_, i) => `outcome O${i} {\n    horizon short\n    description "once"\n}\n`).join(''));
+        expect(model.codes()).not.toContain('repeated-field');
+    });
+
     test('list fields may repeat', async () => {
         const model = await loadModel('stakeholder S\nproblem P {\n    story "one" from S\n    story "two"\n    figure "x" is 1\n    figure "y" is 2\n}');
         expect(model.errors()).toEqual([]);

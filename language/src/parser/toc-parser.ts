@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import type { CompositeCstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, LeafCstNode, RootCstNode } from 'langium';
+import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, LeafCstNode, ParseResult, ParserOptions, RootCstNode } from 'langium';
 import { CstNodeBuilder, LeafCstNodeImpl, createLangiumParser } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -119,10 +119,50 @@ function takeFrom(target: CstNode[], index: number): CstNode[] {
     return taken.reverse();
 }
 
-/** Langium's parser, with the CST builder above. */
+/** Langium's parser, with the CST builder above, noting parses where a field was given twice. */
 export function createTocParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     // The builder is private to LangiumParser and has no service of its own to override.
     (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new TocCstNodeBuilder();
+    noteRepeatedAssignments(parser);
     return parser;
+}
+
+/** The roots of parses in which a single-value property was assigned twice on one node. */
+const parsesWithRepeatedAssignments = new WeakSet<AstNode>();
+
+/**
+ * Whether the parse that produced this root assigned some single-value property twice. When it
+ * did not, no declaration in it can have a repeated field, and the repeated-field check, which
+ * otherwise reads every token of every declaration on each edit, has nothing to look for.
+ */
+export function mayHaveRepeatedFields(root: AstNode): boolean {
+    return parsesWithRepeatedAssignments.has(root);
+}
+
+/** LangiumParser's private members used below (Langium is pinned; the repeated-field tests cover them). */
+interface ParserInternals {
+    readonly current: Record<string, unknown>;
+    assign(operator: string, feature: string, value: unknown, cstNode: CstNode, crossRef: unknown): void;
+}
+
+function noteRepeatedAssignments(parser: LangiumParser): void {
+    const internals = parser as unknown as ParserInternals;
+    const assign = internals.assign;
+    let repeated = false;
+    internals.assign = function (this: ParserInternals, operator, feature, value, cstNode, crossRef) {
+        if (operator !== '+=' && this.current[feature] !== undefined) {
+            repeated = true;
+        }
+        assign.call(this, operator, feature, value, cstNode, crossRef);
+    };
+    const parse = parser.parse.bind(parser);
+    parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
+        repeated = false;
+        const result = parse<T>(input, options);
+        if (repeated) {
+            parsesWithRepeatedAssignments.add(result.value);
+        }
+        return result;
+    };
 }

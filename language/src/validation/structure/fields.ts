@@ -1,8 +1,10 @@
 import type { AstNode, CstNode, Properties, ValidationAcceptor, ValidationCheck } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, UriUtils } from 'langium';
+import { mayHaveRepeatedFields } from '../../parser/toc-parser.js';
 import { declarationNode } from '../../utils/cst.js';
 import type { Activity, Element, Programme } from '../../generated/ast.js';
-import { isProgramme } from '../../generated/ast.js';
+import { isLink, isProgramme } from '../../generated/ast.js';
+import { linkLabel } from '../../rules/catalogue/solution.js';
 import type { TocServices } from '../../toc-module.js';
 
 export const REPEATED_FIELD = 'repeated-field';
@@ -13,7 +15,8 @@ export const SECOND_PROGRAMME = 'second-programme';
 /** Field keywords that differ from the property they fill. */
 const FIELD_WORDS: Record<string, string> = {
     start: 'starts', end: 'ends', check: 'checked by', designInvolved: 'involved in design',
-    funding: 'funding after end', memberOf: 'member of',
+    funding: 'funding after end', memberOf: 'member of', strength: 'evidence', policyAlignment: 'alignment',
+    competingPriorities: 'priorities',
 };
 
 /**
@@ -22,6 +25,9 @@ const FIELD_WORDS: Record<string, string> = {
  */
 export function checkRepeatedFields(): ValidationCheck<Element> {
     return (element: Element, accept: ValidationAcceptor) => {
+        if (!mayHaveRepeatedFields(AstUtils.findRootNode(element))) {
+            return;
+        }
         const cst = declarationNode(element.$cstNode);
         if (!isCompositeCstNode(cst)) {
             return;
@@ -55,7 +61,8 @@ export function checkRepeatedFields(): ValidationCheck<Element> {
         for (const [property, occurrences] of byField) {
             for (const extra of occurrences.slice(0, -1)) {
                 const field = FIELD_WORDS[property] ?? property.replace(/([A-Z])/g, ' $1').toLowerCase();
-                accept('error', `\`${field}\` is given more than once in \`${'name' in element ? element.name : element.$type}\`; only the last one would count. Keep one.`, {
+                const where = isLink(element) ? `the link \`${linkLabel(element)}\`` : `\`${element.name}\``;
+                accept('error', `\`${field}\` is given more than once in ${where}; only the last one would count. Keep one.`, {
                     node: element, range: extra.range, code: REPEATED_FIELD,
                 });
             }
