@@ -1,6 +1,7 @@
-import type { AstNodeDescription, IndexManager, LinkingError, ReferenceInfo } from 'langium';
-import { AstUtils, DefaultLinker } from 'langium';
+import type { AstNodeDescription, IndexManager, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
 import type { TocServices } from '../toc-module.js';
+import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
 import type { TocImports } from '../workspace/imports.js';
 
 /** How a reference type reads in a sentence. */
@@ -26,6 +27,20 @@ export class TocLinker extends DefaultLinker {
         super(services);
         this.imports = services.workspace.Imports;
         this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    /** As Langium links, looking at cancellation every few hundred nodes rather than at each. */
+    override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) {
+            return super.link(document, cancelToken);
+        }
+        let visited = 0;
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            if (visited++ % NODES_PER_INTERRUPT === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+        }
     }
 
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

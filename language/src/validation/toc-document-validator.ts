@@ -2,6 +2,7 @@ import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } 
 import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
+import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
 import { TocValidationRegistry } from './toc-validation-registry.js';
 
 export const SYNTAX_ERROR = 'syntax-error';
@@ -29,9 +30,6 @@ function withFewSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
     });
     return kept;
 }
-
-/** How many nodes are checked between two looks at cancellation (and yields to the event loop). */
-const NODES_PER_INTERRUPT = 256;
 
 const CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: SYNTAX_ERROR,
