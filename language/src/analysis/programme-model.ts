@@ -67,9 +67,16 @@ export class ProgrammeModel {
         }
     }
 
-    /** Every element of one kind, e.g. `model.all(ast.isOutcome)`. */
-    all<T extends ast.Element>(guard: (element: unknown) => element is T): T[] {
-        return this.elements.filter(guard);
+    private readonly byKind = new Map<(element: unknown) => boolean, readonly ast.Element[]>();
+
+    /** Every element of one kind, e.g. `model.all(ast.isOutcome)`; each kind is sorted out once, as every rule asks. */
+    all<T extends ast.Element>(guard: (element: unknown) => element is T): readonly T[] {
+        let found = this.byKind.get(guard);
+        if (!found) {
+            found = this.elements.filter(guard);
+            this.byKind.set(guard, found);
+        }
+        return found as readonly T[];
     }
 
     linksFrom(node: ast.CausalNode): readonly ast.Link[] {

@@ -34,7 +34,7 @@ export interface Scorecard {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const share = (part: number, whole: number, what: string) => `${part} of ${whole} ${what}`;
-const names = (items: Array<{ name: string }>) => items.map(item => `\`${item.name}\``).join(', ');
+const names = (items: ReadonlyArray<{ name: string }>) => items.map(item => `\`${item.name}\``).join(', ');
 
 /** The model against the ten challenges: for each, its findings and what already addresses it. */
 export function buildScorecard(model: ProgrammeModel, findings: Finding[]): Scorecard {

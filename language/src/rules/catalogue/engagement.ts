@@ -2,7 +2,7 @@ import * as ast from '../../generated/ast.js';
 import { levelOf } from '../../analysis/programme-model.js';
 import type { RuleDefinition } from '../rule.js';
 
-function parties(model: { all: <T extends ast.Element>(guard: (e: unknown) => e is T) => T[] }): ast.Party[] {
+function parties(model: { all: <T extends ast.Element>(guard: (e: unknown) => e is T) => readonly T[] }): ast.Party[] {
     return [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)];
 }
 
