@@ -61,6 +61,10 @@ export class TocCstNodeBuilder extends CstNodeBuilder {
     }
 
     override addHiddenNodes(tokens: IToken[]): void {
+        // Called before every token the parser consumes, nearly always with none.
+        if (tokens.length === 0) {
+            return;
+        }
         let current: CompositeCstNode = this.current;
         const root = current.root;
         const nodes = tokens.map(token => new TocLeafCstNode(token, root, true));
