@@ -1,6 +1,7 @@
 import type { AstNodeDescription, IndexManager, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
 import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
 import type { TocServices } from '../toc-module.js';
+import { allNodesOf } from '../utils/ast.js';
 import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
 import type { TocImports } from '../workspace/imports.js';
 
@@ -35,7 +36,7 @@ export class TocLinker extends DefaultLinker {
             return super.link(document, cancelToken);
         }
         let visited = 0;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const node of allNodesOf(document.parseResult.value)) {
             if (visited++ % NODES_PER_INTERRUPT === 0) {
                 await interruptAndCheck(cancelToken);
             }

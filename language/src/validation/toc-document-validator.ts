@@ -1,7 +1,8 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
-import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { CancellationToken } from 'vscode-languageserver';
+import { allNodesOf } from '../utils/ast.js';
 import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
 import { TocValidationRegistry } from './toc-validation-registry.js';
 
@@ -81,12 +82,17 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
         if (this.profiler?.isActive('validating') || !(registry instanceof TocValidationRegistry)) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
-        const nodes = AstUtils.streamAst(rootNode).iterator();
         let visited = 0;
-        for (const node of nodes) {
+        // A node whose children are not to be checked: its descendants follow it in the list.
+        let pruned: AstNode | undefined;
+        for (const node of allNodesOf(rootNode)) {
             if (visited++ % NODES_PER_INTERRUPT === 0) {
                 await interruptAndCheck(cancelToken);
             }
+            if (pruned && isInside(node, pruned)) {
+                continue;
+            }
+            pruned = undefined;
             const nodeOptions = this.validateSingleNodeOptions(node, options);
             if (nodeOptions.validateNode) {
                 for (const check of registry.checksFor(node.$type, options.categories)) {
@@ -97,8 +103,17 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
                 }
             }
             if (!nodeOptions.validateChildren) {
-                nodes.prune();
+                pruned = node;
             }
         }
     }
+}
+
+function isInside(node: AstNode, ancestor: AstNode): boolean {
+    for (let container = node.$container; container; container = container.$container) {
+        if (container === ancestor) {
+            return true;
+        }
+    }
+    return false;
 }
