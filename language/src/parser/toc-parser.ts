@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, LeafCstNode, ParseResult, ParserOptions, RootCstNode } from 'langium';
 import { CstNodeBuilder, LeafCstNodeImpl, createLangiumParser } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver';
 
 /**
  * A token of the syntax tree that works out its line and column range when first asked: most
