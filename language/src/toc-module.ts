@@ -7,6 +7,7 @@ import { TocConfigProvider } from './config/config-provider.js';
 import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
 import { createTocParser } from './parser/toc-parser.js';
+import { TocValueConverter } from './parser/toc-value-converter.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
 import { TocCodeActionProvider } from './lsp/toc-code-actions.js';
@@ -61,6 +62,7 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
     },
     parser: {
         LangiumParser: services => createTocParser(services),
+        ValueConverter: () => new TocValueConverter(),
         TokenBuilder: () => new TocTokenBuilder(),
         ParserErrorMessageProvider: () => new TocParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new TocLexerErrorMessageProvider(),
