@@ -42,14 +42,29 @@ async function startServer(rootUri: string | null = null): Promise<{ connection:
 
 let running: Awaited<ReturnType<typeof startServer>> | undefined;
 
-afterEach(() => {
-    running?.connection.dispose();
-    running?.process.kill();
-    running = undefined;
+/**
+ * Ends a server as an editor does (shutdown, then exit) and waits for it to go, so that nothing
+ * it asked the client in its last moments is answered into a closed pipe.
+ */
+async function stopServer(connection: MessageConnection, child: ChildProcess): Promise<void> {
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    if (child.exitCode === null) {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+        await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5_000)).then(() => child.kill())]);
+    }
+    connection.dispose();
+}
+
+afterEach(async () => {
+    if (running) {
+        await stopServer(running.connection, running.process);
+        running = undefined;
+    }
 });
 
 describe('the bundled language server over stdio', () => {
-    test('answers initialize with its capabilities', async () => {
+    test('answers initialize with its capabilities, and exits with 0 on shutdown and exit', async () => {
         const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         connection.listen();
@@ -61,8 +76,8 @@ describe('the bundled language server over stdio', () => {
         expect(result.capabilities.completionProvider).toBeDefined();
         expect(result.capabilities.renameProvider).toBeTruthy();
         expect(result.capabilities.semanticTokensProvider).toBeDefined();
-        connection.dispose();
-        child.kill();
+        await stopServer(connection, child);
+        expect(child.exitCode).toBe(0);
     });
 
     test('publishes diagnostics for a broken document, then clears them when it is fixed', async () => {

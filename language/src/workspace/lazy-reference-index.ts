@@ -1,11 +1,12 @@
 import type { AstNode, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, Stream, URI } from 'langium';
 import { AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState } from 'langium';
+import { allNodesOf } from '../utils/ast.js';
 
 /** Describes a document's references at once, for the index below to call when asked. */
 export class TocReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     describe(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const node of allNodesOf(document.parseResult.value)) {
             for (const info of AstUtils.streamReferences(node)) {
                 if (!info.reference.error) {
                     for (const description of this.createInfoDescriptions(info)) {
