@@ -117,14 +117,8 @@ export async function readText(uri: vscode.Uri): Promise<string> {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-    try {
-        await vscode.workspace.fs.stat(uri);
-        return true;
-    } catch {
-        return false;
-    }
-}
+/** The extension's own check, so the tests see files as the commands do. */
+export { exists } from '../../../extension/src/files.js';
 
 /** Discards unsaved changes in every open editor and closes them all. */
 export async function closeAllEditors(): Promise<void> {
