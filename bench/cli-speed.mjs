@@ -10,17 +10,16 @@
 // LikeC4 needs Node 22 or later, so it and a Node 24 binary are installed with npm into the
 // scratch folder .bench/peer/ the first time; both checkers are then timed under that Node 24.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateLikeC4Model, generateTocModel, modelCounts } from './generate-models.mjs';
-import { median, npm, printTable } from './stats.mjs';
+import { installedVersion, measureRuns, ms, npmInstall, plural, printTable, progress, ratio, requireBuilt, sizesFrom, verdict } from './common.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
-const SIZES = (process.env.BENCH_SIZES ?? '200,2000,10000').split(',').map(Number).filter(n => n > 0);
-/** A measurement whose first run takes longer than this gets only CAPPED_RUNS runs. */
+const SIZES = sizesFrom(process.env.BENCH_SIZES, '200,2000,10000');
+/** A measurement whose first run takes longer than this gets only 3 runs. */
 const SLOW_RUN_MS = 120_000;
-const CAPPED_RUNS = Math.min(3, RUNS);
 const RUN_TIMEOUT_MS = 20 * 60_000;
 
 // The peer tools, pinned so that figures stay comparable from one run to the next.
@@ -42,16 +41,8 @@ const TARGETS = {
 
 const started = performance.now();
 const notes = [];
-const progress = message => process.stderr.write(`  ${message}\n`);
-const ms = value => value === undefined ? '-' : value >= 100 ? value.toFixed(0) : value.toFixed(1);
-const ratio = value => value === undefined || !Number.isFinite(value) ? '-' : `${value.toFixed(value >= 10 ? 0 : 1)}x`;
-const verdict = ok => ok === undefined ? '-' : ok ? 'met' : 'NOT MET';
-const plural = n => n.toLocaleString('en-GB');
 
-if (!existsSync(cli)) {
-    console.error(`${cli} is missing: build first (npm run build:prod).`);
-    process.exit(1);
-}
+requireBuilt(cli);
 
 // ---------------------------------------------------------------- models
 
@@ -68,38 +59,17 @@ const models = SIZES.map(size => {
 
 // ---------------------------------------------------------------- timing
 
-/**
- * Times `command args` in a fresh process, RUNS times (CAPPED_RUNS when the first run is very
- * slow). `accept(result)` says whether a run succeeded; a failed run stops the measurement.
- */
-function measure(label, command, args, accept = result => result.status === 0) {
-    const samples = [];
-    let last;
-    let runs = RUNS;
-    for (let i = 0; i < runs; i++) {
-        const before = performance.now();
-        const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: RUN_TIMEOUT_MS });
-        const elapsed = performance.now() - before;
-        if (result.error || !accept(result)) {
-            const why = result.error ? result.error.message : result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`;
-            const output = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').slice(-5).join('\n');
-            notes.push(`FAILED: ${label}: ${why}${output ? `\n${output}` : ''}`);
-            progress(`${label}: FAILED (${why})`);
-            return { label, failed: why };
-        }
-        samples.push(elapsed);
-        last = result;
-        if (i === 0 && elapsed > SLOW_RUN_MS && runs > CAPPED_RUNS) {
-            runs = CAPPED_RUNS;
-            notes.push(`${label}: the first run took ${(elapsed / 1000).toFixed(0)} s, so it was run ${CAPPED_RUNS} times instead of ${RUNS}.`);
-        }
-        progress(`${label}: run ${i + 1}/${runs} ${ms(elapsed)} ms`);
+/** Times `command args` in fresh processes (see measureRuns); a failure is noted for the summary. */
+function measure(label, command, args, options = {}) {
+    const measurement = measureRuns(label, command, args, { runs: RUNS, slowRunMs: SLOW_RUN_MS, timeoutMs: RUN_TIMEOUT_MS, notes, ...options });
+    if (measurement.failed) {
+        notes.push(`FAILED: ${label}: ${measurement.failed}`);
     }
-    return { label, median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length, result: last };
+    return measurement;
 }
 
 /** Exit 0 (no errors) and 1 (errors found) are both answers; anything else is a failure. */
-const checked = result => result.status === 0 || result.status === 1;
+const checked = { exitCodes: [0, 1] };
 /** The checker's summary line, e.g. "0 errors, 104 warnings". */
 function findings(measurement) {
     const output = measurement.result?.stdout ?? '';
@@ -159,30 +129,14 @@ printTable(`Cost per node under node ${nodeVersion} (median minus a fixed cost, 
 // ---------------------------------------------------------------- the peer tools
 
 
-function installedLikeC4Version() {
-    try {
-        return JSON.parse(readFileSync(join(peerDir, 'node_modules/likec4/package.json'), 'utf8')).version;
-    } catch {
-        return undefined;
-    }
-}
-
+/** Installs Node 24 and likec4 into .bench/peer/ unless they are there; returns why it failed, if it did. */
 function installPeers() {
-    if (existsSync(node24) && existsSync(likec4Bin) && installedLikeC4Version() === LIKEC4_VERSION) {
+    if (existsSync(node24) && existsSync(likec4Bin) && installedVersion(join(peerDir, 'node_modules/likec4')) === LIKEC4_VERSION) {
         return undefined;
     }
     progress(`installing ${NODE_PACKAGE} and likec4@${LIKEC4_VERSION} into ${peerDir}`);
-    mkdirSync(peerDir, { recursive: true });
-    const result = npm(['install', '--prefix', peerDir, '--no-audit', '--no-fund', '--loglevel=error', NODE_PACKAGE, `likec4@${LIKEC4_VERSION}`]);
-    if (result.error || result.status !== 0 || !existsSync(node24) || !existsSync(likec4Bin)) {
-        // npm's own summary: its error code and first message line.
-        const lines = `${result.stderr ?? ''}`.split('\n').filter(line => line.startsWith('npm error') && !/^npm error\s+at /.test(line));
-        const code = lines.find(line => line.startsWith('npm error code '))?.slice('npm error code '.length);
-        const message = lines.find(line => !/^npm error (code|syscall|errno) /.test(line))?.slice('npm error '.length);
-        const summary = [code, message].filter(Boolean).join(': ');
-        return `npm install failed (${result.error?.message ?? `exit code ${result.status}`})${summary ? `: ${summary}` : ''}`;
-    }
-    return undefined;
+    const failure = npmInstall(peerDir, [NODE_PACKAGE, `likec4@${LIKEC4_VERSION}`]);
+    return failure ?? (existsSync(node24) && existsSync(likec4Bin) ? undefined : 'npm install did not install node and likec4');
 }
 
 const installProblem = installPeers();
@@ -194,7 +148,7 @@ if (installProblem) {
     progress(`Node ${version24}, likec4 ${likec4Version}: ${RUNS} runs each`);
     const likec4Args = dir => [likec4Bin, 'validate', ...(LIKEC4_LAYOUT ? [] : ['--no-layout']), dir];
     // likec4 must say the model is valid: exit 0 and its "Valid" line.
-    const valid = result => result.status === 0 && /✓ Valid/.test(`${result.stdout}${result.stderr}`);
+    const valid = { accept: result => /✓ Valid/.test(`${result.stdout}${result.stderr}`) ? undefined : 'likec4 did not say the model is valid' };
 
     const floor24 = measure(`node ${version24} -e ''`, node24, ['-e', '']);
     const rows = [];

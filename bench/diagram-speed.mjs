@@ -21,13 +21,12 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateTocModel, modelCounts } from './generate-models.mjs';
-import { median, npm, printTable } from './stats.mjs';
+import { installedVersion, measureRuns, median, ms, npmInstall, plural, printTable, progress, ratio, requireBuilt, sizesFrom, verdict } from './common.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
-const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number).filter(n => n > 0);
-/** A measurement whose first run takes longer than this gets only CAPPED_RUNS runs. */
+const SIZES = sizesFrom(process.env.BENCH_SIZES, '100,500,2000');
+/** A measurement whose first run takes longer than this gets only 3 runs. */
 const SLOW_RUN_MS = 60_000;
-const CAPPED_RUNS = Math.min(3, RUNS);
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
 // The peer tool, pinned so that figures stay comparable from one run to the next.
@@ -52,18 +51,10 @@ const TARGETS = {
 
 const started = performance.now();
 const notes = [];
-const progress = message => process.stderr.write(`  ${message}\n`);
-const ms = value => value === undefined ? '-' : value >= 100 ? value.toFixed(0) : value.toFixed(1);
-const ratio = value => value === undefined || !Number.isFinite(value) ? '-' : `${value.toFixed(value >= 10 ? 0 : 1)}x`;
-const verdict = ok => ok === undefined ? '-' : ok ? 'met' : 'NOT MET';
-const plural = n => n.toLocaleString('en-GB');
 const kb = path => existsSync(path) ? (statSync(path).size / 1024).toFixed(0) : '-';
 const count = (text, pattern) => text.match(pattern)?.length ?? 0;
 
-if (!existsSync(cli)) {
-    console.error(`${cli} is missing: build first (npm run build:prod).`);
-    process.exit(1);
-}
+requireBuilt(cli);
 
 // ---------------------------------------------------------------- models and their exports
 
@@ -105,42 +96,9 @@ for (const size of SIZES) {
 
 // ---------------------------------------------------------------- timing
 
-/**
- * Times `command args` in a fresh process, RUNS times (CAPPED_RUNS when the first run is very
- * slow). `accept(result)` returns undefined when a run succeeded, or why it did not; a failed
- * run stops the measurement. `before()` runs untimed before each run.
- */
-function measure(label, command, args, { accept = () => undefined, before = () => {}, env } = {}) {
-    const samples = [];
-    let runs = RUNS;
-    for (let i = 0; i < runs; i++) {
-        before();
-        const begin = performance.now();
-        const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: RUN_TIMEOUT_MS, env: env ? { ...process.env, ...env } : undefined });
-        const elapsed = performance.now() - begin;
-        const why = result.error ? result.error.message
-            : result.signal ? `killed by ${result.signal}`
-            : result.status !== 0 ? `exit code ${result.status}`
-            : accept(result);
-        if (why) {
-            const detail = errorLine(`${result.stderr ?? ''}\n${result.stdout ?? ''}`);
-            progress(`${label}: FAILED (${why})`);
-            return { label, failed: detail ? `${why}: ${detail}` : why };
-        }
-        samples.push(elapsed);
-        if (i === 0 && elapsed > SLOW_RUN_MS && runs > CAPPED_RUNS) {
-            runs = CAPPED_RUNS;
-            notes.push(`${label}: the first run took ${(elapsed / 1000).toFixed(0)} s, so it was run ${CAPPED_RUNS} times instead of ${RUNS}.`);
-        }
-        progress(`${label}: run ${i + 1}/${runs} ${ms(elapsed)} ms`);
-    }
-    return { label, median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
-}
-
-/** The line of a failed run's output that says what went wrong: its first error message, else its last line. */
-function errorLine(output) {
-    const lines = output.split('\n').map(line => line.trim()).filter(line => line && !line.startsWith('at '));
-    return lines.find(line => /error|abort|out of memory|could not|failed/i.test(line)) ?? lines.at(-1);
+/** Times `command args` in fresh processes (see measureRuns). */
+function measure(label, command, args, options) {
+    return measureRuns(label, command, args, { runs: RUNS, slowRunMs: SLOW_RUN_MS, timeoutMs: RUN_TIMEOUT_MS, notes, ...options });
 }
 
 /** Checks that an SVG file holds every node and link of the model; undefined when it does. */
@@ -241,34 +199,17 @@ for (const [i, model] of models.entries()) {
 // ---------------------------------------------------------------- mermaid-cli
 
 
-function installedMermaidCliVersion() {
-    try {
-        return JSON.parse(readFileSync(join(mmdcPackage, 'package.json'), 'utf8')).version;
-    } catch {
-        return undefined;
-    }
-}
-
 /** Installs mermaid-cli (and a Node 24 if .bench/peer/ has none); returns why it failed, if it did. */
 function installMermaidCli() {
     const needNode = !existsSync(sharedNode24) && !existsSync(ownNode24);
-    if (!needNode && existsSync(mmdcBin) && installedMermaidCliVersion() === MERMAID_CLI_VERSION) {
+    if (!needNode && existsSync(mmdcBin) && installedVersion(mmdcPackage) === MERMAID_CLI_VERSION) {
         return undefined;
     }
     const packages = [`@mermaid-js/mermaid-cli@${MERMAID_CLI_VERSION}`, ...(needNode ? [NODE_PACKAGE] : [])];
     progress(`installing ${packages.join(' and ')} into ${peerDir}`);
-    mkdirSync(peerDir, { recursive: true });
     // No browser download: mmdc drives the system's Chromium.
-    const result = npm(['install', '--prefix', peerDir, '--no-audit', '--no-fund', '--loglevel=error', ...packages], { PUPPETEER_SKIP_DOWNLOAD: '1' });
-    if (result.error || result.status !== 0 || !existsSync(mmdcBin) || (!existsSync(sharedNode24) && !existsSync(ownNode24))) {
-        // npm's own summary: its error code and first message line.
-        const lines = `${result.stderr ?? ''}`.split('\n').filter(line => line.startsWith('npm error') && !/^npm error\s+at /.test(line));
-        const code = lines.find(line => line.startsWith('npm error code '))?.slice('npm error code '.length);
-        const message = lines.find(line => !/^npm error (code|syscall|errno) /.test(line))?.slice('npm error '.length);
-        const summary = [code, message].filter(Boolean).join(': ');
-        return `npm install failed (${result.error?.message ?? `exit code ${result.status}`})${summary ? `: ${summary}` : ''}`;
-    }
-    return undefined;
+    const failure = npmInstall(peerDir, packages, { PUPPETEER_SKIP_DOWNLOAD: '1' });
+    return failure ?? (existsSync(mmdcBin) && (existsSync(sharedNode24) || existsSync(ownNode24)) ? undefined : 'npm install did not install mmdc and node');
 }
 
 const skip = reason => console.log(`\nmermaid-cli comparison skipped: ${reason}`);
@@ -280,7 +221,7 @@ if (!existsSync(CHROMIUM)) {
 } else {
     const node24 = existsSync(sharedNode24) ? sharedNode24 : ownNode24;
     const version24 = spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    const mmdcVersion = spawnSync(node24, [mmdcBin, '--version'], { encoding: 'utf8' }).stdout.trim() || installedMermaidCliVersion();
+    const mmdcVersion = spawnSync(node24, [mmdcBin, '--version'], { encoding: 'utf8' }).stdout.trim() || installedVersion(mmdcPackage);
     const chromiumVersion = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim().split('\n')[0] ?? '?';
     const puppeteerConfig = join(outDir, 'puppeteer.json');
     writeFileSync(puppeteerConfig, JSON.stringify({

@@ -30,7 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { generateTocModel } from './generate-models.mjs';
-import { median, printTable } from './stats.mjs';
+import { median, printTable } from './common.mjs';
 
 const numberList = (value, fallback) => (value ?? fallback).split(',').map(s => Number(s.trim().replace(/_/g, ''))).filter(n => n > 0);
 const SIZES = numberList(process.env.BENCH_SIZES, '200,2000,10000');

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
-import { median, printTable } from './stats.mjs';
+import { median, printTable } from './common.mjs';
 
 const RUNS = 5;
 const examples = resolve('examples');

@@ -7,7 +7,7 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createTocServices } from '../language/src/index.js';
 // @ts-expect-error plain JavaScript helper shared by the benchmarks
-import { median, printTable } from './stats.mjs';
+import { median, printTable } from './common.mjs';
 
 const RUNS = 5;
 const examples = resolve('examples');
