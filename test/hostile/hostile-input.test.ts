@@ -638,6 +638,7 @@ describe('regressions found by this test set', () => {
         const result = toc(join(folder, 'regression', 'deep-config'), 'check');
         expectClean(result, [2]);
         expect(result.stderr).toContain('toc.config.json');
+        expect(result.stderr).toMatch(/toc\.config\.json:1:1: the configuration is nested too deeply to read: .*`toc schema` prints its shape/);
     });
 
     // When the reader of standard output went away (`toc check | head`), the failed write (EPIPE)

@@ -94,7 +94,7 @@ export class TocConfigProvider {
         } catch (error) {
             // The JSON parser recurses once per level of nesting.
             if (error instanceof RangeError) {
-                return this.broken(uri, [{ uri, line: 1, column: 1, message: 'is nested too deeply to read.' }]);
+                return this.broken(uri, [{ uri, line: 1, column: 1, message: 'is nested too deeply to read: a configuration is an object of rules, each a severity or an object of settings (`toc schema` prints its shape).' }]);
             }
             throw error;
         }
