@@ -1,4 +1,4 @@
-import type { AstNode, ValidationAcceptor, ValidationCategory, ValidationCheck } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationCategory, ValidationCheck, ValidationChecks } from 'langium';
 import { isOperationCancelled, stream, ValidationRegistry } from 'langium';
 import type { Stream } from 'langium';
 
@@ -12,9 +12,9 @@ const FAILED = 'An error occurred during validation';
 export class TocValidationRegistry extends ValidationRegistry {
     private readonly checksByKey = new Map<string, ValidationCheck[]>();
 
-    override register<T>(...args: Parameters<ValidationRegistry['register']>): void {
+    override register<T>(checks: ValidationChecks<T>, thisObj?: unknown, category?: ValidationCategory): void {
         this.checksByKey.clear();
-        super.register<T>(...(args as Parameters<ValidationRegistry['register']>));
+        super.register(checks, thisObj, category);
     }
 
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
@@ -29,7 +29,7 @@ export class TocValidationRegistry extends ValidationRegistry {
         };
     }
 
-    /** The checks for a node type, as one array per type and categories (the registry does not change after start-up). */
+    /** The checks for a node type, as one array per type and categories, kept until the next registration. */
     checksFor(type: string, categories?: ValidationCategory[]): ValidationCheck[] {
         const key = categories ? `${type}|${categories.join(',')}` : type;
         let checks = this.checksByKey.get(key);
