@@ -8,6 +8,7 @@ import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
 import { createTocParser } from './parser/toc-parser.js';
 import { TocValueConverter } from './parser/toc-value-converter.js';
+import { TocLexer } from './parser/toc-lexer.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
 import { TocCodeActionProvider } from './lsp/toc-code-actions.js';
@@ -64,6 +65,7 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
         LangiumParser: services => createTocParser(services),
         ValueConverter: () => new TocValueConverter(),
         TokenBuilder: () => new TocTokenBuilder(),
+        Lexer: services => new TocLexer(services),
         ParserErrorMessageProvider: () => new TocParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new TocLexerErrorMessageProvider(),
     },
