@@ -23,11 +23,22 @@ export class TocValueConverter extends DefaultValueConverter {
     }
 }
 
+/**
+ * Langium's conversion of quoted text, without building the result a character at a time: that
+ * leaves a chain of one small string per character, which for a model's prose is the largest
+ * thing in memory after parsing. Text without escapes, nearly all of it, is the inside of the
+ * quotes as it stands.
+ */
+export function convertQuotedText(input: string): string {
+    const inside = input.slice(1, -1);
+    return inside.includes('\\') ? ValueConverter.convertString(input) : inside;
+}
+
 /** The same choice as DefaultValueConverter.runConverter: by rule name first, then by the rule's type. */
 function converterFor(rule: GrammarAST.AbstractRule): Convert {
     switch (rule.name.toUpperCase()) {
         case 'INT': return ValueConverter.convertInt;
-        case 'STRING': return ValueConverter.convertString;
+        case 'STRING': return convertQuotedText;
         case 'ID': return ValueConverter.convertID;
     }
     switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
