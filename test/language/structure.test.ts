@@ -173,6 +173,24 @@ describe('imports', () => {
         expect(workspace.errors('plan.toc')).toEqual([]);
     });
 
+    test('references follow an imported file as it changes: broken when its name goes, mended when it comes back', async () => {
+        const workspace = await loadWorkspace({
+            'plan.toc': 'import "shared.toc"\nactivity Train { owner Team }',
+            'shared.toc': shared,
+        }, ['plan.toc']);
+        const owner = () => (workspace.document('plan.toc').parseResult.value.elements[0] as { owner?: { ref?: { name: string }; error?: unknown } }).owner;
+        expect(owner()?.ref?.name).toBe('Team');
+
+        await workspace.change('shared.toc', shared.replace('Team', 'Crew'));
+        expect(workspace.errorCodes('plan.toc')).toEqual(['unresolved-reference']);
+        expect(owner()?.ref).toBeUndefined();
+        expect(owner()?.error).toBeDefined();
+
+        await workspace.change('shared.toc', shared);
+        expect(workspace.errors('plan.toc')).toEqual([]);
+        expect(owner()?.ref).toBe(workspace.document('shared.toc').parseResult.value.elements[0]);
+    });
+
     test('a file that is not imported is not in scope', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'activity Train { owner Team }', 'shared.toc': shared });
         expect(workspace.errorCodes('plan.toc')).toEqual(['unresolved-reference']);
