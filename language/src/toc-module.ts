@@ -8,6 +8,7 @@ import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
 import { createTocParser } from './parser/toc-parser.js';
 import { TocValueConverter } from './parser/toc-value-converter.js';
+import { TocAstNodeDescriptionProvider } from './workspace/toc-ast-descriptions.js';
 import { TocLexer } from './parser/toc-lexer.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
@@ -51,6 +52,7 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
         Imports: services => new TocImports(services),
         ImportLoader: services => new TocImportLoader(services.shared, () => services.workspace.Imports),
         ReferenceDescriptionProvider: services => new TocReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new TocAstNodeDescriptionProvider(services),
     },
     analysis: {
         ModelAnalysis: services => new ModelAnalysis(services),
