@@ -56,11 +56,13 @@ export class TocLinker extends DefaultLinker {
 
     /** As Langium unlinks, but clears rather than deletes, which would make each reference slow again. */
     override unlink(document: LangiumDocument): void {
-        const others = document.references.filter(reference => !(reference instanceof TocReference));
+        const others: LangiumDocument['references'] = [];
         for (const reference of document.references) {
             if (reference instanceof TocReference) {
                 reference._ref = undefined;
                 reference._nodeDescription = undefined;
+            } else {
+                others.push(reference);
             }
         }
         document.references = others;
