@@ -8,7 +8,6 @@ import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
 import { createTocParser } from './parser/toc-parser.js';
 import { TocValueConverter } from './parser/toc-value-converter.js';
-import { TocAstNodeDescriptionProvider } from './workspace/toc-ast-descriptions.js';
 import { TocLexer } from './parser/toc-lexer.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
@@ -25,6 +24,7 @@ import { TocValidationRegistry } from './validation/toc-validation-registry.js';
 import { registerValidationChecks } from './validation/toc-validator.js';
 import { TocImportLoader } from './workspace/import-loader.js';
 import { TocImports } from './workspace/imports.js';
+import { TocAstNodeDescriptionProvider } from './workspace/toc-ast-descriptions.js';
 import { TocDocumentBuilder } from './workspace/toc-document-builder.js';
 import { TocIndexManager, TocReferenceDescriptionProvider } from './workspace/lazy-reference-index.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { Activity } from '../../language/src/index.js';
 import { loadModel, loadWorkspace, rangeText } from '../support/workspace.js';
 
 const nodes = `
@@ -178,7 +179,7 @@ describe('imports', () => {
             'plan.toc': 'import "shared.toc"\nactivity Train { owner Team }',
             'shared.toc': shared,
         }, ['plan.toc']);
-        const owner = () => (workspace.document('plan.toc').parseResult.value.elements[0] as { owner?: { ref?: { name: string }; error?: unknown } }).owner;
+        const owner = () => (workspace.document('plan.toc').parseResult.value.elements[0] as Activity).owner;
         expect(owner()?.ref?.name).toBe('Team');
 
         await workspace.change('shared.toc', shared.replace('Team', 'Crew'));

@@ -29,7 +29,7 @@ export class TocValueConverter extends DefaultValueConverter {
  * thing in memory after parsing. Text without escapes, nearly all of it, is the inside of the
  * quotes as it stands.
  */
-export function convertQuotedText(input: string): string {
+function convertQuotedText(input: string): string {
     const inside = input.slice(1, -1);
     return inside.includes('\\') ? ValueConverter.convertString(input) : inside;
 }
