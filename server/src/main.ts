@@ -3,7 +3,6 @@ import { TocNodeFileSystem } from './node-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
 import { createTocServices } from '../../language/src/index.js';
-import { revalidateNewModelMembers } from '../../language/src/workspace/model-revalidation.js';
 import { registerDiagramHandlers } from './diagram-handler.js';
 import { registerScorecardHandler } from './scorecard-handler.js';
 
@@ -30,7 +29,6 @@ process.on('unhandledRejection', reason => connection.console.error(`Unhandled r
 const { shared, Toc } = createTocServices({ connection, ...TocNodeFileSystem });
 Toc.workspace.ImportLoader.loadImportsAfterEachBuild();
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
-revalidateNewModelMembers(Toc);
 registerScorecardHandler(shared, Toc);
 registerDiagramHandlers(shared, Toc);
 startLanguageServer(shared);

@@ -526,6 +526,36 @@ describe('imports', () => {
             .toEqual(['unresolved-reference']);
     }, 60_000);
 
+    // Each names something other than a local file: a URI (with a fragment that once made the
+    // checker load /etc/passwd again and again, forever), a network share, a query.
+    test.each([
+        ['file:///etc/passwd#.toc', 'is a URI, not a path'],
+        ['https://example.org/model.toc', 'is a URI, not a path'],
+        ['//host/share/x', 'names a network location'],
+        ['\\\\host\\share\\x', 'names a network location'],
+        ['shared/people.toc#top', 'cannot contain `#` or `?`'],
+        ['shared/people?.toc', 'cannot contain `#` or `?`'],
+    ])('an import of `%s`: one clear error, in the CLI and the server', async (path, says) => {
+        const text = `import "${path.replace(/\\/g, '\\\\')}"\noutcome A { horizon short }\n`;
+        const name = `hostile-import-${Math.random().toString(36).slice(2)}.toc`;
+        file(`imports/${name}`, text);
+        const result = toc(join(folder, 'imports'), 'check', name, '--format', 'json');
+        expectClean(result, [1], 5_000);
+        const errors = findings(result).filter(f => f.severity === 'error');
+        expect(errors).toMatchObject([{ rule: 'unresolved-import', line: 1, column: 8, message: expect.stringContaining(says) }]);
+        const published = await expectServerSurvives(text, { uri: pathToFileURL(join(folder, 'imports', name)).href });
+        await expect.poll(() => server!.published.filter(p => p.uri === published.uri).at(-1)?.diagnostics.filter(d => d.severity === 1).map(d => d.message), { timeout: 10_000 })
+            .toEqual([expect.stringContaining(says)]);
+    }, 30_000);
+
+    test('an absolute path to a local file is followed', async () => {
+        const target = file('imports/absolute-target.toc', 'outcome Far { horizon short }\n');
+        file('imports/absolute.toc', `import "${target}"\nlink Far -> Nowhere\n`);
+        const result = toc(join(folder, 'imports'), 'check', 'absolute.toc', '--format', 'json');
+        expectClean(result, [1]);
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-reference', line: 2, column: 13 }]);
+    });
+
     test('an import of a binary file', async () => {
         file('imports/binary.toc', randomBytes(7, 256 * 1024, true));
         file('imports/uses-binary.toc', 'import "binary"\noutcome A { horizon short }\n');

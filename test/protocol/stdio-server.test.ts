@@ -1,60 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { CLI, SERVER, startServer, stopServer, type RunningServer } from '../support/language-server.js';
 
-const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-interface PublishDiagnostics {
-    uri: string;
-    diagnostics: Array<{ code?: string; severity?: number; message: string; range: { start: { line: number; character: number } } }>;
-}
-
-/** The bundled server, started as an editor would start it, spoken to in plain JSON-RPC. */
-async function startServer(rootUri: string | null = null): Promise<{ connection: MessageConnection; process: ChildProcess; diagnostics: (uri: string) => Promise<PublishDiagnostics>; published: PublishDiagnostics[] }> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const waiting = new Map<string, (params: PublishDiagnostics) => void>();
-    const published: PublishDiagnostics[] = [];
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnostics) => {
-        published.push(params);
-        waiting.get(params.uri)?.(params);
-        waiting.delete(params.uri);
-    });
-    connection.onRequest(() => null);
-    connection.listen();
-    await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri, capabilities: {},
-        workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    });
-    connection.sendNotification('initialized', {});
-    return {
-        connection,
-        process: child,
-        diagnostics: uri => new Promise(resolve => waiting.set(uri, resolve)),
-        published,
-    };
-}
-
-let running: Awaited<ReturnType<typeof startServer>> | undefined;
-
-/**
- * Ends a server as an editor does (shutdown, then exit) and waits for it to go, so that nothing
- * it asked the client in its last moments is answered into a closed pipe.
- */
-async function stopServer(connection: MessageConnection, child: ChildProcess): Promise<void> {
-    const exited = new Promise(resolve => child.once('exit', resolve));
-    if (child.exitCode === null) {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
-        await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5_000)).then(() => child.kill())]);
-    }
-    connection.dispose();
-}
+let running: RunningServer | undefined;
 
 afterEach(async () => {
     if (running) {

@@ -11,6 +11,8 @@ import type { TocImports } from './imports.js';
 export class TocImportLoader {
     protected readonly shared: LangiumSharedCoreServices;
     protected readonly imports: () => TocImports;
+    /** Imported files that were asked for and did not load: they are not asked for again. */
+    private readonly unloadable = new Set<string>();
 
     constructor(shared: LangiumSharedCoreServices, imports: () => TocImports) {
         this.shared = shared;
@@ -18,12 +20,14 @@ export class TocImportLoader {
     }
 
     /** Imported files that exist on disk but are not loaded, across all loaded documents. */
-    async findLoadable(documents: Iterable<LangiumDocument> = this.shared.workspace.LangiumDocuments.all): Promise<URI[]> {
+    async findLoadable(documents: Iterable<LangiumDocument>): Promise<URI[]> {
         const fileSystem = this.shared.workspace.FileSystemProvider;
         const candidates = new Map<string, URI>();
         for (const document of documents) {
             for (const uri of this.imports().unloadedImports(document)) {
-                candidates.set(uri.toString(), uri);
+                if (!this.unloadable.has(uri.toString())) {
+                    candidates.set(uri.toString(), uri);
+                }
             }
         }
         const loadable: URI[] = [];
@@ -51,10 +55,29 @@ export class TocImportLoader {
             roots.push(await documents.getOrCreateDocument(uri, cancelToken));
         }
         await builder.build(roots, { validation: true }, cancelToken);
-        for (let pending = await this.findLoadable(); pending.length > 0; pending = await this.findLoadable()) {
+        // Only the files loaded last can import files not loaded yet.
+        for (let pending = await this.findLoadable(roots); pending.length > 0; pending = await this.findLoadable(this.loaded(pending))) {
             await builder.update(pending, [], cancelToken);
         }
         return roots;
+    }
+
+    /**
+     * The documents now loaded for these URIs. A URI that did not become a document is not tried
+     * again, so no import can keep the loader going round.
+     */
+    private loaded(uris: URI[]): LangiumDocument[] {
+        const documents = this.shared.workspace.LangiumDocuments;
+        const result: LangiumDocument[] = [];
+        for (const uri of uris) {
+            const document = documents.getDocument(uri);
+            if (document) {
+                result.push(document);
+            } else {
+                this.unloadable.add(uri.toString());
+            }
+        }
+        return result;
     }
 
     /**
@@ -66,7 +89,10 @@ export class TocImportLoader {
         return workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async documents => {
             const loadable = await this.findLoadable(documents);
             if (loadable.length > 0) {
-                void workspace.WorkspaceLock.write(token => workspace.DocumentBuilder.update(loadable, [], token));
+                void workspace.WorkspaceLock.write(async token => {
+                    await workspace.DocumentBuilder.update(loadable, [], token);
+                    this.loaded(loadable);
+                });
             }
         });
     }

@@ -1,30 +1,64 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { DefaultDocumentBuilder } from 'langium';
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, URI } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { TocServices } from '../toc-module.js';
+import type { ModelGraph } from './model-graph.js';
 
 /**
- * Relinks and revalidates a document whenever something it depends on changes, even when it holds
- * no reference into the changed file: a file it imports changes, appears or goes away (duplicate
- * names and causal cycles span the import closure), or any file of a model it belongs to changes
- * (the rules judge whole models, and their findings land in every file of the model).
+ * Plans each build from the model graph: a change to some files rebuilds exactly the files whose
+ * meaning it can alter (see {@link ModelGraph.reachedBy}), even those holding no reference into
+ * the changed files, and no others, however large the workspace.
+ *
+ * The plan is made twice: before parsing, from the relations the files had, and again after
+ * parsing, from the relations the new text creates (a file that starts importing another, or
+ * starts declaring a programme, brings new files into a model). Both go into the same build, so
+ * one build settles every change; nothing is left for a later round to find.
  */
 export class TocDocumentBuilder extends DefaultDocumentBuilder {
+    /** The files the change being planned reaches, for the set of changed URIs it was made for. */
+    private plan: { changed: Set<string>; reached: Set<string> } | undefined;
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (super.shouldRelink(document, changedUris)) {
-            return true;
+        const graph = this.graphFor(document);
+        if (!graph) {
+            return super.shouldRelink(document, changedUris);
         }
-        const services = this.serviceRegistry.getServices(document.uri) as Partial<TocServices>;
-        const imports = services.workspace?.Imports;
-        const analysis = services.analysis?.ModelAnalysis;
-        if (!imports || !analysis) {
-            return false;
+        // Langium asks once per loaded file with the same set: the graph is walked once.
+        if (this.plan?.changed !== changedUris) {
+            this.plan = { changed: changedUris, reached: graph.reachedBy(changedUris) };
         }
-        const touches = (uris: Set<string>) => [...changedUris].some(uri => uris.has(uri));
-        return touches(imports.dependencyUris(document))
-            || analysis.rootsOf(document).some(root => touches(imports.closureUris(root)));
+        return this.plan.reached.has(document.uri.toString());
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        this.plan = undefined;
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc => this.langiumDocumentFactory.update(doc, cancelToken));
+        const inBuild = new Set(documents.map(doc => doc.uri.toString()));
+        const related = new Map<ModelGraph, string[]>();
+        for (const document of documents) {
+            const graph = this.graphFor(document);
+            if (graph?.record(document)) {
+                related.set(graph, [...related.get(graph) ?? [], document.uri.toString()]);
+            }
+        }
+        const joining: LangiumDocument[] = [];
+        for (const [graph, uris] of related) {
+            for (const uri of graph.reachedBy(uris)) {
+                const document = inBuild.has(uri) ? undefined : this.langiumDocuments.getDocument(URI.parse(uri));
+                if (document) {
+                    this.resetToState(document, DocumentState.ComputedScopes);
+                    joining.push(document);
+                }
+            }
+        }
+        await super.buildDocuments(joining.length > 0 ? this.sortDocuments([...documents, ...joining]) : documents, options, cancelToken);
+    }
+
+    private graphFor(document: LangiumDocument): ModelGraph | undefined {
+        return (this.serviceRegistry.getServices(document.uri) as Partial<TocServices>).workspace?.Imports?.graph;
     }
 }

@@ -14,9 +14,9 @@ export function checkImport(services: TocServices): ValidationCheck<Import> {
             return; // cut short: the syntax error says so
         }
         const document = AstUtils.getDocument(imp);
-        const uri = imports.resolveUri(document.uri, imp.path);
-        if (!imp.path.trim()) {
-            accept('error', 'The import path is empty. Write the path of a .toc file, relative to this file.', { node: imp, property: 'path', code: UNRESOLVED_IMPORT });
+        const { uri, refused } = imports.target(document.uri, imp.path);
+        if (refused !== undefined) {
+            accept('error', refused, { node: imp, property: 'path', code: UNRESOLVED_IMPORT });
             return;
         }
         if (UriUtils.extname(uri).toLowerCase() !== TOC_EXTENSION) {
