@@ -92,6 +92,29 @@ describe('the diagram preview page, in Chromium', () => {
         await page.close();
     }, 30_000);
 
+    test('says it is updating while the server works, and takes down another model\'s drawing at once', async () => {
+        const { page, posted, send } = await openPage();
+        await expect.poll(posted).toContainEqual({ type: 'ready' });
+        await send({ type: 'update', svg, findings: [{ rule: 'no-context', severity: 'warning', message: 'no context' }] });
+        await page.locator('#stage svg').waitFor();
+        // An edit to the same model: the drawing stays, dimmed, until the new one comes.
+        await send({ type: 'updating', clear: false });
+        await expect.poll(() => page.locator('#status').textContent()).toBe('Updating…');
+        expect(await page.locator('#stage svg').count()).toBe(1);
+        expect(await page.evaluate(() => document.body.classList.contains('updating'))).toBe(true);
+        await send({ type: 'update', svg, findings: [] });
+        await expect.poll(() => page.locator('#status').textContent()).toBe('');
+        expect(await page.evaluate(() => document.body.classList.contains('updating'))).toBe(false);
+        // Another model: nothing of the old one is left on show, and a failure says so.
+        await send({ type: 'updating', clear: true });
+        await expect.poll(() => page.locator('#stage svg').count()).toBe(0);
+        expect(await page.locator('#model-findings li').count()).toBe(0);
+        await send({ type: 'update', error: 'The diagram could not be updated: the language server did not answer within 10 s.', findings: [] });
+        await expect.poll(() => page.locator('#status').textContent()).toContain('did not answer within 10 s');
+        expect(await page.locator('#stage svg').count()).toBe(0);
+        await page.close();
+    }, 30_000);
+
     test('keeps zoom and pan across updates', async () => {
         const { page, posted, send } = await openPage();
         await expect.poll(posted).toContainEqual({ type: 'ready' });

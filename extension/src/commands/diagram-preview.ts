@@ -10,6 +10,8 @@ export const OPEN_DRIVER_COMMAND = 'toc.openDriverDiagram';
 
 const TITLES: Record<DiagramView, string> = { map: 'Causal map', driver: 'Driver diagram' };
 const UPDATE_DELAY_MS = 300;
+/** How long the preview waits for the server before saying it did not answer. */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * One preview panel per view (causal map, driver diagram), beside the editor. It follows the
@@ -22,6 +24,9 @@ export class DiagramPreview implements vscode.Disposable {
     private graph: DiagramGraph | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private generation = 0;
+    /** The model whose drawing the page shows, if any. */
+    private drawnModel: string | undefined;
+    private request: vscode.CancellationTokenSource | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private pendingPng: ((result: { data?: string; error?: string }) => void) | undefined;
 
@@ -97,27 +102,53 @@ export class DiagramPreview implements vscode.Disposable {
         this.timer = setTimeout(() => void this.update(), delay);
     }
 
+    /**
+     * Asks the server for the drawing and shows it. Until the answer comes the page says it is
+     * updating; a picture of another model is taken down at once, so the panel never shows one
+     * model's drawing under another's title. A request the server does not answer in time is
+     * given up with a message, and a newer update cancels an older one.
+     */
     private async update(): Promise<void> {
         const client = this.client();
         if (!this.panel || !this.modelUri || !client) {
             return;
         }
         const generation = ++this.generation;
+        const model = this.modelUri.toString();
+        const otherModel = model !== this.drawnModel;
+        if (otherModel) {
+            this.graph = undefined;
+            this.drawnModel = undefined;
+        }
+        this.request?.cancel();
+        const request = this.request = new vscode.CancellationTokenSource();
+        const timer = setTimeout(() => request.cancel(), REQUEST_TIMEOUT_MS);
+        await this.panel.webview.postMessage({ type: 'updating', clear: otherModel });
+        let message: { type: 'update'; svg?: string; error?: string; findings: DiagramGraph['findings'] };
         try {
-            const result = await client.sendRequest(DiagramRequest.type, { uri: this.modelUri.toString(), view: this.view });
+            const result = await client.sendRequest(DiagramRequest.type, { uri: model, view: this.view }, request.token);
             if (generation !== this.generation || !this.panel) {
                 return; // A newer update is on its way.
             }
             this.graph = result?.graph;
-            await this.panel.webview.postMessage({
-                type: 'update',
-                svg: result?.svg,
-                error: result ? result.error : 'This file is not loaded as a model yet.',
-                findings: result?.graph.findings ?? [],
-            });
+            this.drawnModel = result ? model : undefined;
+            message = { type: 'update', svg: result?.svg, error: result ? result.error : 'This file is not loaded as a model yet.', findings: result?.graph.findings ?? [] };
         } catch (error) {
-            await this.panel?.webview.postMessage({ type: 'update', error: `The diagram could not be updated: ${error instanceof Error ? error.message : String(error)}`, findings: [] });
+            if (generation !== this.generation || !this.panel) {
+                return;
+            }
+            const reason = request.token.isCancellationRequested
+                ? `the language server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s. Edit the model or reopen the preview to try again; the Output panel (Theory of Change) may say why`
+                : error instanceof Error ? error.message : String(error);
+            message = { type: 'update', error: `The diagram could not be updated: ${reason}.`, findings: [] };
+        } finally {
+            clearTimeout(timer);
+            request.dispose();
+            if (this.request === request) {
+                this.request = undefined;
+            }
         }
+        await this.panel.webview.postMessage(message);
     }
 
     private onMessage(message: { type: string; id?: string; data?: string; error?: string }): void {

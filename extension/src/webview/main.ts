@@ -20,6 +20,7 @@ interface ViewState {
 interface Finding { rule: string; severity: string; message: string }
 
 type Incoming =
+    | { type: 'updating'; clear: boolean }
     | { type: 'update'; svg?: string; error?: string; findings: Finding[] }
     | { type: 'highlight'; id?: string }
     | { type: 'png' };
@@ -74,7 +75,19 @@ function zoom(factor: number, centreX = stage.clientWidth / 2, centreY = stage.c
     applyView();
 }
 
+/** An update is on its way; `clear` takes down a drawing of another model at once. */
+function updating(clear: boolean): void {
+    if (clear) {
+        stage.replaceChildren();
+        modelFindings.replaceChildren();
+        svg = undefined;
+    }
+    document.body.classList.add('updating');
+    status.textContent = 'Updating…';
+}
+
 function render(message: Extract<Incoming, { type: 'update' }>): void {
+    document.body.classList.remove('updating');
     modelFindings.replaceChildren(...message.findings.map(finding => {
         const item = document.createElement('li');
         item.className = `finding-${finding.severity}`;
@@ -146,7 +159,9 @@ async function png(): Promise<string> {
 
 window.addEventListener('message', event => {
     const message = event.data as Incoming;
-    if (message.type === 'update') {
+    if (message.type === 'updating') {
+        updating(message.clear);
+    } else if (message.type === 'update') {
         render(message);
     } else if (message.type === 'highlight') {
         highlight(message.id);
