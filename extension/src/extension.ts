@@ -5,6 +5,7 @@ import { registerNewModelCommand } from './commands/new-model.js';
 import { registerScorecardCommand } from './commands/scorecard.js';
 import { DiagramPreview, registerDiagramCommands } from './commands/diagram-preview.js';
 import { registerExportDiagramCommand } from './commands/export-diagram.js';
+import type { TocInitializationOptions } from '../../server/src/protocol.js';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         registerExportDiagramCommand(() => client, previews),
     );
     client = startLanguageClient(context);
+    // Trusting the workspace lifts the server's confinement of imports to the workspace folder.
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
     await client.start();
 }
 
@@ -34,6 +37,8 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'toc' }],
+        // Read again at every start, so a restart after the user grants trust sees it.
+        initializationOptions: (): TocInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
         synchronize: {
             // Imports and renames span files: tell the server when .toc files change on disk.
             fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.toc'), vscode.workspace.createFileSystemWatcher('**/toc.config.json')],

@@ -5,6 +5,9 @@ import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.
 import { createTocServices } from '../../language/src/index.js';
 import { registerDiagramHandlers } from './diagram-handler.js';
 import { registerScorecardHandler } from './scorecard-handler.js';
+import { applyFileSizeLimit } from './file-size-limit.js';
+import type { TocInitializationOptions } from './protocol.js';
+import { URI } from 'langium';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -29,6 +32,13 @@ process.on('unhandledRejection', reason => connection.console.error(`Unhandled r
 const { shared, Toc } = createTocServices({ connection, ...TocNodeFileSystem });
 Toc.workspace.ImportLoader.loadImportsAfterEachBuild();
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
+shared.lsp.LanguageServer.onInitialize(params => {
+    const options = params.initializationOptions as TocInitializationOptions | undefined;
+    if (options?.workspaceTrusted === false) {
+        Toc.workspace.Imports.confineTo((params.workspaceFolders ?? []).map(folder => URI.parse(folder.uri)));
+    }
+});
+applyFileSizeLimit(shared);
 registerScorecardHandler(shared, Toc);
 registerDiagramHandlers(shared, Toc);
 startLanguageServer(shared);

@@ -5,6 +5,15 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { DiagramGraph, DiagramView } from '../../language/src/diagram/diagram-model.js';
 import type { Scorecard } from '../../language/src/rules/scorecard.js';
 
+/** What the client tells the server when it starts it. */
+export interface TocInitializationOptions {
+    /**
+     * False in a workspace the user has not trusted: the server then reads no file outside the
+     * workspace folders. Absent means trusted (other editors know nothing of trust).
+     */
+    workspaceTrusted?: boolean;
+}
+
 export interface ScorecardParams {
     /** The `.toc` document whose model to score. */
     uri: string;

@@ -148,6 +148,51 @@ describe('the bundled language server over stdio', () => {
         await expect.poll(codes(peopleUri), { timeout: 10_000 }).toEqual([]);
     });
 
+    test('leaves a file above the size limit unanalysed, says so on line 1, and stays quick to edit', async () => {
+        const uri = 'file:///virtual/huge.toc';
+        const text = `outcome Huge "${'y'.repeat(5_000_000)}" { horizon short }\nlink Huge -> Nowhere\n`;
+        running = await startServer();
+        const published = running.diagnostics(uri);
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
+        const { diagnostics } = await published;
+        expect(diagnostics).toMatchObject([{ code: 'file-too-large', severity: 2, range: { start: { line: 0, character: 0 } } }]);
+        expect(diagnostics[0].message).toContain('toc.maxFileSizeMB');
+        expect(diagnostics[0].message).toContain('toc check');
+        // An edit is answered at once, and formatting proposes nothing: the text is the user's.
+        const edited = running.diagnostics(uri);
+        const sent = performance.now();
+        running.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + ' ' }] });
+        expect((await edited).diagnostics.map(d => d.code)).toEqual(['file-too-large']);
+        expect(performance.now() - sent).toBeLessThan(2_000);
+        const edits = await running.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as unknown[] | null;
+        expect(edits ?? []).toEqual([]);
+        // Raising the limit analyses it.
+        running.connection.sendNotification('workspace/didChangeConfiguration', { settings: { toc: { maxFileSizeMB: 0 } } });
+        await expect.poll(() => running!.published.filter(p => p.uri === uri).at(-1)?.diagnostics.map(d => d.code), { timeout: 30_000 })
+            .toContain('unresolved-reference');
+    }, 60_000);
+
+    test('in a workspace the user has not trusted, imports reach nothing outside its folder', async () => {
+        const outside = mkdtempSync(join(tmpdir(), 'toc-outside-'));
+        writeFileSync(join(outside, 'people.toc'), 'stakeholder Nurses "Ward nurses" {\n    level frontline\n}\n');
+        const folder = mkdtempSync(join(tmpdir(), 'toc-untrusted-'));
+        writeFileSync(join(folder, 'local.toc'), 'stakeholder Doctors "Ward doctors" {\n    level frontline\n}\n');
+        const plan = `import "${join(outside, 'people.toc')}"\nimport "local"\noutcome Safer { horizon short }\n`;
+        writeFileSync(join(folder, 'plan.toc'), plan);
+        const uri = pathToFileURL(join(folder, 'plan.toc')).href;
+        const errorsOf = (server: RunningServer) => () => server.published.filter(p => p.uri === uri).at(-1)?.diagnostics.filter(d => d.severity === 1).map(d => d.message);
+
+        running = await startServer(pathToFileURL(folder).href, { workspaceTrusted: false });
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: plan } });
+        await expect.poll(errorsOf(running), { timeout: 10_000 }).toEqual([expect.stringContaining('This workspace is not trusted, so files outside its folder are not read')]);
+        await stopServer(running.connection, running.process);
+
+        // Trusted (or a client that says nothing of trust): the same import is read.
+        running = await startServer(pathToFileURL(folder).href, { workspaceTrusted: true });
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: plan } });
+        await expect.poll(errorsOf(running), { timeout: 10_000 }).toEqual([]);
+    }, 60_000);
+
     test('refuses to start without a transport, with a usage message', async () => {
         const child = spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';

@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { sizeLimitExceeded, type SizeLimitExceeded } from '../workspace/toc-document-factory.js';
 import type { CancellationToken } from 'vscode-languageserver';
 import { allNodesOf } from '../utils/ast.js';
 import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
@@ -8,6 +9,7 @@ import { TocValidationRegistry } from './toc-validation-registry.js';
 
 export const SYNTAX_ERROR = 'syntax-error';
 export const UNRESOLVED_REFERENCE = 'unresolved-reference';
+export const FILE_TOO_LARGE = 'file-too-large';
 
 /**
  * Text that is not a model at all (a pasted binary, a file of the wrong kind) gives one syntax
@@ -32,6 +34,20 @@ function withFewSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
     return kept;
 }
 
+function megabytes(characters: number): string {
+    return `${(characters / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+}
+
+function tooLargeDiagnostic({ size, limit }: SizeLimitExceeded): Diagnostic {
+    return {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Warning,
+        code: FILE_TOO_LARGE,
+        message: `This file is ${megabytes(size)}, more than the ${megabytes(limit)} the editor analyses, so it is not checked here. `
+            + 'Check it with `toc check` on the command line, or raise the limit in the setting `toc.maxFileSizeMB` (0 for no limit).',
+    };
+}
+
 const CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: SYNTAX_ERROR,
     [DocumentValidator.ParsingError]: SYNTAX_ERROR,
@@ -44,8 +60,12 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
     private readonly found = new WeakMap<AstNode, Diagnostic[]>();
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
         const root = document.parseResult.value;
+        const exceeded = sizeLimitExceeded(root);
+        if (exceeded) {
+            return [tooLargeDiagnostic(exceeded)];
+        }
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of this.found.get(root) ?? []) {
             diagnostics.push(diagnostic);
         }
