@@ -466,3 +466,72 @@ export function generateLikeC4Model(nodeCount) {
     out.push('}', '');
     return out.join('\n');
 }
+
+// ---------------------------------------------------------------- workspaces of small models
+
+/**
+ * One small programme, the first draft a ward or practice team writes: a sponsor and a team, two
+ * activities, three outcomes, three links and a measure (about 1.3 KB). `index` makes its names its own.
+ */
+export function generateSmallModel(index) {
+    const id = pad(index, 5);
+    return `programme Ward${id} "Ward ${id}: fewer inpatient falls" {
+    period 2025-04-01 to 2026-03-31
+    aim FewerFalls
+    sponsor ChiefNurse
+}
+
+person ChiefNurse "Chief nurse" {
+    level executive
+    role "Executive sponsor"
+}
+
+stakeholder WardNurses "Nurses on the ward" {
+    profession nursing
+    level frontline
+    role "Deliver and audit the rounds"
+}
+
+activity Rounding "Hourly intentional rounding" {
+    owner WardNurses
+}
+
+activity Review "Medicines review for patients at risk" {
+    owner WardNurses
+}
+
+outcome RoundsDone "Patients are checked every hour" {
+    horizon short
+}
+
+outcome MedsSafer "Fewer medicines that raise the risk of a fall" {
+    horizon short
+}
+
+outcome FewerFalls "Fewer inpatient falls" {
+    horizon long
+    target reduce 25% by 2026-03-31
+}
+
+link Rounding -> RoundsDone {
+    mechanism "Rounds become part of the ward routine"
+}
+
+link Review -> MedsSafer {
+    mechanism "Pharmacists stop sedatives that are not needed"
+}
+
+link RoundsDone -> FewerFalls {
+    mechanism "Needs are met before a patient tries to move alone"
+}
+
+measure FallsRate "Falls per 1,000 bed-days" {
+    kind outcome
+    measures FewerFalls
+    baseline 6.5 on 2025-01-31
+    source "Incident reporting system"
+    frequency monthly
+    owner WardNurses
+}
+`;
+}

@@ -15,7 +15,7 @@ await esbuild.build({
     logLevel: 'warning',
 });
 
-const benchmarks = ['bench/server-start.mjs', '.bench/validation.js', 'bench/cli-speed.mjs', 'bench/diagram-speed.mjs', 'bench/responsiveness.mjs'];
+const benchmarks = ['bench/server-start.mjs', '.bench/validation.js', 'bench/cli-speed.mjs', 'bench/diagram-speed.mjs', 'bench/responsiveness.mjs', 'bench/workspace-scale.mjs'];
 for (const script of benchmarks) {
     const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
     if (result.status !== 0) {

@@ -27,6 +27,7 @@ import { TocImports } from './workspace/imports.js';
 import { TocAstNodeDescriptionProvider } from './workspace/toc-ast-descriptions.js';
 import { TocDocumentBuilder } from './workspace/toc-document-builder.js';
 import { TocDocumentFactory } from './workspace/toc-document-factory.js';
+import { TocWorkspaceManager } from './workspace/toc-workspace-manager.js';
 import { TocIndexManager, TocReferenceDescriptionProvider } from './workspace/lazy-reference-index.js';
 
 /** Services the language adds to Langium's. */
@@ -96,6 +97,7 @@ export const TocSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     workspace: {
         DocumentBuilder: services => new TocDocumentBuilder(services as LangiumSharedCoreServices),
         LangiumDocumentFactory: services => new TocDocumentFactory(services as LangiumSharedCoreServices),
+        WorkspaceManager: services => new TocWorkspaceManager(services as LangiumSharedCoreServices),
         IndexManager: services => new TocIndexManager(services as LangiumSharedCoreServices),
     },
 };

@@ -30,7 +30,6 @@ process.on('uncaughtException', error => connection.console.error(`Unexpected er
 process.on('unhandledRejection', reason => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
 
 const { shared, Toc } = createTocServices({ connection, ...TocNodeFileSystem });
-Toc.workspace.ImportLoader.loadImportsAfterEachBuild();
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
 shared.lsp.LanguageServer.onInitialize(params => {
     const options = params.initializationOptions as TocInitializationOptions | undefined;

@@ -159,6 +159,9 @@ class Server {
             processId: process.pid, rootUri, capabilities: {}, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
         }), 10_000, 'initialize');
         connection.sendNotification('initialized', {});
+        // These inputs are for the analysis itself, so the editor's size limit (tested on its own
+        // in the stdio tests) is lifted.
+        connection.sendNotification('workspace/didChangeConfiguration', { settings: { toc: { maxFileSizeMB: 0 } } });
         return server;
     }
 

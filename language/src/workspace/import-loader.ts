@@ -1,12 +1,13 @@
-import type { Disposable, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
-import { DocumentState } from 'langium';
+import type { LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { TocImports } from './imports.js';
 
 /**
- * Brings imported files into the workspace when they are not loaded yet (for instance a file
- * outside the editor's workspace folder, or one the command-line checker was not given).
- * Files that do not exist are left alone: the import check reports them.
+ * Brings imported files into the workspace when they are not loaded yet (a file outside the
+ * editor's workspace folder, one the command-line checker was not given, or one whose turn has not
+ * come while the workspace loads). The document builder calls it as part of every build, so a
+ * model is linked and checked with all its files at once. Files that do not exist are left alone:
+ * the import check reports them.
  */
 export class TocImportLoader {
     protected readonly shared: LangiumSharedCoreServices;
@@ -19,8 +20,31 @@ export class TocImportLoader {
         this.imports = imports;
     }
 
-    /** Imported files that exist on disk but are not loaded, across all loaded documents. */
-    async findLoadable(documents: Iterable<LangiumDocument>): Promise<URI[]> {
+    /**
+     * Loads (reads and parses) the files these documents import that exist but are not loaded,
+     * and the files those import, and so on. Returns the new documents, not yet built.
+     */
+    async loadImportsOf(documents: LangiumDocument[]): Promise<LangiumDocument[]> {
+        const langiumDocuments = this.shared.workspace.LangiumDocuments;
+        const added: LangiumDocument[] = [];
+        for (let frontier = documents; frontier.length > 0;) {
+            const next: LangiumDocument[] = [];
+            for (const uri of await this.findLoadable(frontier)) {
+                try {
+                    next.push(await langiumDocuments.getOrCreateDocument(uri));
+                } catch {
+                    // Unreadable after all: the import check reports it, and it is not tried again.
+                    this.unloadable.add(uri.toString());
+                }
+            }
+            added.push(...next);
+            frontier = next;
+        }
+        return added;
+    }
+
+    /** Imported files that exist on disk but are not loaded, across the given documents. */
+    private async findLoadable(documents: Iterable<LangiumDocument>): Promise<URI[]> {
         const fileSystem = this.shared.workspace.FileSystemProvider;
         const candidates = new Map<string, URI>();
         for (const document of documents) {
@@ -49,51 +73,11 @@ export class TocImportLoader {
      */
     async buildWithImports(uris: URI[], cancelToken: CancellationToken = CancellationToken.None): Promise<LangiumDocument[]> {
         const documents = this.shared.workspace.LangiumDocuments;
-        const builder = this.shared.workspace.DocumentBuilder;
         const roots: LangiumDocument[] = [];
         for (const uri of uris) {
-            roots.push(await documents.getOrCreateDocument(uri, cancelToken));
+            roots.push(await documents.getOrCreateDocument(uri));
         }
-        await builder.build(roots, { validation: true }, cancelToken);
-        // Only the files loaded last can import files not loaded yet.
-        for (let pending = await this.findLoadable(roots); pending.length > 0; pending = await this.findLoadable(this.loaded(pending))) {
-            await builder.update(pending, [], cancelToken);
-        }
+        await this.shared.workspace.DocumentBuilder.build(roots, { validation: true }, cancelToken);
         return roots;
-    }
-
-    /**
-     * The documents now loaded for these URIs. A URI that did not become a document is not tried
-     * again, so no import can keep the loader going round.
-     */
-    private loaded(uris: URI[]): LangiumDocument[] {
-        const documents = this.shared.workspace.LangiumDocuments;
-        const result: LangiumDocument[] = [];
-        for (const uri of uris) {
-            const document = documents.getDocument(uri);
-            if (document) {
-                result.push(document);
-            } else {
-                this.unloadable.add(uri.toString());
-            }
-        }
-        return result;
-    }
-
-    /**
-     * In a language server: after every build, load imported files that are not loaded yet and
-     * build them, so an import of a file outside the workspace folder resolves too.
-     */
-    loadImportsAfterEachBuild(): Disposable {
-        const workspace = this.shared.workspace;
-        return workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async documents => {
-            const loadable = await this.findLoadable(documents);
-            if (loadable.length > 0) {
-                void workspace.WorkspaceLock.write(async token => {
-                    await workspace.DocumentBuilder.update(loadable, [], token);
-                    this.loaded(loadable);
-                });
-            }
-        });
     }
 }

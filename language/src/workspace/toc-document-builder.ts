@@ -37,6 +37,11 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         this.plan = undefined;
         await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc => this.langiumDocumentFactory.update(doc, cancelToken));
+        // Files they import that are not loaded yet are loaded now, so the model links whole.
+        const loader = documents.length > 0 ? this.servicesFor(documents[0])?.workspace?.ImportLoader : undefined;
+        if (loader) {
+            documents = [...documents, ...await loader.loadImportsOf(documents)];
+        }
         const inBuild = new Set(documents.map(doc => doc.uri.toString()));
         const related = new Map<ModelGraph, string[]>();
         for (const document of documents) {
@@ -46,19 +51,33 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         const joining: LangiumDocument[] = [];
+        const checked: LangiumDocument[] = [];
         for (const [graph, uris] of related) {
             for (const uri of graph.reachedBy(uris)) {
                 const document = inBuild.has(uri) ? undefined : this.langiumDocuments.getDocument(URI.parse(uri));
                 if (document) {
+                    if (document.state === DocumentState.Validated) {
+                        checked.push(document);
+                    }
                     this.resetToState(document, DocumentState.ComputedScopes);
                     joining.push(document);
                 }
             }
         }
+        if (checked.length > 0 && !options.validation) {
+            // A build that does not check (the workspace loading in the background) reached files
+            // that had been checked (open ones): they keep being checked, in this build or, if it is
+            // cancelled, in the one that finishes it (Langium keeps an unfinished build's options).
+            this.prepareBuild(checked, this.updateBuildOptions);
+        }
         await super.buildDocuments(joining.length > 0 ? this.sortDocuments([...documents, ...joining]) : documents, options, cancelToken);
     }
 
     private graphFor(document: LangiumDocument): ModelGraph | undefined {
-        return (this.serviceRegistry.getServices(document.uri) as Partial<TocServices>).workspace?.Imports?.graph;
+        return this.servicesFor(document)?.workspace?.Imports?.graph;
+    }
+
+    private servicesFor(document: LangiumDocument): Partial<TocServices> | undefined {
+        return this.serviceRegistry.getServices(document.uri) as Partial<TocServices>;
     }
 }
