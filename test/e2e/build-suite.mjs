@@ -8,12 +8,14 @@ import * as esbuild from 'esbuild';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
 export const SUITE_BUNDLE = join(ROOT, '.e2e', 'out', 'suite.cjs');
+/** The suite for a workspace the user has not trusted, run in a session of its own. */
+export const RESTRICTED_BUNDLE = join(ROOT, '.e2e', 'out', 'restricted.cjs');
 
-/** Builds the suite bundle and returns its path. */
-export async function buildSuite() {
+/** Builds one suite bundle and returns its path. */
+async function bundle(entry, outfile) {
     await esbuild.build({
-        entryPoints: [join(ROOT, 'test', 'e2e', 'suite', 'index.ts')],
-        outfile: SUITE_BUNDLE,
+        entryPoints: [entry],
+        outfile,
         bundle: true,
         platform: 'node',
         format: 'cjs',
@@ -22,7 +24,17 @@ export async function buildSuite() {
         sourcemap: 'inline',
         logLevel: 'warning',
     });
-    return SUITE_BUNDLE;
+    return outfile;
+}
+
+/** Builds the main suite bundle and returns its path. */
+export function buildSuite() {
+    return bundle(join(ROOT, 'test', 'e2e', 'suite', 'index.ts'), SUITE_BUNDLE);
+}
+
+/** Builds the Restricted Mode suite bundle and returns its path. */
+export function buildRestrictedSuite() {
+    return bundle(join(ROOT, 'test', 'e2e', 'restricted', 'index.ts'), RESTRICTED_BUNDLE);
 }
 
 /** The extension under test is this repository; it runs from dist/, made by `npm run build`. */

@@ -4,7 +4,9 @@
 // under .e2e/) serves the workbench, and Debian's Chromium, driven by playwright-core, opens it
 // with this repository as the extension under development and the suite bundle as its tests.
 //
-// It prints the suite's log, takes a screenshot of the workbench (.e2e/workbench-e2e.png, or with
+// It runs two sessions, each a code-server of its own: the main suite (test/e2e/suite) on a copy of
+// examples/ with workspace trust off, then test/e2e/restricted on a small workspace in Restricted
+// Mode (workspace trust on and never granted). It prints the suites' logs, takes a screenshot of the workbench (.e2e/workbench-e2e.png, or with
 // --screenshot-to-docs the one in docs/images that the docs show), and exits with the suite's exit code: non-zero when a test fails, when the suite reports no
 // result, or when the run (from starting code-server; the first install does not count) takes
 // longer than TOC_E2E_TIMEOUT_MS (default 5 minutes).
@@ -19,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { buildSuite, checkExtensionBuilt, ROOT } from './build-suite.mjs';
+import { buildRestrictedSuite, buildSuite, checkExtensionBuilt, ROOT } from './build-suite.mjs';
 
 const NODE_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
@@ -122,22 +124,61 @@ async function waitForServer(url, child, timeoutMs = 60_000) {
     throw new Error(`code-server did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * The workspace of the Restricted Mode session: plan.toc imports local.toc beside it and a file
+ * outside the workspace folder, which an untrusted workspace must not read.
+ */
+function restrictedWorkspace(temp) {
+    const workspace = join(temp, 'restricted');
+    mkdirSync(workspace, { recursive: true });
+    mkdirSync(join(temp, 'outside'), { recursive: true });
+    writeFileSync(join(temp, 'outside', 'people.toc'), 'stakeholder Nurses "Ward nurses" {\n    level frontline\n    role "Run the rounds"\n}\n');
+    writeFileSync(join(workspace, 'local.toc'), 'stakeholder Doctors "Ward doctors" {\n    level frontline\n    role "Review medicines"\n}\n');
+    writeFileSync(join(workspace, 'plan.toc'), [
+        'import "../outside/people"', 'import "local"', '',
+        'activity Review "Medicines review" {', '    owner Doctors', '}', '',
+        'outcome Safer "Safer medicines" {', '    horizon short', '}', '',
+        'link Review -> Safer {', '    mechanism "Sedatives that are not needed are stopped"', '}', '',
+    ].join('\n'));
+    return workspace;
+}
+
 async function main() {
     let env;
     let suite;
+    let restricted;
     try {
         checkExtensionBuilt();
         env = ensureCodeServer();
         suite = await buildSuite();
+        restricted = await buildRestrictedSuite();
     } catch (error) {
         say(`error: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);
     }
-    say(`suite bundled: ${relative(ROOT, suite)}`);
+    say(`suites bundled: ${relative(ROOT, suite)}, ${relative(ROOT, restricted)}`);
+    const sessions = [
+        { name: 'the extension in a trusted copy of examples/', suite, trusted: true, screenshot,
+            workspace: temp => { const folder = join(temp, 'examples'); cpSync(join(ROOT, 'examples'), folder, { recursive: true }); return folder; } },
+        { name: 'the extension in Restricted Mode (workspace trust on, not granted)', suite: restricted, trusted: false, screenshot: false, workspace: restrictedWorkspace },
+    ];
+    let exitCode = 0;
+    const summaries = [];
+    for (const session of sessions) {
+        say(`session: ${session.name}`);
+        const result = await runSession(env, session);
+        summaries.push(`${session.name}: ${result.counts ? `${result.counts.passed} passed, ${result.counts.failed} failed` : 'no result'}`);
+        exitCode ||= result.exitCode;
+    }
+    say(`done in ${elapsed()}, exit code ${exitCode}`);
+    summaries.forEach(line => console.log(`e2e: ${line}`));
+    process.exit(exitCode);
+}
 
+/** One code-server, one browser, one workspace, one suite: resolves with the suite's exit code and counts. */
+async function runSession(env, { suite, trusted, screenshot, workspace: makeWorkspace }) {
     const temp = mkdtempSync(join(tmpdir(), 'toc-e2e-'));
-    const workspace = join(temp, 'examples');
-    cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+    const workspace = makeWorkspace(temp);
     const screenshotDone = join(temp, 'screenshot.done');
     const serverLog = join(temp, 'code-server.log');
     const browserLog = join(temp, 'browser-console.log');
@@ -155,6 +196,8 @@ async function main() {
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'update.mode': 'none',
+        // Restricted Mode without a prompt: the folder stays untrusted until the user says otherwise.
+        ...trusted ? {} : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false },
     }, null, 4));
     const workbenchLog = join(temp, 'workbench.log');
     const workbenchOut = createWriteStream(workbenchLog);
@@ -224,7 +267,7 @@ async function main() {
             '--bind-addr', `127.0.0.1:${port}`,
             '--disable-telemetry',
             '--disable-update-check',
-            '--disable-workspace-trust',
+            ...trusted ? ['--disable-workspace-trust'] : [],
             '--user-data-dir', join(temp, 'user-data'),
             '--extensions-dir', join(temp, 'extensions'),
             '--vscode-option', 'enable-smoke-test-driver',
@@ -320,11 +363,7 @@ async function main() {
         say(`code-server log (${serverLog}), last lines:`);
         console.log(readFileSync(serverLog, 'utf8').split('\n').slice(-30).join('\n'));
     }
-    say(`done in ${elapsed()}, exit code ${exitCode}`);
-    if (counts) {
-        console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''}`);
-    }
-    process.exit(exitCode);
+    return { exitCode, counts };
 }
 
 await main();

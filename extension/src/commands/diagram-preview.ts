@@ -8,6 +8,16 @@ import { diagramPageHtml } from '../webview/page.js';
 export const OPEN_PREVIEW_COMMAND = 'toc.openDiagramPreview';
 export const OPEN_DRIVER_COMMAND = 'toc.openDriverDiagram';
 
+/** What the preview page drew, as `show` and the open commands report it. */
+export interface DrawnDiagram {
+    /** The URI of the model drawn. */
+    model: string;
+    title?: string;
+    nodes: number;
+    /** Why nothing, or not everything, could be drawn. */
+    error?: string;
+}
+
 const TITLES: Record<DiagramView, string> = { map: 'Causal map', driver: 'Driver diagram' };
 const UPDATE_DELAY_MS = 300;
 /** How long the preview waits for the server before saying it did not answer. */
@@ -29,6 +39,8 @@ export class DiagramPreview implements vscode.Disposable {
     private request: vscode.CancellationTokenSource | undefined;
     private readonly disposables: vscode.Disposable[] = [];
     private pendingPng: ((result: { data?: string; error?: string }) => void) | undefined;
+    /** Callers of `show` waiting for the page to draw. */
+    private readonly drawnWaiters: Array<(drawn: DrawnDiagram) => void> = [];
 
     constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined, readonly view: DiagramView) {
         this.disposables.push(
@@ -52,8 +64,11 @@ export class DiagramPreview implements vscode.Disposable {
         return this.panel !== undefined;
     }
 
-    /** Opens (or shows) the preview for a model. */
-    show(uri: vscode.Uri): void {
+    /**
+     * Opens (or shows) the preview for a model. Resolves once the page has drawn it (or said why it
+     * could not), with what it drew.
+     */
+    show(uri: vscode.Uri): Promise<DrawnDiagram> {
         this.modelUri = uri;
         const title = `${TITLES[this.view]}: ${vscode.workspace.asRelativePath(uri)}`;
         if (this.panel) {
@@ -75,9 +90,21 @@ export class DiagramPreview implements vscode.Disposable {
                 title,
             });
             webview.onDidReceiveMessage(message => this.onMessage(message), undefined, this.disposables);
-            this.panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
+            this.panel.onDidDispose(() => {
+                this.panel = undefined;
+                this.drawnModel = undefined;
+                this.resolveDrawn({ model: uri.toString(), nodes: 0, error: 'The preview was closed.' });
+            }, undefined, this.disposables);
         }
+        const drawn = new Promise<DrawnDiagram>(resolve => this.drawnWaiters.push(resolve));
         this.scheduleUpdate(0);
+        return drawn;
+    }
+
+    private resolveDrawn(drawn: DrawnDiagram): void {
+        for (const resolve of this.drawnWaiters.splice(0)) {
+            resolve(drawn);
+        }
     }
 
     /** The current drawing as PNG bytes, painted by the webview. */
@@ -110,7 +137,11 @@ export class DiagramPreview implements vscode.Disposable {
      */
     private async update(): Promise<void> {
         const client = this.client();
-        if (!this.panel || !this.modelUri || !client) {
+        if (!this.panel || !this.modelUri) {
+            return;
+        }
+        if (!client) {
+            await this.panel.webview.postMessage({ type: 'update', error: 'The language server is not running.', findings: [] });
             return;
         }
         const generation = ++this.generation;
@@ -159,6 +190,8 @@ export class DiagramPreview implements vscode.Disposable {
             this.pendingPng = undefined;
         } else if (message.type === 'ready') {
             this.scheduleUpdate(0);
+        } else if (message.type === 'drawn') {
+            this.resolveDrawn({ model: this.drawnModel ?? this.modelUri?.toString() ?? '', title: this.graph?.title, nodes: this.graph?.nodes.length ?? 0, error: message.error });
         }
     }
 
@@ -203,13 +236,13 @@ function nonce(): string {
 }
 
 export function registerDiagramCommands(previews: Record<DiagramView, DiagramPreview>): vscode.Disposable {
-    const open = (view: DiagramView) => (target?: vscode.Uri) => {
+    const open = (view: DiagramView) => (target?: vscode.Uri): Promise<DrawnDiagram> | undefined => {
         const uri = target ?? (vscode.window.activeTextEditor?.document.languageId === 'toc' ? vscode.window.activeTextEditor.document.uri : undefined);
         if (!uri) {
             void vscode.window.showInformationMessage('Open a .toc model to see its diagram.');
-            return;
+            return undefined;
         }
-        previews[view].show(uri);
+        return previews[view].show(uri);
     };
     return vscode.Disposable.from(
         vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, open('map')),

@@ -56,8 +56,10 @@ export function registerExportDiagramCommand(client: () => LanguageClient | unde
                     // The preview paints the PNG: open it first if it is not open.
                     const preview = previews[view];
                     if (!preview.isOpen) {
-                        preview.show(model);
-                        await new Promise(resolve => setTimeout(resolve, 1500));
+                        const drawn = await preview.show(model);
+                        if (drawn.nodes === 0) {
+                            throw new Error(drawn.error ?? 'the preview drew nothing');
+                        }
                     }
                     bytes = await preview.png();
                 } else {

@@ -96,12 +96,14 @@ function render(message: Extract<Incoming, { type: 'update' }>): void {
     }));
     if (!message.svg) {
         status.textContent = message.error ?? 'Nothing to draw yet.';
+        vscode.postMessage({ type: 'drawn', error: status.textContent });
         return;
     }
     const parsed = new DOMParser().parseFromString(message.svg, 'image/svg+xml');
     const root = parsed.documentElement;
     if (root.localName !== 'svg') {
         status.textContent = 'The diagram could not be drawn.';
+        vscode.postMessage({ type: 'drawn', error: status.textContent });
         return;
     }
     sanitize(root);
@@ -123,6 +125,7 @@ function render(message: Extract<Incoming, { type: 'update' }>): void {
     if (highlighted) {
         highlight(highlighted);
     }
+    vscode.postMessage({ type: 'drawn', error: message.error });
 }
 
 function highlight(id: string | undefined): void {

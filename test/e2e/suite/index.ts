@@ -1,38 +1,21 @@
 // The extension test suite, run inside VS Code: `run()` is the entry point VS Code calls for
 // `--extensionTestsPath` (desktop VS Code through @vscode/test-electron, or code-server in a browser).
 // Bundled to one CommonJS file by test/e2e/build-suite.mjs, with `vscode` and `mocha` left external.
-import Mocha from 'mocha';
 import { activationTests } from './activation.js';
 import { commandTests } from './commands.js';
 import { editingTests } from './editing.js';
+import { exampleTests } from './examples.js';
 import { languageFeatureTests } from './language-features.js';
+import { runSuites } from './runner.js';
 import { workbenchTests } from './workbench.js';
 
-/** Lines the code-server runner looks for: where the suite's output starts, and its counts as JSON. */
-export const START_MARKER = '[toc-e2e] start';
-export const RESULT_MARKER = '[toc-e2e] result ';
-
 export async function run(): Promise<void> {
-    console.log(START_MARKER);
-    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000, reporter: 'spec' });
-    // Binds `suite`, `test` and the hooks exported by 'mocha' to this run, as loading a test file would.
-    mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, 'toc-e2e', mocha);
-    activationTests();
-    languageFeatureTests();
-    commandTests();
-    editingTests();
-    workbenchTests();
-
-    const counts = await new Promise<{ passed: number; failed: number; pending: number }>(resolve => {
-        const runner = mocha.run();
-        const counts = { passed: 0, failed: 0, pending: 0 };
-        runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, () => counts.passed++);
-        runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, () => counts.failed++);
-        runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, () => counts.pending++);
-        runner.on(Mocha.Runner.constants.EVENT_RUN_END, () => resolve(counts));
+    await runSuites('toc-e2e', () => {
+        activationTests();
+        exampleTests();
+        languageFeatureTests();
+        commandTests();
+        editingTests();
+        workbenchTests();
     });
-    console.log(`${RESULT_MARKER}${JSON.stringify(counts)}`);
-    if (counts.failed > 0 || counts.passed === 0) {
-        throw new Error(counts.passed === 0 ? 'No test ran.' : `${counts.failed} of ${counts.passed + counts.failed} tests failed.`);
-    }
 }

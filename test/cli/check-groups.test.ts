@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkFiles } from '../../server/src/cli/load.js';
+import { EXAMPLES, exampleFiles } from '../support/examples.js';
+
+/** Findings as a reader compares them: file, line, rule and message. */
+async function findings(paths: string[], groupSize: number): Promise<string[]> {
+    const { results } = await checkFiles(paths, groupSize);
+    return results.flatMap(({ path, diagnostics }) => diagnostics.map(d => `${path}:${d.range.start.line + 1} ${d.code} ${d.message}`));
+}
+
+describe('toc check over many files, a group at a time', () => {
+    test('the examples give the same findings in groups of one file as all together', async () => {
+        const paths = Object.keys(exampleFiles).sort().map(path => join(EXAMPLES, path));
+        const together = await findings(paths, 1000);
+        expect(together.length).toBeGreaterThan(30);
+        expect(await findings(paths, 1)).toEqual(together);
+    });
+
+    test('a shared file imported by programmes in other groups gets the findings of every model it is in', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'toc-groups-'));
+        mkdirSync(join(folder, 'z-shared'));
+        // Sepsis has its nurses own four measures: a burden reported on the stakeholder, in the shared file.
+        writeFileSync(join(folder, 'z-shared', 'people.toc'), 'stakeholder Nurses "Ward nurses" {\n    level frontline\n    role "Run the rounds"\n}\n');
+        const programme = (name: string, measures: number[]) => `import "z-shared/people"\n\nprogramme ${name}\n\n`
+            + measures.map(i => `measure M${i} {\n    kind process\n    owner Nurses\n}\n`).join('\n');
+        writeFileSync(join(folder, 'a.toc'), programme('Falls', [1, 2]));
+        writeFileSync(join(folder, 'b.toc'), 'outcome Alone { horizon short }\n');
+        writeFileSync(join(folder, 'c.toc'), programme('Sepsis', [3, 4, 5, 6]));
+        const paths = ['a.toc', 'b.toc', 'c.toc', join('z-shared', 'people.toc')].map(path => join(folder, path));
+        const together = await findings(paths, 1000);
+        expect(together.filter(line => line.includes('people.toc'))).not.toEqual([]);
+        for (const size of [1, 2, 3]) {
+            expect(await findings(paths, size), `groups of ${size}`).toEqual(together);
+        }
+    });
+});
