@@ -6,7 +6,7 @@ import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatStylish } from './formats/stylish.js';
-import { loadFiles, sortByPosition } from './load.js';
+import { checkFiles } from './load.js';
 import type { Report } from './report.js';
 import { buildReport, filterReport } from './report.js';
 import { VERSION } from '../version.js';
@@ -40,13 +40,12 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
     }
 
     const files = await expandPaths(paths, cwd);
-    const { services, documents } = await loadFiles(files);
-    const configProblems = documents.flatMap(document => services.config.ConfigProvider.configFor(document.uri).problems);
+    const { results, configProblems } = await checkFiles(files);
     if (configProblems.length > 0) {
         const lines = [...new Set(configProblems.map(p => `${URI.isUri(p.uri) ? p.uri.fsPath : p.uri}:${p.line}:${p.column}: the configuration ${p.message}`))];
         throw new UsageError(lines.join('\ntoc: '));
     }
-    let report = buildReport(documents.map(document => ({ path: document.uri.fsPath, diagnostics: sortByPosition(document.diagnostics ?? []) })), cwd);
+    let report = buildReport(results, cwd);
     if (options.quiet) {
         report = filterReport(report, finding => finding.severity === 'error');
     }
