@@ -28,6 +28,7 @@ import { TocAstNodeDescriptionProvider } from './workspace/toc-ast-descriptions.
 import { TocDocumentBuilder } from './workspace/toc-document-builder.js';
 import { TocDocumentFactory } from './workspace/toc-document-factory.js';
 import { TocWorkspaceManager } from './workspace/toc-workspace-manager.js';
+import { TocLangiumDocuments } from './workspace/toc-langium-documents.js';
 import { TocIndexManager, TocReferenceDescriptionProvider } from './workspace/lazy-reference-index.js';
 
 /** Services the language adds to Langium's. */
@@ -98,6 +99,7 @@ export const TocSharedModule: Module<LangiumSharedServices, PartialLangiumShared
         DocumentBuilder: services => new TocDocumentBuilder(services as LangiumSharedCoreServices),
         LangiumDocumentFactory: services => new TocDocumentFactory(services as LangiumSharedCoreServices),
         WorkspaceManager: services => new TocWorkspaceManager(services as LangiumSharedCoreServices),
+        LangiumDocuments: services => new TocLangiumDocuments(services as LangiumSharedCoreServices),
         IndexManager: services => new TocIndexManager(services as LangiumSharedCoreServices),
     },
 };

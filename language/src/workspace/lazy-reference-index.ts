@@ -1,5 +1,5 @@
-import type { AstNode, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, Stream, URI } from 'langium';
-import { AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, Stream, URI } from 'langium';
+import { AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, stream } from 'langium';
 import { allNodesOf } from '../utils/ast.js';
 
 /** Describes a document's references at once, for the index below to call when asked. */
@@ -48,6 +48,18 @@ export class TocIndexManager extends DefaultIndexManager {
             this.describe(key);
         }
         return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    /**
+     * The declarations of the given files only, found by looking those files up: Langium walks
+     * every indexed file and keeps those in the set, which made every scope (one per file and kind
+     * of name) cost as much as the whole workspace.
+     */
+    override allElements(nodeType?: string, uris?: Set<string>): Stream<AstNodeDescription> {
+        if (!uris) {
+            return super.allElements(nodeType);
+        }
+        return stream(uris).filter(uri => this.symbolIndex.has(uri)).flatMap(uri => this.getFileDescriptions(uri, nodeType));
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

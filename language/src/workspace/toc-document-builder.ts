@@ -16,22 +16,19 @@ import type { ModelGraph } from './model-graph.js';
  */
 export class TocDocumentBuilder extends DefaultDocumentBuilder {
     /** The files the change being planned reaches, for the set of changed URIs it was made for. */
-    private plan: { changed: Set<string>; reached: Set<string> } | undefined;
+    private plan: { changed: Set<string>; reached: Set<string> | undefined } | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        const graph = this.graphFor(document);
-        if (!graph) {
-            return super.shouldRelink(document, changedUris);
-        }
-        // Langium asks once per loaded file with the same set: the graph is walked once.
+        // Langium asks once per loaded file with the same set: the graph is walked, and the
+        // language's services looked up (costly per file), once per set.
         if (this.plan?.changed !== changedUris) {
-            this.plan = { changed: changedUris, reached: graph.reachedBy(changedUris) };
+            this.plan = { changed: changedUris, reached: this.graphFor(document)?.reachedBy(changedUris) };
         }
-        return this.plan.reached.has(document.uri.toString());
+        return this.plan.reached ? this.plan.reached.has(document.uri.toString()) : super.shouldRelink(document, changedUris);
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
