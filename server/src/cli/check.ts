@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { URI } from 'langium';
 import { applyBaseline, writeBaseline } from './baseline.js';
 import { expandPaths, UsageError } from './files.js';
 import { formatGithub } from './formats/github.js';
@@ -40,9 +39,9 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
     }
 
     const files = await expandPaths(paths, cwd);
-    const { results, configProblems } = await checkFiles(files);
+    const { results, configProblems } = await checkFiles(files, { workerScript: new URL(import.meta.url) });
     if (configProblems.length > 0) {
-        const lines = [...new Set(configProblems.map(p => `${URI.isUri(p.uri) ? p.uri.fsPath : p.uri}:${p.line}:${p.column}: the configuration ${p.message}`))];
+        const lines = [...new Set(configProblems.map(p => `${p.uri}:${p.line}:${p.column}: the configuration ${p.message}`))];
         throw new UsageError(lines.join('\ntoc: '));
     }
     let report = buildReport(results, cwd);

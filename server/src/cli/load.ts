@@ -4,7 +4,8 @@ import { TocNodeFileSystem } from '../node-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TocServices } from '../../../language/src/index.js';
 import { createTocServices } from '../../../language/src/index.js';
-import type { ConfigProblem } from '../../../language/src/config/config-provider.js';
+import type { GroupChecker, GroupResult } from './check-workers.js';
+import { CheckPool, threadsFor } from './check-workers.js';
 
 export interface FileResult {
     /** Absolute path of the checked file. */
@@ -18,7 +19,7 @@ export interface LoadedFiles {
     documents: LangiumDocument[];
 }
 
-function createServices(): TocServices {
+export function createServices(): TocServices {
     const { shared, Toc } = createTocServices(TocNodeFileSystem);
     // Files rebuilt once their imports have loaded get the same full validation as the first build.
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
@@ -40,18 +41,35 @@ export const CHECK_GROUP_SIZE = 500;
 export interface CheckedFiles {
     /** For each given file, in the given order. */
     results: FileResult[];
-    /** Problems with the configuration files that apply to the given files. */
-    configProblems: ConfigProblem[];
+    /** Problems with the configuration files that apply to the given files (paths, 1-based positions). */
+    configProblems: GroupResult['configProblems'];
+}
+
+/** Checks one group of files in these services, takes the findings, and drops the documents. */
+export async function checkGroup(services: TocServices, paths: string[]): Promise<GroupResult> {
+    const { documents } = await loadFiles(paths, services);
+    const results = documents.map((document, index) => ({ path: paths[index], diagnostics: sortByPosition(document.diagnostics ?? []) }));
+    const configProblems = documents.flatMap(document => services.config.ConfigProvider.configFor(document.uri).problems)
+        .map(problem => ({ ...problem, uri: problem.uri.fsPath }));
+    const loaded = services.shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+    await services.shared.workspace.DocumentBuilder.update([], loaded);
+    return { results, configProblems, loaded: loaded.map(uri => uri.toString()) };
+}
+
+export interface CheckFilesOptions {
+    groupSize?: number;
+    /** The checker's own bundle: given, groups are checked in threads running it, one per core. */
+    workerScript?: URL;
 }
 
 /**
- * Checks many files with memory that does not grow with their number: a group of files at a time,
- * each group's documents dropped once its findings are taken. A file's findings can depend on the
- * programmes that import it, so groups that turn out to share a given file (one group loaded, as
- * an import, a file given in another) are checked again together.
+ * Checks many files with memory that does not grow with their number: a group of files at a time
+ * (in parallel threads when there are several groups and a bundle to run them), each group's
+ * documents dropped once its findings are taken. A file's findings can depend on the programmes
+ * that import it, so groups that turn out to share a given file (one group loaded, as an import,
+ * a file given in another) are checked again together.
  */
-export async function checkFiles(paths: string[], groupSize = CHECK_GROUP_SIZE): Promise<CheckedFiles> {
-    const services = createServices();
+export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE, workerScript }: CheckFilesOptions = {}): Promise<CheckedFiles> {
     const groupOf = new Map<string, number>();
     const groups: string[][] = [];
     for (let start = 0; start < paths.length; start += groupSize) {
@@ -59,41 +77,35 @@ export async function checkFiles(paths: string[], groupSize = CHECK_GROUP_SIZE):
         group.forEach(path => groupOf.set(URI.file(path).toString(), groups.length));
         groups.push(group);
     }
+    const pool = workerScript && groups.length > 1 ? new CheckPool(workerScript, threadsFor(groups.length)) : undefined;
+    const services = pool ? undefined : createServices();
+    const check: GroupChecker = pool ? group => pool.check(group) : group => checkGroup(services!, group);
     const results = new Map<string, Diagnostic[]>();
-    const configProblems: ConfigProblem[] = [];
-    /** Union-find over groups: groups that share given files end in one set. */
-    const parent = groups.map((_, index) => index);
-    const find = (index: number): number => parent[index] === index ? index : (parent[index] = find(parent[index]));
-
-    const check = async (group: string[]): Promise<Set<number>> => {
-        const { documents } = await loadFiles(group, services);
-        documents.forEach((document, index) => results.set(group[index], sortByPosition(document.diagnostics ?? [])));
-        for (const document of documents) {
-            configProblems.push(...services.config.ConfigProvider.configFor(document.uri).problems);
-        }
-        const reached = new Set<number>();
-        const loaded = services.shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-        for (const uri of loaded) {
-            const other = groupOf.get(uri.toString());
-            if (other !== undefined) {
-                reached.add(other);
-            }
-        }
-        await services.shared.workspace.DocumentBuilder.update([], loaded);
-        return reached;
+    const configProblems: CheckedFiles['configProblems'] = [];
+    const take = (result: GroupResult) => {
+        result.results.forEach(({ path, diagnostics }) => results.set(path, diagnostics));
+        configProblems.push(...result.configProblems);
     };
-
-    for (const [index, group] of groups.entries()) {
-        for (const other of await check(group)) {
-            parent[find(other)] = find(index);
-        }
-    }
-    const components = new Map<number, number[]>();
-    groups.forEach((_, index) => components.set(find(index), [...components.get(find(index)) ?? [], index]));
-    for (const members of components.values()) {
-        if (members.length > 1) {
-            await check(members.flatMap(index => groups[index]));
-        }
+    try {
+        // Union-find over groups: groups that share given files end in one set.
+        const parent = groups.map((_, index) => index);
+        const find = (index: number): number => parent[index] === index ? index : (parent[index] = find(parent[index]));
+        const checked = await Promise.all(groups.map(check));
+        checked.forEach((result, index) => {
+            take(result);
+            for (const uri of result.loaded) {
+                const other = groupOf.get(uri);
+                if (other !== undefined) {
+                    parent[find(other)] = find(index);
+                }
+            }
+        });
+        const components = new Map<number, number[]>();
+        groups.forEach((_, index) => components.set(find(index), [...components.get(find(index)) ?? [], index]));
+        const shared = [...components.values()].filter(members => members.length > 1);
+        (await Promise.all(shared.map(members => check(members.flatMap(index => groups[index]))))).forEach(take);
+    } finally {
+        await pool?.close();
     }
     return { results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })), configProblems };
 }

@@ -11,7 +11,8 @@ import { formatFiles, reportFormat } from './format.js';
 import type { DiagramFormat } from './diagram.js';
 import { DIAGRAM_FORMATS, diagramReport } from './diagram.js';
 import { writeFileSync } from 'node:fs';
-import { loadFiles } from './load.js';
+import { checkGroup, createServices as createCheckServices, loadFiles } from './load.js';
+import { isCheckWorker, serveChecks } from './check-workers.js';
 import { measuresReport } from './measures.js';
 
 function count(value: string): number {
@@ -137,4 +138,10 @@ process.stdout.on('error', error => {
     throw error;
 });
 
-void program.parseAsync(process.argv);
+if (isCheckWorker()) {
+    // A thread `toc check` started to check groups of files in parallel (see check-workers.ts).
+    const services = createCheckServices();
+    serveChecks(paths => checkGroup(services, paths));
+} else {
+    void program.parseAsync(process.argv);
+}
