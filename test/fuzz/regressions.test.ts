@@ -161,6 +161,17 @@ describe('a field whose value is a node of its own, given twice (found by fuzzin
     });
 });
 
+describe('a field given twice on a link without a cause or an effect (found by fuzzing)', () => {
+    // language/src/rules/catalogue/solution.ts: the repeated-field message named the link by its
+    // cause and effect, and read the name of a cause that was not there.
+    test.each(['link -> X { mechanism "a" mechanism "b" }', 'link A -> { evidence weak evidence strong }', 'link -> { mechanism "a" mechanism "b" }'])('%j: a syntax error and the repeated field, no internal error', async text => {
+        const model = await quietly(() => loadModel(`outcome X { horizon short }\noutcome A { horizon short }\n${text}\n`));
+        expect(model.errorCodes()).toContain('syntax-error');
+        expect(model.errorCodes()).toContain('repeated-field');
+        expect(model.diagnostics().filter(d => d.message.startsWith('An error occurred'))).toEqual([]);
+    });
+});
+
 describe('a target or baseline cut short (found by fuzzing)', () => {
     // language/src/rules/catalogue/ambition.ts and problem.ts read `target.value.unit` on a target
     // the parser recovered without a value: the rule failed (`rule-failed`) instead of running.

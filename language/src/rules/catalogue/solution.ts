@@ -11,7 +11,8 @@ export function linkArrowRange(link: ast.Link): Range | undefined {
 }
 
 export function linkLabel(link: ast.Link): string {
-    return `${link.source.$refText} -> ${link.target.$refText}`;
+    // A link cut short by a syntax error may have no cause or no effect.
+    return `${link.source?.$refText || '?'} -> ${link.target?.$refText || '?'}`;
 }
 
 export const linkWithoutMechanism: RuleDefinition = {
