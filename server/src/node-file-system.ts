@@ -12,12 +12,8 @@ function withoutByteOrderMark(text: string): string {
  * editors write) is dropped, so positions on the first line match the editor's columns.
  */
 export class TocNodeFileSystemProvider extends NodeFileSystemProvider {
-    /**
-     * Read at once rather than through Node's thread pool: model files are small, and loading a
-     * folder of thousands one asynchronous read at a time left the checker idle a tenth of the time.
-     */
     override async readFile(uri: URI): Promise<string> {
-        return this.readFileSync(uri);
+        return withoutByteOrderMark(await super.readFile(uri));
     }
 
     override readFileSync(uri: URI): string {
@@ -25,7 +21,24 @@ export class TocNodeFileSystemProvider extends NodeFileSystemProvider {
     }
 }
 
-/** The file system for the server and the CLI, in the shape `createTocServices` takes. */
+/**
+ * For the command-line checker: reads at once rather than through Node's thread pool. Model
+ * files are small, and reading a folder of thousands one asynchronous read at a time left the
+ * checker idle a tenth of the time. (The server reads asynchronously, so that a message from the
+ * editor is heard while the workspace loads.)
+ */
+export class TocNodeFileSystemProviderSync extends TocNodeFileSystemProvider {
+    override async readFile(uri: URI): Promise<string> {
+        return this.readFileSync(uri);
+    }
+}
+
+/** The file system for the server, in the shape `createTocServices` takes. */
 export const TocNodeFileSystem = {
     fileSystemProvider: () => new TocNodeFileSystemProvider(),
+};
+
+/** The file system for the command-line checker. */
+export const TocNodeFileSystemSync = {
+    fileSystemProvider: () => new TocNodeFileSystemProviderSync(),
 };

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
-import { TocNodeFileSystem } from '../node-file-system.js';
+import { TocNodeFileSystemSync } from '../node-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TocServices } from '../../../language/src/index.js';
 import { createTocServices } from '../../../language/src/index.js';
@@ -20,7 +20,7 @@ export interface LoadedFiles {
 }
 
 export function createServices(): TocServices {
-    const { shared, Toc } = createTocServices(TocNodeFileSystem);
+    const { shared, Toc } = createTocServices(TocNodeFileSystemSync);
     // Files rebuilt once their imports have loaded get the same full validation as the first build.
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
     return Toc;
