@@ -43,6 +43,8 @@ export interface CheckedFiles {
     results: FileResult[];
     /** Problems with the configuration files that apply to the given files (paths, 1-based positions). */
     configProblems: GroupResult['configProblems'];
+    /** Every file read: the given ones and what they import. */
+    read: string[];
 }
 
 /** Checks one group of files in these services, takes the findings, and drops the documents. */
@@ -79,12 +81,20 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
     }
     const pool = workerScript && groups.length > 1 ? new CheckPool(workerScript, threadsFor(groups.length)) : undefined;
     const services = pool ? undefined : createServices();
-    const check: GroupChecker = pool ? group => pool.check(group) : group => checkGroup(services!, group);
+    // One set of services checks one group at a time: groups wait for the one before.
+    let previous: Promise<unknown> = Promise.resolve();
+    const check: GroupChecker = pool ? group => pool.check(group) : group => {
+        const result = previous.then(() => checkGroup(services!, group));
+        previous = result.catch(() => undefined);
+        return result;
+    };
     const results = new Map<string, Diagnostic[]>();
     const configProblems: CheckedFiles['configProblems'] = [];
+    const read = new Set<string>();
     const take = (result: GroupResult) => {
         result.results.forEach(({ path, diagnostics }) => results.set(path, diagnostics));
         configProblems.push(...result.configProblems);
+        result.loaded.forEach(uri => read.add(URI.parse(uri).fsPath));
     };
     try {
         // Union-find over groups: groups that share given files end in one set.
@@ -107,7 +117,7 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
     } finally {
         await pool?.close();
     }
-    return { results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })), configProblems };
+    return { results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })), configProblems, read: [...read] };
 }
 
 export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
