@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from './write-file.js';
 import { dirname, relative, resolve } from 'node:path';
 import type { Report } from './report.js';
 import { filterReport, fingerprint, toPosix } from './report.js';
@@ -28,11 +29,7 @@ export function writeBaseline(report: Report, path: string): number {
         .map(({ finding, key, path: file }) => ({ fingerprint: key, rule: finding.rule, file, message: finding.message }))
         .sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
     const baseline: BaselineFile = { version: 1, findings };
-    try {
-        writeFileSync(path, JSON.stringify(baseline, null, 2) + '\n');
-    } catch (error) {
-        throw new UsageError(`${path}: cannot write the baseline (${(error as Error).message}).`);
-    }
+    writeFileAtomic(path, JSON.stringify(baseline, null, 2) + '\n', 'the baseline');
     return findings.length;
 }
 

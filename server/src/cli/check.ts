@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { applyBaseline, writeBaseline } from './baseline.js';
-import { expandPaths, UsageError } from './files.js';
+import { expandPaths, refuseInputsAsOutputs, UsageError } from './files.js';
+import { writeFileAtomic } from './write-file.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
@@ -39,7 +39,13 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
     }
 
     const files = await expandPaths(paths, cwd);
-    const { results, configProblems } = await checkFiles(files, { workerScript: new URL(import.meta.url) });
+    const outputs = [
+        ...options.outputFile.map(path => ({ path, option: '--output-file' })),
+        { path: options.writeBaseline, option: '--write-baseline' },
+    ];
+    refuseInputsAsOutputs(outputs, files);
+    const { results, configProblems, read } = await checkFiles(files, { workerScript: new URL(import.meta.url) });
+    refuseInputsAsOutputs(outputs, read);
     if (configProblems.length > 0) {
         const lines = [...new Set(configProblems.map(p => `${p.uri}:${p.line}:${p.column}: the configuration ${p.message}`))];
         throw new UsageError(lines.join('\ntoc: '));
@@ -63,11 +69,7 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
         if (file === undefined) {
             stdout.write(text);
         } else {
-            try {
-                writeFileSync(file, text);
-            } catch (error) {
-                throw new UsageError(`${file}: cannot write the ${format} report (${(error as Error).message}).`);
-            }
+            writeFileAtomic(file, text, `the ${format} report`);
         }
     });
 

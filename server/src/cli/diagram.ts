@@ -3,20 +3,25 @@ import type { DiagramView } from '../../../language/src/diagram/diagram-model.js
 import { toDot } from '../../../language/src/diagram/dot.js';
 import { toMermaid } from '../../../language/src/diagram/mermaid.js';
 import { prepareLayoutEngine, renderSvg } from '../../../language/src/diagram/svg.js';
-import { modelFile } from './files.js';
+import { modelFile, refuseInputsAsOutputs } from './files.js';
 import { svgToPng } from './png.js';
 import { loadFiles } from './load.js';
 
 export const DIAGRAM_FORMATS = ['svg', 'png', 'mermaid', 'dot'] as const;
 export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
 
-/** `toc diagram`: the model's causal map or driver diagram, drawn without a browser. */
-export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string): Promise<string | Uint8Array> {
+/**
+ * `toc diagram`: the model's causal map or driver diagram, drawn without a browser. `output`, the
+ * file it will be written to, is refused before anything is drawn if it is one of the models read.
+ */
+export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string, output?: string): Promise<string | Uint8Array> {
     const path = modelFile(model, cwd);
+    refuseInputsAsOutputs([{ path: output, option: '--output' }], [path]);
     if (format === 'svg' || format === 'png') {
         prepareLayoutEngine();
     }
     const { services, documents } = await loadFiles([path]);
+    refuseInputsAsOutputs([{ path: output, option: '--output' }], services.shared.workspace.LangiumDocuments.all.map(document => document.uri.fsPath));
     const graph = diagramOf(services, documents[0], view);
     switch (format) {
         case 'svg': return renderSvg(graph);

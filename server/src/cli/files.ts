@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -124,4 +124,26 @@ function withoutIgnored(paths: string[]): string[] {
             }
         }
     });
+}
+
+/** A path as the file system resolves it: through symbolic links, when the file exists. */
+function samePathKey(path: string): string {
+    try {
+        return realpathSync(path);
+    } catch {
+        return resolve(path);
+    }
+}
+
+/**
+ * Refuses, before anything is written, an output path that is one of the files the command read:
+ * writing there would replace a model with a report.
+ */
+export function refuseInputsAsOutputs(outputs: Array<{ path: string | undefined; option: string }>, inputs: Iterable<string>): void {
+    const read = new Set([...inputs].map(samePathKey));
+    for (const { path, option } of outputs) {
+        if (path !== undefined && path !== '-' && read.has(samePathKey(path))) {
+            throw new UsageError(`${option} ${path}: that is one of the models this command reads, and writing there would replace it. Give another file.`);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from './write-file.js';
 import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadFiles } from './load.js';
@@ -8,12 +8,14 @@ export interface FormatOutcome {
     changed: string[];
     /** Files left alone because they do not parse, with the first syntax error's line. */
     unparsable: Array<{ path: string; line: number }>;
+    /** Files that could not be written, each left as it was, and why. */
+    failed: Array<{ path: string; reason: string }>;
 }
 
 /** Formats files as the editor's "Format Document" would; with `check`, only reports. */
 export async function formatFiles(paths: string[], check: boolean): Promise<FormatOutcome> {
     const { services, documents } = await loadFiles(paths);
-    const outcome: FormatOutcome = { changed: [], unparsable: [] };
+    const outcome: FormatOutcome = { changed: [], unparsable: [], failed: [] };
     for (const document of documents) {
         const path = document.uri.fsPath;
         const syntaxError = document.diagnostics?.find(d => d.code === 'syntax-error');
@@ -27,9 +29,16 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
         const original = document.textDocument.getText();
         const formatted = TextDocument.applyEdits(document.textDocument, edits);
         if (formatted !== original) {
-            outcome.changed.push(path);
-            if (!check) {
-                writeFileSync(path, formatted);
+            if (check) {
+                outcome.changed.push(path);
+                continue;
+            }
+            // One file that cannot be written does not stop the others.
+            try {
+                writeFileAtomic(path, formatted, 'the formatted model');
+                outcome.changed.push(path);
+            } catch (error) {
+                outcome.failed.push({ path, reason: error instanceof Error ? error.message : String(error) });
             }
         }
     }
@@ -45,7 +54,9 @@ export function reportFormat(outcome: FormatOutcome, check: boolean, cwd: string
             lines.push('All files are formatted.');
         }
     } else {
-        lines.push(`${outcome.changed.length} file${outcome.changed.length === 1 ? '' : 's'} formatted.`);
+        lines.push(...outcome.failed.map(({ reason }) => `toc: ${reason}`));
+        lines.push(`${outcome.changed.length} file${outcome.changed.length === 1 ? '' : 's'} formatted`
+            + (outcome.failed.length > 0 ? `; ${outcome.failed.length} could not be written (see above) and are unchanged.` : '.'));
     }
     return lines.join('\n') + '\n';
 }

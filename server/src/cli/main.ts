@@ -10,7 +10,7 @@ import { expandPaths, modelFile, UsageError } from './files.js';
 import { formatFiles, reportFormat } from './format.js';
 import type { DiagramFormat } from './diagram.js';
 import { DIAGRAM_FORMATS, diagramReport } from './diagram.js';
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from './write-file.js';
 import { checkGroup, createServices as createCheckServices, loadFiles } from './load.js';
 import { isCheckWorker, serveChecks } from './check-workers.js';
 import { measuresReport } from './measures.js';
@@ -78,6 +78,9 @@ program.command('format')
         const cwd = process.cwd();
         const outcome = await formatFiles(await expandPaths(paths, cwd), options.check === true);
         process.stdout.write(reportFormat(outcome, options.check === true, cwd));
+        if (outcome.failed.length > 0) {
+            return EXIT_USAGE;
+        }
         return outcome.unparsable.length > 0 || (options.check === true && outcome.changed.length > 0) ? EXIT_FINDINGS : EXIT_OK;
     }));
 
@@ -104,16 +107,12 @@ program.command('diagram')
         if (options.format === 'png' && !options.output && process.stdout.isTTY) {
             throw new UsageError('a PNG is not text: give a file with --output, or redirect standard output.');
         }
-        const text = await diagramReport(model, options.view, options.format, process.cwd());
+        const text = await diagramReport(model, options.view, options.format, process.cwd(), options.output);
         if (!options.output) {
             process.stdout.write(text);
             return;
         }
-        try {
-            writeFileSync(options.output, text);
-        } catch (error) {
-            throw new UsageError(`${options.output}: cannot write the diagram (${(error as Error).message}).`);
-        }
+        writeFileAtomic(options.output, text, 'the diagram');
     }));
 
 program.command('measures')

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './files.js';
+
+/** What a failed write's error code means, in words a user can act on. */
+const CAUSES: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'part of its path is not a folder',
+    EISDIR: 'it is a folder',
+    EBUSY: 'it is in use by another program',
+};
+
+export function causeOf(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException).code;
+    return (code && CAUSES[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The one way the command-line tools write a file: the new content goes to a temporary file in
+ * the same folder, is flushed to disk, and is renamed over the target, so a failure at any point
+ * (a full disk, a lost permission, the process killed) leaves the target as it was. A symbolic
+ * link is written through to its target, and the target keeps its permissions. `what` names the
+ * file in the message of a failure, such as "the baseline".
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array, what = 'the file'): void {
+    const target = realTarget(path);
+    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    let descriptor: number | undefined;
+    try {
+        const mode = existingMode(target);
+        descriptor = openSync(temporary, 'wx', mode ?? 0o666);
+        if (mode !== undefined) {
+            fchmodSync(descriptor, mode); // not narrowed by the umask: the target's own permissions
+        }
+        const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+        for (let written = 0; written < bytes.length;) {
+            written += writeSync(descriptor, bytes, written, bytes.length - written);
+        }
+        fsyncSync(descriptor);
+        closeSync(descriptor);
+        descriptor = undefined;
+        renameSync(temporary, target);
+    } catch (error) {
+        if (descriptor !== undefined) {
+            try {
+                closeSync(descriptor);
+            } catch {
+                // Already failing: the write's own error is the one to report.
+            }
+        }
+        try {
+            unlinkSync(temporary);
+        } catch {
+            // Never created, or already gone.
+        }
+        throw new UsageError(`${path}: cannot write ${what} (${causeOf(error)}); nothing was changed.`);
+    }
+}
+
+/** Where writing `path` really lands: through a symbolic link to its target. */
+function realTarget(path: string): string {
+    try {
+        return realpathSync(path);
+    } catch {
+        return resolve(path); // does not exist yet
+    }
+}
+
+function existingMode(path: string): number | undefined {
+    try {
+        return statSync(path).mode & 0o7777;
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,146 @@
+/**
+ * Commands that write: a failure half-way through a write leaves the file as it was, and no
+ * command writes over a model it reads. Failures are injected by a module preloaded into the
+ * checker's process, which makes the file system fail as a full disk or a lost permission would.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { CLI } from '../support/language-server.js';
+
+const MODEL = 'outcome Safer "Fewer falls" {\n  horizon short\n}\nactivity Rounds {\n    owner Nurses\n}\nstakeholder Nurses\nlink Rounds -> Safer\n';
+const EXISTING = 'what was here before\n';
+
+/** Preloaded with `--require`: the first write (or rename) into a temporary file fails with `code`. */
+const INJECT = `
+const fs = require('node:fs');
+const [call, code] = process.env.TOC_FAIL.split(':');
+const original = fs[call];
+fs[call] = function (...args) {
+    const target = String(call === 'writeSync' ? '' : args[0]);
+    if (call === 'writeSync' || target.endsWith('.tmp')) {
+        const error = new Error(code + ': injected');
+        error.code = code;
+        throw error;
+    }
+    return original.apply(this, args);
+};
+`;
+
+let folder: string;
+
+beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'toc-writing-'));
+    writeFileSync(join(folder, 'model.toc'), MODEL);
+    writeFileSync(join(folder, 'inject.cjs'), INJECT);
+});
+
+function toc(args: string[], fail?: string) {
+    const preload = fail ? ['--require', join(folder, 'inject.cjs')] : [];
+    const result = spawnSync(process.execPath, [...preload, CLI, ...args], {
+        cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...fail ? { TOC_FAIL: fail } : {} },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every command that writes a file, and the file it writes. */
+const WRITERS: Array<[string, string[], string]> = [
+    ['format', ['format', 'model.toc'], 'model.toc'],
+    ['check --write-baseline', ['check', 'model.toc', '--write-baseline', 'out.json'], 'out.json'],
+    ['check -o', ['check', 'model.toc', '-f', 'json', '-o', 'out.json'], 'out.json'],
+    ['diagram -o (svg)', ['diagram', 'model.toc', '-o', 'out.json'], 'out.json'],
+    ['diagram -o (dot)', ['diagram', 'model.toc', '-f', 'dot', '-o', 'out.json'], 'out.json'],
+];
+
+describe('a failure half-way through a write leaves the file as it was', () => {
+    for (const [name, args, target] of WRITERS) {
+        test.each([
+            ['writeSync:ENOSPC', 'the disk is full'],
+            ['writeSync:EIO', 'EIO'],
+            ['renameSync:EACCES', 'permission denied'],
+            ['openSync:EROFS', 'the file system is read-only'],
+        ])(`${name}, with %s`, (fail, says) => {
+            if (target !== 'model.toc') {
+                writeFileSync(join(folder, target), EXISTING);
+            }
+            const before = readFileSync(join(folder, target));
+            const result = toc(args, fail);
+            expect(result.code, result.stderr).toBe(2);
+            expect(result.stderr + result.stdout).toContain(target);
+            expect(result.stderr + result.stdout).toContain(says);
+            expect(result.stderr).not.toMatch(/^ {4}at /m);
+            expect(readFileSync(join(folder, target)).equals(before), 'the file is byte for byte as it was').toBe(true);
+            expect(readdirSync(folder).filter(file => file.endsWith('.tmp'))).toEqual([]);
+        });
+    }
+
+    test('without a failure, each of them writes its file', () => {
+        for (const [name, args, target] of WRITERS) {
+            writeFileSync(join(folder, 'model.toc'), MODEL);
+            const result = toc(args);
+            expect(result.code, `${name}: ${result.stderr}`).not.toBe(2);
+            expect(readFileSync(join(folder, target), 'utf8'), name).not.toBe(target === 'model.toc' ? MODEL : EXISTING);
+        }
+    });
+
+    test('a symbolic link is written through, and the target keeps its permissions', () => {
+        mkdirSync(join(folder, 'real'));
+        writeFileSync(join(folder, 'real', 'model.toc'), MODEL, { mode: 0o640 });
+        symlinkSync(join(folder, 'real', 'model.toc'), join(folder, 'link.toc'));
+        expect(toc(['format', 'link.toc']).code).toBe(0);
+        expect(readFileSync(join(folder, 'real', 'model.toc'), 'utf8')).not.toBe(MODEL);
+        expect(readFileSync(join(folder, 'link.toc'), 'utf8')).toBe(readFileSync(join(folder, 'real', 'model.toc'), 'utf8'));
+        expect(spawnSync('stat', ['-c', '%a', join(folder, 'real', 'model.toc')], { encoding: 'utf8' }).stdout.trim()).toBe('640');
+    });
+});
+
+describe('no command writes over a model it reads', () => {
+    test.each([
+        ['check -o', ['check', 'model.toc', '-f', 'json', '-o', 'model.toc']],
+        ['check -o, the second format', ['check', 'model.toc', '-f', 'stylish', '-f', 'json', '-o', '-', '-o', 'model.toc']],
+        ['check --write-baseline', ['check', 'model.toc', '--write-baseline', 'model.toc']],
+        ['check --write-baseline, an imported file', ['check', 'plan.toc', '--write-baseline', 'shared.toc']],
+        ['check -o, through a symbolic link', ['check', 'model.toc', '-f', 'json', '-o', 'alias.toc']],
+        ['diagram -o', ['diagram', 'model.toc', '-o', 'model.toc']],
+        ['diagram -o, an imported file', ['diagram', 'plan.toc', '-f', 'dot', '-o', 'shared.toc']],
+    ])('%s is refused with exit 2, and the model is unchanged', (_name, args) => {
+        writeFileSync(join(folder, 'shared.toc'), 'stakeholder Nurses "Ward nurses"\n');
+        writeFileSync(join(folder, 'plan.toc'), 'import "shared"\noutcome Safer { horizon short }\n');
+        symlinkSync(join(folder, 'model.toc'), join(folder, 'alias.toc'));
+        const before = Object.fromEntries(['model.toc', 'shared.toc', 'plan.toc'].map(file => [file, readFileSync(join(folder, file), 'utf8')]));
+        const result = toc(args);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toContain('one of the models this command reads');
+        for (const [file, text] of Object.entries(before)) {
+            expect(readFileSync(join(folder, file), 'utf8'), file).toBe(text);
+        }
+    });
+});
+
+describe('format over many files', () => {
+    test('a file that cannot be written does not stop the others: a summary, and exit 2', () => {
+        for (const name of ['a.toc', 'b.toc', 'c.toc']) {
+            writeFileSync(join(folder, name), MODEL);
+        }
+        // b.toc's temporary file cannot be created; a.toc and c.toc are formatted.
+        writeFileSync(join(folder, 'inject.cjs'), `
+const fs = require('node:fs');
+const original = fs.openSync;
+fs.openSync = function (path, ...rest) {
+    if (String(path).includes('.b.toc.') && String(path).endsWith('.tmp')) {
+        const error = new Error('EACCES: injected'); error.code = 'EACCES'; throw error;
+    }
+    return original.call(this, path, ...rest);
+};
+`);
+        const result = toc(['format', 'a.toc', 'b.toc', 'c.toc'], 'openSync:EACCES');
+        expect(result.code).toBe(2);
+        expect(result.stdout).toContain('b.toc: cannot write the formatted model (permission denied)');
+        expect(result.stdout).toContain('2 files formatted; 1 could not be written');
+        expect(readFileSync(join(folder, 'b.toc'), 'utf8')).toBe(MODEL);
+        expect(readFileSync(join(folder, 'a.toc'), 'utf8')).not.toBe(MODEL);
+        expect(readFileSync(join(folder, 'c.toc'), 'utf8')).not.toBe(MODEL);
+    });
+});
