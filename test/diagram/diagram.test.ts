@@ -106,6 +106,22 @@ describe('SVG, DOT and Mermaid', () => {
         }
     });
 
+    // Graphviz expands \N, \G, \E, \T, \H and \L into names, in labels and tooltips alike: a
+    // Windows path in a title was drawn as `C:\UsersOurse`.
+    test('backslashes in titles are drawn as written, by the built-in layout and by Graphviz\'s own dot', async () => {
+        const label = String.raw`C:\Users\Nurse \G \E \L end`;
+        const source = label.replace(/\\/g, '\\\\'); // as written in a .toc file
+        const graph = await graphOf(BASE.replace('"Hourly intentional rounding"', `"${source}"`));
+        expect(graph.nodes.find(node => node.id === 'Rounding')!.label).toBe(label);
+        const unescape = (svg: string) => svg.replace(/&#45;/g, '-').replace(/&#92;/g, '\\');
+        const fromDot = spawnSync('dot', ['-Tsvg'], { input: toDot(graph), encoding: 'utf8' });
+        expect(fromDot.status, fromDot.stderr).toBe(0);
+        for (const svg of [unescape(await renderSvg(graph)), unescape(fromDot.stdout)]) {
+            expect(svg).toContain(`>${label}</text>`);
+            expect(svg).toContain(`Rounding: ${label}`);
+        }
+    });
+
     test('a large map asks Graphviz for less layout effort, and a small one keeps the full effort', async () => {
         const chain = (n: number) => Array.from({ length: n }, (_, i) => `outcome O${i} { horizon short }\n${i > 0 ? `link O${i - 1} -> O${i}\n` : ''}`).join('');
         const effort = /mclimit=0\.3, nslimit=0\.5, nslimit1=0\.5/;

@@ -29,9 +29,20 @@ export function dotString(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 
-/** Text inside a Graphviz HTML-like label. */
+/**
+ * Text for a tooltip: Graphviz reads a tooltip's escapes twice (`\\N` would still become the
+ * node's name), so each backslash is doubled once more.
+ */
+export function dotTooltip(text: string): string {
+    return dotString(text.replace(/\\/g, '\\\\'));
+}
+
+/**
+ * Text inside a Graphviz HTML-like label. Graphviz expands `\N`, `\G` and the like even there,
+ * and after reading entities, so a backslash is written as its own escape, `\\`.
+ */
 export function htmlText(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    return text.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function describeFindings(findings: DiagramFinding[]): string[] {
@@ -95,7 +106,7 @@ export function toDot(graph: DiagramGraph): string {
         const tooltip = [node.label !== node.id ? `${node.id}: ${node.label}` : node.id, ...describeFindings(node.findings),
             ...node.measures.flatMap(m => describeFindings(m.findings).map(text => `${m.name}: ${text}`))].join('\n');
         const extra = [`kind-${node.kind}`, ...(node.horizon ? [`horizon-${node.horizon}`] : []), ...(node.measures.length === 0 && node.kind !== 'activity' && node.kind !== 'change-idea' ? ['unmeasured'] : [])];
-        lines.push(`  ${dotString(node.id)} [id=${dotString(elementId('node', node.id))}, class=${dotString(classes('toc-node', node.findings, extra))}, label=${nodeLabel(node)}, tooltip=${dotString(tooltip)}];`);
+        lines.push(`  ${dotString(node.id)} [id=${dotString(elementId('node', node.id))}, class=${dotString(classes('toc-node', node.findings, extra))}, label=${nodeLabel(node)}, tooltip=${dotTooltip(tooltip)}];`);
     }
     for (const [rank, nodes] of [...ranks].sort((a, b) => a[0] - b[0])) {
         lines.push(`  { rank=same; ${nodes.map(n => dotString(n.id)).join('; ')}; } // column ${rank}`);
@@ -113,7 +124,7 @@ export function toDot(graph: DiagramGraph): string {
             `id=${dotString(elementId('edge', edge.id))}`,
             `class=${dotString(classes('toc-edge', edge.findings, [`evidence-${edge.strength ?? 'unstated'}`, ...(edge.feedback ? ['feedback'] : [])]))}`,
             `style=${evidenceStyle(edge)}`,
-            `tooltip=${dotString(tooltip)}`,
+            `tooltip=${dotTooltip(tooltip)}`,
             ...(severity ? [`color=${dotString(FINDING_COLOUR[severity])}`, 'penwidth=1.6'] : []),
             ...(edge.feedback ? ['constraint=false', 'arrowhead=empty'] : []),
         ];
