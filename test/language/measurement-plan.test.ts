@@ -128,6 +128,25 @@ describe('the measurement plan', () => {
         expect(measurementPlanCsv(plan)).toContain('\r\nSplit,Before | after,process,,,,,,,"Ward A\nWard B | C",,\r\n');
     });
 
+    // A commissioner opens the CSV in a spreadsheet and the Markdown in a viewer that renders HTML.
+    test('hostile titles: CSV formulas are neutralised, plain numbers are not; Markdown shows HTML as text', async () => {
+        const plan = await planOf([
+            'measure Link "=HYPERLINK(\\"http://x\\")" {\n    kind process\n    unit "+1 per day"\n    baseline -5\n    source "@SUM(A1)"\n}\n',
+            'measure Html "<img src=x onerror=alert(1)> & co" {\n    kind outcome\n    source "-cmd|calc"\n}\n',
+            'measure Negative {\n    kind process\n    unit "-5"\n}\n',
+        ].join('\n'));
+        const csv = measurementPlanCsv(plan);
+        expect(csv).toContain('Link,"\'=HYPERLINK(""http://x"")",process,,\'+1 per day,5,');
+        expect(csv).toContain('\r\nNegative,,process,,-5,');
+        expect(csv).toContain(',\'@SUM(A1),');
+        expect(csv).toContain(',\'-cmd|calc,');
+        expect(csv.split('\r\n').slice(1).join('\n')).not.toMatch(/(^|,|")[=+@]/m);
+        expect(csv).toContain('Html,<img src=x onerror=alert(1)> & co,'); // a CSV cell is not HTML
+        const markdown = measurementPlanMarkdown(plan);
+        expect(markdown).toContain('Html: &lt;img src=x onerror=alert(1)&gt; &amp; co');
+        expect(markdown).not.toContain('<img');
+    });
+
     test('names that do not resolve are shown as written', async () => {
         const plan = await planOf('measure M { kind outcome measures Nowhere owner Nobody source Missing }\n');
         expect(plan.measures[0]).toMatchObject({ measures: [{ name: 'Nowhere' }], owner: 'Nobody', source: { kind: 'evidence', name: 'Missing' } });

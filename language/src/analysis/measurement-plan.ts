@@ -1,3 +1,4 @@
+import { markdownText } from '../utils/markdown.js';
 import type { AstNode, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { describeQuantity, describeTarget } from './describe.js';
@@ -114,18 +115,18 @@ function cell(value: string | undefined): string {
     if (value === undefined || value === '') {
         return MISSING;
     }
-    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+    return markdownText(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** Text on a list line: line breaks folded into spaces. */
-const inline = (value: string) => value.replace(/\s*(\r\n|\r|\n)\s*/g, ' ');
+const inline = (value: string) => markdownText(value).replace(/\s*(\r\n|\r|\n)\s*/g, ' ');
 
 /**
  * The plan as Markdown, to paste into a report: a heading, a table of the measures, then the
  * outcomes not measured and the risks and side effects not watched.
  */
 export function measurementPlanMarkdown(plan: MeasurementPlan): string {
-    const lines = [`# Measurement plan${plan.programme ? `: ${plan.programme}` : ''}`, ''];
+    const lines = [`# Measurement plan${plan.programme ? `: ${markdownText(plan.programme)}` : ''}`, ''];
     const counts = (['outcome', 'process', 'balancing'] as const)
         .map(kind => [kind, plan.measures.filter(row => row.kind === kind).length] as const)
         .filter(([, n]) => n > 0)
@@ -171,12 +172,18 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
 
 const CSV_HEADER = ['measure', 'title', 'kind', 'measures', 'unit', 'baseline', 'baseline date', 'target', 'direction', 'source', 'frequency', 'owner'];
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, with quotes doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, with quotes
+ * doubled. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return) is neutralised with a leading `'`, as OWASP advises against CSV injection; a
+ * plain number such as `-5` is left as it is.
+ */
 function csvField(value: string | undefined): string {
     if (value === undefined) {
         return '';
     }
-    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?%?$/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

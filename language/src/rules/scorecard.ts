@@ -1,3 +1,4 @@
+import { markdownText } from '../utils/markdown.js';
 import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type { TocServices } from '../toc-module.js';
@@ -143,12 +144,12 @@ export function scorecardMarkdown(scorecard: Scorecard, relativePath: (uri: stri
     for (const entry of scorecard.entries) {
         lines.push('', `## ${entry.title}`, '');
         if (entry.strengths.length > 0) {
-            lines.push('What the model shows:', '', ...entry.strengths.map(s => `- ${s}`), '');
+            lines.push('What the model shows:', '', ...entry.strengths.map(s => `- ${markdownText(s)}`), '');
         }
         if (entry.findings.length === 0) {
             lines.push('No findings.');
         } else {
-            lines.push('Findings:', '', ...entry.findings.map(f => `- ${f.message} (\`${f.rule}\`, ${relativePath(f.uri)}:${f.line})`));
+            lines.push('Findings:', '', ...entry.findings.map(f => `- ${markdownText(f.message)} (\`${f.rule}\`, ${markdownText(relativePath(f.uri))}:${f.line})`));
         }
     }
     return lines.join('\n') + '\n';
