@@ -144,3 +144,14 @@ fs.openSync = function (path, ...rest) {
         expect(readFileSync(join(folder, 'c.toc'), 'utf8')).not.toBe(MODEL);
     });
 });
+
+describe('terminal output shows what a model holds, and runs none of it', () => {
+    test('control characters in a model are printed as escapes', () => {
+        // An escape sequence that would retitle the terminal window and clear the screen.
+        writeFileSync(join(folder, 'control.toc'), 'outcome A { horizon short }\n\u001b]0;owned\u0007\u001b[2J link A -> B\n');
+        const result = toc(['check', 'control.toc']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain('\\x1b]');
+        expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    });
+});

@@ -1,6 +1,15 @@
 import type { Report } from '../report.js';
 
 /**
+ * Text from a model as a terminal should show it: control characters (an escape sequence in a
+ * title could recolour the terminal, move the cursor or retitle the window) are shown as `\x1b`
+ * and the like, and never acted on.
+ */
+export function terminalText(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, char => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
  * For people: findings grouped by file, each line clickable as `file:line:col`, then a summary.
  * Colour only when writing to a terminal.
  */
@@ -12,9 +21,9 @@ export function formatStylish(report: Report, colour: boolean): string {
         if (file.findings.length === 0) {
             continue;
         }
-        lines.push(paint(4, file.path));
+        lines.push(paint(4, terminalText(file.path)));
         for (const f of file.findings) {
-            lines.push(`  ${file.path}:${f.line}:${f.column}  ${label[f.severity]}  ${f.message}  ${paint(2, f.rule)}`);
+            lines.push(`  ${terminalText(file.path)}:${f.line}:${f.column}  ${label[f.severity]}  ${terminalText(f.message)}  ${paint(2, f.rule)}`);
         }
         lines.push('');
     }
