@@ -155,3 +155,26 @@ describe('terminal output shows what a model holds, and runs none of it', () => 
         expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     });
 });
+
+describe('every command that reads a model reports its errors, an imported file\'s included', () => {
+    test.each([
+        ['check', ['check', 'plan.toc']],
+        ['scorecard', ['scorecard', 'plan.toc']],
+        ['measures', ['measures', 'plan.toc']],
+        ['diagram', ['diagram', 'plan.toc', '-f', 'dot']],
+    ])('%s exits 1 and names the error in the imported file', (name, args) => {
+        writeFileSync(join(folder, 'broken.toc'), 'outcome B { horizon short }\n\noutcome C { horizon shortish }\n');
+        writeFileSync(join(folder, 'plan.toc'), 'import "broken"\noutcome A { horizon short }\n');
+        const result = toc(args);
+        expect(result.code, result.stderr).toBe(1);
+        const shown = name === 'check' ? result.stdout : result.stderr;
+        expect(shown).toContain('plan.toc:1:8  error    `broken` has a syntax error on line 3');
+        if (name !== 'check') {
+            expect(shown).toContain('broken.toc:3:21  error'); // check lists the files it was given
+        }
+        if (name === 'scorecard') {
+            expect(result.stdout).toBe('');
+            expect(result.stderr).toContain('cannot score a model that has errors');
+        }
+    });
+});

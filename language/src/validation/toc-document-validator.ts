@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { sizeLimitExceeded, type SizeLimitExceeded } from '../workspace/toc-document-factory.js';
+import { FILE_TOO_LARGE, sizeLimitExceeded, type SizeLimitExceeded } from '../workspace/toc-document-factory.js';
 import type { CancellationToken } from 'vscode-languageserver';
 import { allNodesOf } from '../utils/ast.js';
 import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
@@ -9,7 +9,6 @@ import { TocValidationRegistry } from './toc-validation-registry.js';
 
 export const SYNTAX_ERROR = 'syntax-error';
 export const UNRESOLVED_REFERENCE = 'unresolved-reference';
-export const FILE_TOO_LARGE = 'file-too-large';
 
 /**
  * Text that is not a model at all (a pasted binary, a file of the wrong kind) gives one syntax

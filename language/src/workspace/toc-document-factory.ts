@@ -3,6 +3,9 @@ import { DefaultLangiumDocumentFactory } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 
+/** The code of the warning on a file the editor left unanalysed for its size. */
+export const FILE_TOO_LARGE = 'file-too-large';
+
 /** A file the editor left unanalysed for its size: how large it is, and the limit it passed. */
 export interface SizeLimitExceeded {
     size: number;

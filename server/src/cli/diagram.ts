@@ -5,7 +5,8 @@ import { toMermaid } from '../../../language/src/diagram/mermaid.js';
 import { prepareLayoutEngine, renderSvg } from '../../../language/src/diagram/svg.js';
 import { modelFile, refuseInputsAsOutputs } from './files.js';
 import { svgToPng } from './png.js';
-import { loadFiles } from './load.js';
+import type { FileResult } from './load.js';
+import { loadFiles, modelErrors } from './load.js';
 
 export const DIAGRAM_FORMATS = ['svg', 'png', 'mermaid', 'dot'] as const;
 export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
@@ -14,7 +15,7 @@ export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
  * `toc diagram`: the model's causal map or driver diagram, drawn without a browser. `output`, the
  * file it will be written to, is refused before anything is drawn if it is one of the models read.
  */
-export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string, output?: string): Promise<string | Uint8Array> {
+export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string, output?: string): Promise<{ content: string | Uint8Array; errors: FileResult[] }> {
     const path = modelFile(model, cwd);
     refuseInputsAsOutputs([{ path: output, option: '--output' }], [path]);
     if (format === 'svg' || format === 'png') {
@@ -23,10 +24,11 @@ export async function diagramReport(model: string, view: DiagramView, format: Di
     const { services, documents } = await loadFiles([path]);
     refuseInputsAsOutputs([{ path: output, option: '--output' }], services.shared.workspace.LangiumDocuments.all.map(document => document.uri.fsPath));
     const graph = diagramOf(services, documents[0], view);
+    const errors = modelErrors(services, documents[0]);
     switch (format) {
-        case 'svg': return renderSvg(graph);
-        case 'png': return svgToPng(await renderSvg(graph));
-        case 'dot': return toDot(graph);
-        case 'mermaid': return toMermaid(graph);
+        case 'svg': return { content: await renderSvg(graph), errors };
+        case 'png': return { content: await svgToPng(await renderSvg(graph)), errors };
+        case 'dot': return { content: toDot(graph), errors };
+        case 'mermaid': return { content: toMermaid(graph), errors };
     }
 }

@@ -120,6 +120,17 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
     return { results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })), configProblems, read: [...read] };
 }
 
+/**
+ * The errors of the model a document belongs to, in every file of it (imported files included),
+ * for the commands that read one model: each reports them, and fails when there are any.
+ */
+export function modelErrors(services: TocServices, document: LangiumDocument): FileResult[] {
+    const analysis = services.analysis.ModelAnalysis;
+    return analysis.modelOf(analysis.rootsOf(document)[0]).documents
+        .map(member => ({ path: member.uri.fsPath, diagnostics: sortByPosition((member.diagnostics ?? []).filter(d => d.severity === 1)) }))
+        .filter(result => result.diagnostics.length > 0);
+}
+
 export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
     return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
         || String(a.code).localeCompare(String(b.code)) || a.message.localeCompare(b.message));

@@ -11,9 +11,12 @@ import { formatFiles, reportFormat } from './format.js';
 import type { DiagramFormat } from './diagram.js';
 import { DIAGRAM_FORMATS, diagramReport } from './diagram.js';
 import { writeFileAtomic } from './write-file.js';
-import { checkGroup, createServices as createCheckServices, loadFiles } from './load.js';
+import type { FileResult } from './load.js';
+import { checkGroup, createServices as createCheckServices, loadFiles, modelErrors } from './load.js';
+import { buildReport } from './report.js';
+import { formatStylish } from './formats/stylish.js';
 import { isCheckWorker, serveChecks } from './check-workers.js';
-import { measuresReport } from './measures.js';
+import { measures } from './measures.js';
 
 function count(value: string): number {
     const n = Number(value);
@@ -32,6 +35,17 @@ function collectFormat(value: string, previous: FormatName[]): FormatName[] {
 
 function collect(value: string, previous: string[]): string[] {
     return [...previous, value];
+}
+
+/**
+ * For the commands that read one model: its errors (in any of its files) on standard error, as
+ * `toc check` shows them. Returns whether there were any.
+ */
+function reportErrors(errors: FileResult[], cwd: string): boolean {
+    if (errors.length > 0) {
+        process.stderr.write(formatStylish(buildReport(errors, cwd), process.stderr.isTTY === true && !process.env.NO_COLOR));
+    }
+    return errors.length > 0;
 }
 
 /** Runs a command's work: a usage problem is one line and exit 2; so is anything unexpected, with details under --debug. */
@@ -91,10 +105,15 @@ program.command('scorecard')
     .action((model: string, options: { format: string }) => guarded(async () => {
         const cwd = process.cwd();
         const { services, documents } = await loadFiles([modelFile(model, cwd)]);
+        if (reportErrors(modelErrors(services, documents[0]), cwd)) {
+            process.stderr.write('toc: cannot score a model that has errors: fix them first (toc check lists them all).\n');
+            return EXIT_FINDINGS;
+        }
         const scorecard = scorecardOf(services, documents[0]);
         process.stdout.write(options.format === 'json'
             ? JSON.stringify(scorecard, null, 2) + '\n'
             : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)));
+        return EXIT_OK;
     }));
 
 program.command('diagram')
@@ -107,12 +126,13 @@ program.command('diagram')
         if (options.format === 'png' && !options.output && process.stdout.isTTY) {
             throw new UsageError('a PNG is not text: give a file with --output, or redirect standard output.');
         }
-        const text = await diagramReport(model, options.view, options.format, process.cwd(), options.output);
+        const { content, errors } = await diagramReport(model, options.view, options.format, process.cwd(), options.output);
         if (!options.output) {
-            process.stdout.write(text);
-            return;
+            process.stdout.write(content);
+        } else {
+            writeFileAtomic(options.output, content, 'the diagram');
         }
-        writeFileAtomic(options.output, text, 'the diagram');
+        return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
     }));
 
 program.command('measures')
@@ -120,7 +140,9 @@ program.command('measures')
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
     .action((model: string, options: { format: 'md' | 'csv' }) => guarded(async () => {
-        process.stdout.write(await measuresReport(model, options.format, process.cwd()));
+        const { report, errors } = await measures(model, options.format, process.cwd());
+        process.stdout.write(report);
+        return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
     }));
 
 program.command('schema')

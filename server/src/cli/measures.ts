@@ -1,6 +1,7 @@
 import { buildMeasurementPlan, measurementPlanCsv, measurementPlanMarkdown } from '../../../language/src/analysis/measurement-plan.js';
 import { modelFile } from './files.js';
-import { loadFiles } from './load.js';
+import type { FileResult } from './load.js';
+import { loadFiles, modelErrors } from './load.js';
 
 /**
  * `toc measures <model>`: the measurement plan of a model (the file and everything it imports),
@@ -8,8 +9,13 @@ import { loadFiles } from './load.js';
  * a `UsageError` from `modelFile`.
  */
 export async function measuresReport(modelPath: string, format: 'md' | 'csv', cwd: string): Promise<string> {
+    return (await measures(modelPath, format, cwd)).report;
+}
+
+/** The measurement plan, and the errors of the model it was drawn from. */
+export async function measures(modelPath: string, format: 'md' | 'csv', cwd: string): Promise<{ report: string; errors: FileResult[] }> {
     const { services, documents } = await loadFiles([modelFile(modelPath, cwd)]);
     const analysis = services.analysis.ModelAnalysis;
     const plan = buildMeasurementPlan(analysis.modelOf(analysis.rootsOf(documents[0])[0]));
-    return format === 'csv' ? measurementPlanCsv(plan) : measurementPlanMarkdown(plan);
+    return { report: format === 'csv' ? measurementPlanCsv(plan) : measurementPlanMarkdown(plan), errors: modelErrors(services, documents[0]) };
 }
