@@ -1,5 +1,6 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, GrammarUtils, WorkspaceCache } from 'langium';
+import { AstUtils, WorkspaceCache } from 'langium';
+import { findPropertyNode } from '../utils/cst.js';
 import type { Range } from 'vscode-languageserver';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import type { TocConfigProvider } from '../config/config-provider.js';
@@ -27,7 +28,7 @@ export function findingProperty(finding: Finding): string | undefined {
 export function findingRange(finding: Finding): Range {
     const cst = finding.node.$cstNode;
     return finding.range
-        ?? GrammarUtils.findNodeForProperty(cst, findingProperty(finding), finding.index)?.range
+        ?? findPropertyNode(cst, findingProperty(finding), finding.index)?.range
         ?? cst?.range
         ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }

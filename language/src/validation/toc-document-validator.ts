@@ -1,9 +1,10 @@
-import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
+import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { FILE_TOO_LARGE, sizeLimitExceeded, type SizeLimitExceeded } from '../workspace/toc-document-factory.js';
 import type { CancellationToken } from 'vscode-languageserver';
 import { allNodesOf } from '../utils/ast.js';
+import { findPropertyNode } from '../utils/cst.js';
 import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
 import { TocValidationRegistry } from './toc-validation-registry.js';
 
@@ -79,6 +80,17 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return withFewSyntaxErrors(diagnostics);
+    }
+
+    /** Places a diagnostic on its property as Langium would, by the quicker search (see findPropertyNode). */
+    protected override toDiagnostic<N extends AstNode>(severity: 'error' | 'warning' | 'info' | 'hint', message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string') {
+            const range = findPropertyNode(info.node.$cstNode, info.property, info.index)?.range;
+            if (range) {
+                return super.toDiagnostic(severity, message, { ...info, range });
+            }
+        }
+        return super.toDiagnostic(severity, message, info);
     }
 
     /**
