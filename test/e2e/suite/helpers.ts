@@ -120,10 +120,14 @@ export async function readText(uri: vscode.Uri): Promise<string> {
 /** The extension's own check, so the tests see files as the commands do. */
 export { exists } from '../../../extension/src/files.js';
 
-/** Discards unsaved changes in every open editor and closes them all. */
+/**
+ * Discards unsaved changes in the workspace's open files and closes every editor. Files of the
+ * workbench's own (its settings, which it may be writing) are left alone.
+ */
 export async function closeAllEditors(): Promise<void> {
+    const folder = workspaceFolder().toString();
     for (const document of vscode.workspace.textDocuments) {
-        if (document.isDirty) {
+        if (document.isDirty && document.uri.toString().startsWith(`${folder}/`)) {
             await vscode.window.showTextDocument(document, { preview: false });
             await vscode.commands.executeCommand('workbench.action.files.revert');
         }
