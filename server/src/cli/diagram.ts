@@ -16,7 +16,7 @@ export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
  * file it will be written to, is refused before anything is drawn if it is one of the models read.
  */
 export async function diagramReport(model: string, view: DiagramView, format: DiagramFormat, cwd: string, output?: string): Promise<{ content: string | Uint8Array; errors: FileResult[] }> {
-    const path = modelFile(model, cwd);
+    const path = await modelFile(model, cwd);
     refuseInputsAsOutputs([{ path: output, option: '--output' }], [path]);
     if (format === 'svg' || format === 'png') {
         prepareLayoutEngine();

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -42,12 +43,17 @@ export async function expandPaths(operands: string[], cwd: string): Promise<stri
     if (files.length === 0) {
         throw new UsageError(`no .toc files found under ${operands.join(', ') || cwd}.`);
     }
-    files.forEach(file => assertTextFile(relative(cwd, file) || file, file));
+    // Many small reads at once: the thread pool overlaps them.
+    const failures = await Promise.all(files.map(file => textFileProblem(relative(cwd, file) || file, file)));
+    const failure = failures.find(problem => problem !== undefined);
+    if (failure) {
+        throw failure;
+    }
     return files;
 }
 
 /** A single model file, as `scorecard` and other one-model commands take. */
-export function modelFile(operand: string, cwd: string): string {
+export async function modelFile(operand: string, cwd: string): Promise<string> {
     const path = resolve(cwd, operand);
     if (statOrFail(operand, path).isDirectory()) {
         throw new UsageError(`${operand}: is a folder; give the .toc file of the model.`);
@@ -55,7 +61,10 @@ export function modelFile(operand: string, cwd: string): string {
     if (!path.endsWith(TOC)) {
         throw new UsageError(`${operand}: not a .toc file.`);
     }
-    assertTextFile(operand, path);
+    const problem = await textFileProblem(operand, path);
+    if (problem) {
+        throw problem;
+    }
     return path;
 }
 
@@ -63,36 +72,33 @@ function statOrFail(operand: string, path: string) {
     try {
         return statSync(path);
     } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(code === 'ELOOP' ? `${operand}: the path loops through symbolic links.` : `${operand}: no such file or folder.`);
+        throw statProblem(operand, (error as NodeJS.ErrnoException).code);
     }
 }
 
-/** Reads the start of a file: it must be a regular file, readable, and text rather than binary. */
-function assertTextFile(shown: string, path: string): void {
-    // Opening a pipe, socket or device would block, or never end.
-    if (!statOrFail(shown, path).isFile()) {
-        throw new UsageError(`${shown}: is not a regular file (a pipe, socket or device); give a .toc file.`);
-    }
-    let fd: number | undefined;
+/** Why a file given to check is not a readable text file, if it is not. */
+async function textFileProblem(shown: string, path: string): Promise<UsageError | undefined> {
+    let handle: FileHandle | undefined;
     try {
-        fd = openSync(path, 'r');
+        // Opening a pipe, socket or device would block, or never end.
+        if (!(await stat(path)).isFile()) {
+            return new UsageError(`${shown}: is not a regular file (a pipe, socket or device); give a .toc file.`);
+        }
+        handle = await open(path, 'r');
         const head = Buffer.alloc(8192);
-        const length = readSync(fd, head, 0, head.length, 0);
-        if (head.subarray(0, length).includes(0)) {
-            throw new UsageError(`${shown}: is not a text file.`);
-        }
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return head.subarray(0, bytesRead).includes(0) ? new UsageError(`${shown}: is not a text file.`) : undefined;
     } catch (error) {
-        if (error instanceof UsageError) {
-            throw error;
-        }
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`${shown}: cannot be read (${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}).`);
+        return code === 'ENOENT' || code === 'ELOOP' ? statProblem(shown, code)
+            : new UsageError(`${shown}: cannot be read (${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}).`);
     } finally {
-        if (fd !== undefined) {
-            closeSync(fd);
-        }
+        await handle?.close();
     }
+}
+
+function statProblem(operand: string, code: string | undefined): UsageError {
+    return new UsageError(code === 'ELOOP' ? `${operand}: the path loops through symbolic links.` : `${operand}: no such file or folder.`);
 }
 
 /**
@@ -113,13 +119,21 @@ function withoutIgnored(paths: string[]): string[] {
         }
         return matchers.get(folder);
     };
+    const roots = new Map<string, boolean>();
+    const isRoot = (folder: string) => {
+        let root = roots.get(folder);
+        if (root === undefined) {
+            roots.set(folder, root = existsSync(join(folder, '.git')) || dirname(folder) === folder);
+        }
+        return root;
+    };
     return paths.filter(path => {
         for (let folder = dirname(path); ; folder = dirname(folder)) {
-            const rel = relative(folder, path).split(sep).join('/');
-            if (matcherFor(folder)?.ignores(rel)) {
+            const matcher = matcherFor(folder);
+            if (matcher?.ignores(relative(folder, path).split(sep).join('/'))) {
                 return false;
             }
-            if (existsSync(join(folder, '.git')) || dirname(folder) === folder) {
+            if (isRoot(folder)) {
                 return true;
             }
         }
@@ -140,6 +154,9 @@ function samePathKey(path: string): string {
  * writing there would replace a model with a report.
  */
 export function refuseInputsAsOutputs(outputs: Array<{ path: string | undefined; option: string }>, inputs: Iterable<string>): void {
+    if (!outputs.some(({ path }) => path !== undefined && path !== '-')) {
+        return;
+    }
     const read = new Set([...inputs].map(samePathKey));
     for (const { path, option } of outputs) {
         if (path !== undefined && path !== '-' && read.has(samePathKey(path))) {

@@ -104,7 +104,7 @@ program.command('scorecard')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
     .action((model: string, options: { format: string }) => guarded(async () => {
         const cwd = process.cwd();
-        const { services, documents } = await loadFiles([modelFile(model, cwd)]);
+        const { services, documents } = await loadFiles([await modelFile(model, cwd)]);
         if (reportErrors(modelErrors(services, documents[0]), cwd)) {
             process.stderr.write('toc: cannot score a model that has errors: fix them first (toc check lists them all).\n');
             return EXIT_FINDINGS;
