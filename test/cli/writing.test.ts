@@ -178,3 +178,26 @@ describe('every command that reads a model reports its errors, an imported file\
         }
     });
 });
+
+describe('format keeps what it does not own', () => {
+    test('a CRLF file stays CRLF, and a byte-order mark stays', () => {
+        const crlf = '\uFEFF' + MODEL.replace(/\n/g, '\r\n');
+        writeFileSync(join(folder, 'windows.toc'), crlf);
+        expect(toc(['format', 'windows.toc']).code).toBe(0);
+        const bytes = readFileSync(join(folder, 'windows.toc'));
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const text = bytes.toString('utf8');
+        expect(text).not.toBe(crlf);
+        expect(text).not.toMatch(/[^\r]\n/);
+        expect(text).toContain('\r\n    horizon short\r\n');
+        // Formatted once, it is formatted: --check agrees.
+        expect(toc(['format', '--check', 'windows.toc']).code).toBe(0);
+    });
+
+    test('an LF file without a byte-order mark gets none', () => {
+        expect(toc(['format', 'model.toc']).code).toBe(0);
+        const bytes = readFileSync(join(folder, 'model.toc'));
+        expect(bytes[0]).toBe('o'.charCodeAt(0));
+        expect(bytes.toString('utf8')).not.toContain('\r');
+    });
+});

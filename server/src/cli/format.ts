@@ -1,4 +1,5 @@
 import { writeFileAtomic } from './write-file.js';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadFiles } from './load.js';
@@ -10,6 +11,23 @@ export interface FormatOutcome {
     unparsable: Array<{ path: string; line: number }>;
     /** Files that could not be written, each left as it was, and why. */
     failed: Array<{ path: string; reason: string }>;
+}
+
+/** The line ending most of a text's lines end with: CRLF or LF. */
+function lineEnding(text: string): '\r\n' | '\n' {
+    const crlf = text.match(/\r\n/g)?.length ?? 0;
+    const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+    return crlf > lf ? '\r\n' : '\n';
+}
+
+function hasByteOrderMark(path: string): boolean {
+    const head = Buffer.alloc(3);
+    const fd = openSync(path, 'r');
+    try {
+        return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    } finally {
+        closeSync(fd);
+    }
 }
 
 /** Formats files as the editor's "Format Document" would; with `check`, only reports. */
@@ -27,7 +45,9 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
             textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true },
         });
         const original = document.textDocument.getText();
-        const formatted = TextDocument.applyEdits(document.textDocument, edits);
+        // The layout is the formatter's; the file's line endings stay its own.
+        const eol = lineEnding(original);
+        const formatted = TextDocument.applyEdits(document.textDocument, edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, eol) })));
         if (formatted !== original) {
             if (check) {
                 outcome.changed.push(path);
@@ -35,7 +55,8 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
             }
             // One file that cannot be written does not stop the others.
             try {
-                writeFileAtomic(path, formatted, 'the formatted model');
+                // The reader drops a byte-order mark (editors hide it); a file that had one keeps it.
+                writeFileAtomic(path, hasByteOrderMark(path) ? `\uFEFF${formatted}` : formatted, 'the formatted model');
                 outcome.changed.push(path);
             } catch (error) {
                 outcome.failed.push({ path, reason: error instanceof Error ? error.message : String(error) });
