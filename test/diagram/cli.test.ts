@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { UsageError } from '../../server/src/cli/files.js';
+import { pngSizeProblem } from '../../server/src/cli/png.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -30,6 +32,16 @@ describe('toc diagram', () => {
         const png = readFileSync(file);
         expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
         expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // width in pixels
+    });
+
+    // A 2,000-node map (43,000 lines) laid out to about 3,000 × 150,000 pixels, and the renderer
+    // ran out of memory with "unreachable" after minutes.
+    test('a drawing too large for a PNG is refused with a size and the formats to use instead', () => {
+        expect(pngSizeProblem(1_600, 37_800)).toBeUndefined(); // a 1,000-node map: 240 million pixels
+        const problem = pngSizeProblem(1_600, 75_000);
+        expect(problem).toBeInstanceOf(UsageError);
+        expect(problem!.message).toBe('the drawing would be 3,200 × 150,000 pixels, more than a PNG can hold here (268 million pixels). '
+            + 'Export it as SVG (--format svg), which has no size limit, or as DOT.');
     });
 
     test('the driver diagram as Mermaid and as DOT', () => {
