@@ -7,6 +7,24 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 /** A problem with how the command was called or with its input: one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** What a failed read's or write's error code means, in words a user can act on. */
+const CAUSES: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'part of its path is not a folder',
+    EISDIR: 'it is a folder',
+    EBUSY: 'it is in use by another program',
+};
+
+export function causeOf(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException).code;
+    return (code && CAUSES[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
 const TOC = '.toc';
 
 /**
@@ -91,7 +109,7 @@ async function textFileProblem(shown: string, path: string): Promise<UsageError 
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         return code === 'ENOENT' || code === 'ELOOP' ? statProblem(shown, code)
-            : new UsageError(`${shown}: cannot be read (${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}).`);
+            : new UsageError(`${shown}: cannot be read (${causeOf(error)}).`);
     } finally {
         await handle?.close();
     }

@@ -1,25 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './files.js';
-
-/** What a failed write's error code means, in words a user can act on. */
-const CAUSES: Record<string, string> = {
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOENT: 'its folder does not exist',
-    ENOTDIR: 'part of its path is not a folder',
-    EISDIR: 'it is a folder',
-    EBUSY: 'it is in use by another program',
-};
-
-export function causeOf(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    return (code && CAUSES[code]) ?? (error instanceof Error ? error.message : String(error));
-}
+import { causeOf, UsageError } from './files.js';
 
 /**
  * The one way the command-line tools write a file: the new content goes to a temporary file in
