@@ -4,7 +4,7 @@ import { TocNodeFileSystemSync } from '../node-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TocServices } from '../../../language/src/index.js';
 import { createTocServices } from '../../../language/src/index.js';
-import type { GroupChecker, GroupResult } from './check-workers.js';
+import type { GroupResult } from './check-workers.js';
 import { CheckPool, threadsFor } from './check-workers.js';
 
 export interface FileResult {
@@ -81,12 +81,16 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
     }
     const pool = workerScript && groups.length > 1 ? new CheckPool(workerScript, threadsFor(groups.length)) : undefined;
     const services = pool ? undefined : createServices();
-    // One set of services checks one group at a time: groups wait for the one before.
-    let previous: Promise<unknown> = Promise.resolve();
-    const check: GroupChecker = pool ? group => pool.check(group) : group => {
-        const result = previous.then(() => checkGroup(services!, group));
-        previous = result.catch(() => undefined);
-        return result;
+    /** Threads check groups side by side; one set of services in this thread, one group at a time. */
+    const checkAll = async (batch: string[][]): Promise<GroupResult[]> => {
+        if (pool) {
+            return Promise.all(batch.map(group => pool.check(group)));
+        }
+        const results: GroupResult[] = [];
+        for (const group of batch) {
+            results.push(await checkGroup(services!, group));
+        }
+        return results;
     };
     const results = new Map<string, Diagnostic[]>();
     const configProblems: CheckedFiles['configProblems'] = [];
@@ -100,7 +104,7 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
         // Union-find over groups: groups that share given files end in one set.
         const parent = groups.map((_, index) => index);
         const find = (index: number): number => parent[index] === index ? index : (parent[index] = find(parent[index]));
-        const checked = await Promise.all(groups.map(check));
+        const checked = await checkAll(groups);
         checked.forEach((result, index) => {
             take(result);
             for (const uri of result.loaded) {
@@ -113,7 +117,7 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
         const components = new Map<number, number[]>();
         groups.forEach((_, index) => components.set(find(index), [...components.get(find(index)) ?? [], index]));
         const shared = [...components.values()].filter(members => members.length > 1);
-        (await Promise.all(shared.map(members => check(members.flatMap(index => groups[index]))))).forEach(take);
+        (await checkAll(shared.map(members => members.flatMap(index => groups[index])))).forEach(take);
     } finally {
         await pool?.close();
     }
