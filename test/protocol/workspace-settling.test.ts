@@ -176,3 +176,26 @@ describe('after every change to how files relate, the server shows what the chec
         }
     }, 120_000);
 });
+
+describe('a workspace larger than one batch of loading', () => {
+    test('a file opened while the workspace loads is checked with its imports, then stays quiet', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'toc-batches-'));
+        // 600 files load in three batches; the shared file sorts last, after the programme.
+        for (let i = 0; i < 600; i++) {
+            writeFileSync(join(folder, `a${String(i).padStart(4, '0')}.toc`), `outcome O${i} { horizon short }\n`);
+        }
+        const plan = 'import "zz-shared"\n\nprogramme Plan "A plan"\n\nlink Train -> Safer\n';
+        writeFileSync(join(folder, 'b-plan.toc'), plan);
+        writeFileSync(join(folder, 'zz-shared.toc'), 'activity Train { owner Team }\noutcome Safer { horizon short }\nstakeholder Team { role "trainers" }\n');
+        running = await startServer(pathToFileURL(folder).href);
+        const uri = uriOf(folder, 'b-plan.toc');
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: plan } });
+        const sent = performance.now();
+        await settled(running, sent);
+        const codes = running.published.filter(p => p.uri === uri).at(-1)?.diagnostics.map(d => d.code) ?? [];
+        expect(codes).not.toContain('unresolved-reference');
+        expect(codes).not.toContain('unresolved-import');
+        expect(codes.length).toBeGreaterThan(0); // the programme's rule findings
+        expect(Math.max(...publicationsSince(running, 0).values())).toBeLessThanOrEqual(2);
+    }, 120_000);
+});
