@@ -4,7 +4,7 @@
  * checker's process, which makes the file system fail as a full disk or a lost permission would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -76,6 +76,37 @@ describe('a failure half-way through a write leaves the file as it was', () => {
         });
     }
 
+    // A real full disk: a small in-memory file system, filled, in a mount namespace of its own so
+    // nothing outlives the command. Needs the right to mount, as CI and this machine's root have.
+    test.each(WRITERS)('%s, on a file system that is full', (name, args, target) => {
+        const full = join(folder, 'full');
+        mkdirSync(full);
+        if (target !== 'model.toc') {
+            writeFileSync(join(folder, target), EXISTING);
+        }
+        const script = [
+            'set -e',
+            `mount -t tmpfs -o size=256k tmpfs full`,
+            `cp model.toc ${target} full/`,
+            'head -c 1M /dev/zero > full/filler 2>/dev/null || true',
+            'cd full',
+            `set +e; NO_COLOR=1 "$NODE" "$CLI" ${args.join(' ')} > ../stdout 2> ../stderr; echo $? > ../status; set -e`,
+            `cp ${target} ../after`,
+            'ls -a > ../listing',
+        ].join('\n');
+        const unprivileged = process.getuid?.() === 0 ? [] : ['--map-root-user'];
+        const run = spawnSync('unshare', [...unprivileged, '--mount', '--propagation', 'private', 'sh', '-c', script], {
+            cwd: folder, encoding: 'utf8', env: { ...process.env, NODE: process.execPath, CLI },
+        });
+        expect(run.status, `${name}: ${run.stderr}`).toBe(0);
+        const stderr = readFileSync(join(folder, 'stderr'), 'utf8') + readFileSync(join(folder, 'stdout'), 'utf8');
+        expect(readFileSync(join(folder, 'status'), 'utf8').trim(), stderr).toBe('2');
+        expect(stderr).toContain('the disk is full');
+        expect(stderr).toContain(target);
+        expect(readFileSync(join(folder, 'after')).equals(readFileSync(join(folder, target))), 'the file is byte for byte as it was').toBe(true);
+        expect(readFileSync(join(folder, 'listing'), 'utf8').split('\n').filter(file => file.endsWith('.tmp'))).toEqual([]);
+    });
+
     test('without a failure, each of them writes its file', () => {
         for (const [name, args, target] of WRITERS) {
             writeFileSync(join(folder, 'model.toc'), MODEL);
@@ -120,6 +151,26 @@ describe('no command writes over a model it reads', () => {
 });
 
 describe('format over many files', () => {
+    test('a read-only file is left alone: the others are formatted, a summary, and exit 2', () => {
+        const models = join(folder, 'models');
+        mkdirSync(models);
+        chmodSync(models, 0o777);
+        for (const name of ['a.toc', 'b.toc', 'c.toc']) {
+            writeFileSync(join(models, name), MODEL);
+            chmodSync(join(models, name), name === 'b.toc' ? 0o444 : 0o666);
+        }
+        // The superuser may write any file: run as an ordinary user, as the people who use it do.
+        chmodSync(folder, 0o755);
+        const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+        const result = spawnSync(process.execPath, [CLI, 'format', 'models'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...asUser });
+        expect(result.status, result.stderr).toBe(2);
+        expect(result.stdout).toContain('models/b.toc: cannot write the formatted model (permission denied)');
+        expect(result.stdout).toContain('2 files formatted; 1 could not be written');
+        expect(readFileSync(join(models, 'b.toc'), 'utf8')).toBe(MODEL);
+        expect(readFileSync(join(models, 'a.toc'), 'utf8')).not.toBe(MODEL);
+        expect(readFileSync(join(models, 'c.toc'), 'utf8')).not.toBe(MODEL);
+    });
+
     test('a file that cannot be written does not stop the others: a summary, and exit 2', () => {
         for (const name of ['a.toc', 'b.toc', 'c.toc']) {
             writeFileSync(join(folder, name), MODEL);
@@ -199,5 +250,22 @@ describe('format keeps what it does not own', () => {
         const bytes = readFileSync(join(folder, 'model.toc'));
         expect(bytes[0]).toBe('o'.charCodeAt(0));
         expect(bytes.toString('utf8')).not.toContain('\r');
+    });
+
+    test('comment text is unchanged, a comment that spans lines included', () => {
+        const comments = [
+            '/* Why rounds:\n\t\t- hourly\n   - named nurse\n*/',
+            '/**\n         * falls audit, 2024\n         */',
+            '// a line comment:   spaced   out',
+        ];
+        const messy = `outcome Safer {\n        ${comments[0]}\n  horizon short\n}\n  ${comments[1]}\nactivity Rounds { owner Nurses ${comments[2]}\n}\nstakeholder Nurses\nlink Rounds -> Safer\n`;
+        writeFileSync(join(folder, 'comments.toc'), messy);
+        expect(toc(['format', 'comments.toc']).code).toBe(0);
+        const formatted = readFileSync(join(folder, 'comments.toc'), 'utf8');
+        expect(formatted).not.toBe(messy);
+        expect(formatted).toContain('    horizon short\n');
+        for (const comment of comments) {
+            expect(formatted).toContain(comment);
+        }
     });
 });

@@ -321,10 +321,8 @@ async function format(workspace: TestWorkspace, path: string): Promise<string> {
 /** What formatting must keep: the AST (without positions), the comments and the findings (without positions). */
 function meaning(workspace: TestWorkspace, path: string) {
     const document = workspace.document(path);
-    // A block comment moved to a deeper indent takes its continuation lines with it: compare the words.
     const root = document.parseResult.value.$cstNode;
-    const comments = (root ? CstUtils.streamCst(root).filter(leaf => isLeafCstNode(leaf) && leaf.hidden).map(leaf => leaf.text).toArray() : [])
-        .map(c => c.split(/\r\n|\r|\n/).map(line => line.trim()).join('\n'));
+    const comments = (root ? CstUtils.streamCst(root).filter(leaf => isLeafCstNode(leaf) && leaf.hidden).map(leaf => leaf.text).toArray() : []);
     // Messages that cite a line ("also at line 3") are compared without the number.
     const findings = (document.diagnostics ?? []).map((d: Diagnostic) => `${d.code} ${d.message.replace(/\bline \d+/g, 'line #')}`).sort();
     return { ast: workspace.services.serializer.JsonSerializer.serialize(document.parseResult.value, { space: 0 }), comments, findings };

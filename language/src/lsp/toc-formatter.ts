@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode } from 'langium';
 import type { FormattingAction } from 'langium/lsp';
+import type { TextEdit } from 'vscode-languageserver';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import type { Model } from '../generated/ast.js';
 import { declarationNode } from '../utils/cst.js';
@@ -15,7 +16,8 @@ const LIST_ITEM: FormattingAction = { options: {}, moves: [{ characters: 1 }, { 
 /**
  * The canonical layout: one declaration per line group, one field per line, four-space indent,
  * single spaces between words. Only whitespace between tokens changes, so comments and
- * meaning are kept, and formatting twice gives the same text.
+ * meaning are kept, and formatting twice gives the same text. A comment that spans lines is left
+ * exactly where and as it was written: moving it would rewrite the indentation of its inner lines.
  */
 export class TocFormatter extends AbstractFormatter {
     protected format(node: AstNode): void {
@@ -86,6 +88,11 @@ export class TocFormatter extends AbstractFormatter {
             }
             previous = leaf;
         }
+    }
+
+    protected override createHiddenTextEdits(...args: Parameters<AbstractFormatter['createHiddenTextEdits']>): TextEdit[] {
+        const [, hidden] = args;
+        return /[\r\n]/.test(hidden.text) ? [] : super.createHiddenTextEdits(...args);
     }
 
     override formatDocument(document: LangiumDocument, params: Parameters<AbstractFormatter['formatDocument']>[1]) {

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from './write-file.js';
+import { WriteFailure, writeFileAtomic } from './write-file.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,7 +9,7 @@ export interface FormatOutcome {
     changed: string[];
     /** Files left alone because they do not parse, with the first syntax error's line. */
     unparsable: Array<{ path: string; line: number }>;
-    /** Files that could not be written, each left as it was, and why. */
+    /** Files that could not be written, each left as it was, and why in words. */
     failed: Array<{ path: string; reason: string }>;
 }
 
@@ -59,7 +59,10 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
                 writeFileAtomic(path, hasByteOrderMark(path) ? `\uFEFF${formatted}` : formatted, 'the formatted model');
                 outcome.changed.push(path);
             } catch (error) {
-                outcome.failed.push({ path, reason: error instanceof Error ? error.message : String(error) });
+                if (!(error instanceof WriteFailure)) {
+                    throw error;
+                }
+                outcome.failed.push({ path, reason: error.reason });
             }
         }
     }
@@ -75,7 +78,7 @@ export function reportFormat(outcome: FormatOutcome, check: boolean, cwd: string
             lines.push('All files are formatted.');
         }
     } else {
-        lines.push(...outcome.failed.map(({ reason }) => `toc: ${reason}`));
+        lines.push(...outcome.failed.map(({ path, reason }) => `${show(path)}: cannot write the formatted model (${reason})`));
         lines.push(`${outcome.changed.length} file${outcome.changed.length === 1 ? '' : 's'} formatted`
             + (outcome.failed.length > 0 ? `; ${outcome.failed.length} could not be written (see above) and are unchanged.` : '.'));
     }

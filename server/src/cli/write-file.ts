@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { causeOf, UsageError } from './files.js';
 
@@ -8,7 +8,8 @@ import { causeOf, UsageError } from './files.js';
  * the same folder, is flushed to disk, and is renamed over the target, so a failure at any point
  * (a full disk, a lost permission, the process killed) leaves the target as it was. A symbolic
  * link is written through to its target, and the target keeps its permissions. `what` names the
- * file in the message of a failure, such as "the baseline".
+ * file in the message of a failure, such as "the baseline". A file the user may not write is
+ * refused, though renaming over it would succeed: its permissions say to leave it alone.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, what = 'the file'): void {
     const target = realTarget(path);
@@ -16,6 +17,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, what
     let descriptor: number | undefined;
     try {
         const mode = existingMode(target);
+        if (mode !== undefined) {
+            accessSync(target, constants.W_OK);
+        }
         descriptor = openSync(temporary, 'wx', mode ?? 0o666);
         if (mode !== undefined) {
             fchmodSync(descriptor, mode); // not narrowed by the umask: the target's own permissions
@@ -41,7 +45,14 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, what
         } catch {
             // Never created, or already gone.
         }
-        throw new UsageError(`${path}: cannot write ${what} (${causeOf(error)}); nothing was changed.`);
+        throw new WriteFailure(path, what, causeOf(error));
+    }
+}
+
+/** A write that failed and changed nothing; `reason` says why in words, such as "the disk is full". */
+export class WriteFailure extends UsageError {
+    constructor(readonly path: string, what: string, readonly reason: string) {
+        super(`${path}: cannot write ${what} (${reason}); nothing was changed.`);
     }
 }
 
