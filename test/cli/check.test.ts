@@ -81,6 +81,16 @@ describe('toc check: stylish output', () => {
         expect((JSON.parse(result.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual(['models/plan.toc']);
         expect(tocIn(join(project, 'models'), 'check', '--format', 'json').stdout).not.toContain('scratch');
     });
+
+    test('a file whose name looks like a pattern is checked as written; a pattern still matches', () => {
+        const project = mkdtempSync(join(tmpdir(), 'toc-names-'));
+        writeFileSync(join(project, 'Falls (2024) [draft].toc'), UNMEASURED);
+        writeFileSync(join(project, 'other.toc'), UNMEASURED);
+        const named = tocIn(project, 'check', 'Falls (2024) [draft].toc', '--format', 'json');
+        expect((JSON.parse(named.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual(['Falls (2024) [draft].toc']);
+        const pattern = tocIn(project, 'check', '*.toc', '--format', 'json');
+        expect((JSON.parse(pattern.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual(['Falls (2024) [draft].toc', 'other.toc']);
+    });
 });
 
 describe('toc check: machine-readable output', () => {

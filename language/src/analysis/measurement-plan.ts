@@ -1,4 +1,5 @@
 import { markdownText } from '../utils/markdown.js';
+import { visibleText } from '../utils/text.js';
 import type { AstNode, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { describeQuantity, describeTarget } from './describe.js';
@@ -176,13 +177,14 @@ const CSV_HEADER = ['measure', 'title', 'kind', 'measures', 'unit', 'baseline', 
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, with quotes
  * doubled. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
  * carriage return) is neutralised with a leading `'`, as OWASP advises against CSV injection; a
- * plain number such as `-5` is left as it is.
+ * plain number such as `-5` is left as it is. Control characters are shown as escapes.
  */
 function csvField(value: string | undefined): string {
     if (value === undefined) {
         return '';
     }
-    const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?%?$/.test(value) ? `'${value}` : value;
+    const visible = visibleText(value);
+    const safe = /^[=+\-@\t\r]/.test(visible) && !/^[+-]?\d+(\.\d+)?%?$/.test(visible) ? `'${visible}` : visible;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

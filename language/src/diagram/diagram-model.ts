@@ -8,11 +8,13 @@ import { linkArrowRange } from '../rules/catalogue/solution.js';
 import type { Severity } from '../rules/rule.js';
 import { describeTarget } from '../analysis/describe.js';
 import type { TocServices } from '../toc-module.js';
+import { visibleText } from '../utils/text.js';
 
 /**
  * The graph the diagrams draw, built from a model (a programme file and its imports) and the
  * findings of its rules. Plain data: the language server sends it to the editor, and the SVG,
- * DOT and Mermaid renderers all start from it.
+ * DOT and Mermaid renderers all start from it. Text from the model has its control characters
+ * shown as escapes here, once for every renderer.
  */
 export type DiagramView = 'map' | 'driver';
 
@@ -105,7 +107,7 @@ export function buildCausalMap(model: ProgrammeModel, findings: Finding[]): Diag
             ? { kind: 'aim', rank: 4 }
             : { kind: 'outcome', rank: node.horizon ? HORIZON_RANK[node.horizon] : 2 }));
     const edges = model.links.filter(link => link.source.ref && link.target.ref).map((link, i) => toEdge(link, i, byNode));
-    return { view: 'map', title: programme?.title ?? programme?.name, nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
+    return { view: 'map', title: programme && visibleText(programme.title ?? programme.name), nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
 }
 
 /**
@@ -140,7 +142,7 @@ export function buildDriverDiagram(model: ProgrammeModel, findings: Finding[]): 
         : ast.isActivity(node)
             ? { kind: 'change-idea', rank: 3 }
             : d === 1 ? { kind: 'primary-driver', rank: 1 } : { kind: 'secondary-driver', rank: 2 }));
-    return { view: 'driver', title: programme?.title ?? programme?.name, nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
+    return { view: 'driver', title: programme && visibleText(programme.title ?? programme.name), nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
 }
 
 function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode, DiagramFinding[]>, placement: { kind: DiagramNodeKind; rank: number }): DiagramNode {
@@ -149,8 +151,8 @@ function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode
         id: node.name,
         ...placement,
         ...(ast.isOutcome(node) && node.horizon ? { horizon: node.horizon } : {}),
-        label: node.title ?? node.name,
-        ...(ast.isOutcome(node) && node.target ? { target: describeTarget(node.target) } : {}),
+        label: visibleText(node.title ?? node.name),
+        ...(ast.isOutcome(node) && node.target ? { target: visibleText(describeTarget(node.target)) } : {}),
         measures: model.measuresOf(node).map(measure => ({ name: measure.name, kind: measure.kind, findings: byNode.get(measure) ?? [] })),
         findings: byNode.get(node) ?? [],
         ...(location ? { location } : {}),
@@ -159,14 +161,15 @@ function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode
 
 function toEdge(link: ast.Link, index: number, byNode: Map<AstNode, DiagramFinding[]>): DiagramEdge {
     const location = locate(link);
+    const mechanism = link.mechanism && (link.mechanism.text ?? link.mechanism.mechanism?.ref?.title ?? link.mechanism.mechanism?.$refText);
     return {
         id: link.name ?? `link-${index}`,
         source: link.source.ref!.name,
         target: link.target.ref!.name,
         ...(link.strength ? { strength: link.strength } : {}),
         feedback: link.feedback,
-        ...(link.mechanism ? { mechanism: link.mechanism.text ?? link.mechanism.mechanism?.ref?.title ?? link.mechanism.mechanism?.$refText } : {}),
-        assumptions: link.assumptions.map(a => a.ref?.title ?? a.$refText),
+        ...(mechanism !== undefined ? { mechanism: visibleText(mechanism) } : {}),
+        assumptions: link.assumptions.map(a => visibleText(a.ref?.title ?? a.$refText)),
         findings: byNode.get(link) ?? [],
         ...(location ? { location } : {}),
     };

@@ -36,7 +36,8 @@ const TOC = '.toc';
 export async function expandPaths(operands: string[], cwd: string): Promise<string[]> {
     const found = new Set<string>();
     for (const operand of operands.length > 0 ? operands : ['.']) {
-        if (isDynamicPattern(operand)) {
+        // A name that exists is taken as written, though it holds `(`, `[` or `*`: `Falls (2024).toc`.
+        if (isDynamicPattern(operand) && !existsSync(resolve(cwd, operand))) {
             const matches = await glob(operand, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
             const kept = withoutIgnored(matches).filter(path => path.endsWith(TOC));
             if (kept.length === 0) {

@@ -1,3 +1,4 @@
+import { visibleText } from '../../../language/src/utils/text.js';
 import { WriteFailure, writeFileAtomic } from './write-file.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -82,5 +83,5 @@ export function reportFormat(outcome: FormatOutcome, check: boolean, cwd: string
         lines.push(`${outcome.changed.length} file${outcome.changed.length === 1 ? '' : 's'} formatted`
             + (outcome.failed.length > 0 ? `; ${outcome.failed.length} could not be written (see above) and are unchanged.` : '.'));
     }
-    return lines.join('\n') + '\n';
+    return visibleText(lines.join('\n')) + '\n'; // file names may hold terminal escapes
 }

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { URI } from 'langium';
 import { configSchema } from '../../../language/src/config/toc-config.js';
+import { visibleText } from '../../../language/src/utils/text.js';
 import { scorecardMarkdown, scorecardOf } from '../../../language/src/rules/scorecard.js';
 import { VERSION } from '../version.js';
 import type { CheckOptions, FormatName } from './check.js';
@@ -54,11 +55,11 @@ async function guarded(work: () => Promise<number | void>): Promise<void> {
         process.exitCode = (await work()) ?? EXIT_OK;
     } catch (error) {
         if (error instanceof UsageError) {
-            process.stderr.write(`toc: ${error.message}\n`);
+            process.stderr.write(`toc: ${visibleText(error.message)}\n`);
         } else {
             const debug = program.opts().debug === true;
-            const detail = debug && error instanceof Error ? error.stack : error instanceof Error ? error.message : String(error);
-            process.stderr.write(`toc: unexpected failure: ${detail}${debug ? '' : ' (run with --debug for details)'}\n`);
+            const detail = debug && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error);
+            process.stderr.write(`toc: unexpected failure: ${visibleText(detail)}${debug ? '' : ' (run with --debug for details)'}\n`);
         }
         process.exitCode = EXIT_USAGE;
     }

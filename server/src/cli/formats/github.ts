@@ -1,10 +1,14 @@
+import { visibleText } from '../../../../language/src/utils/text.js';
 import type { Report, SeverityName } from '../report.js';
 
 const COMMAND: Record<SeverityName, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-/** Escaping for workflow commands: the message, and property values (which also escape `:` and `,`). */
+/**
+ * Escaping for workflow commands: the message, and property values (which also escape `:` and
+ * `,`). The log is shown in a terminal emulator, so control characters are shown, not acted on.
+ */
 function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return visibleText(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

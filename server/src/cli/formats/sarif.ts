@@ -45,7 +45,7 @@ export function formatSarif(report: Report, version: string): string {
         message: { text: f.message },
         locations: [{
             physicalLocation: {
-                artifactLocation: { uri: file.path, uriBaseId: 'SRCROOT' },
+                artifactLocation: { uri: relativeUri(file.path), uriBaseId: 'SRCROOT' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
             },
         }],
@@ -61,4 +61,9 @@ export function formatSarif(report: Report, version: string): string {
         }],
     };
     return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A relative path as the URI reference SARIF asks for: `#`, `?`, spaces and the like percent-encoded. */
+function relativeUri(path: string): string {
+    return path.split('/').map(encodeURIComponent).join('/');
 }

@@ -1,13 +1,8 @@
+import { visibleText } from '../../../../language/src/utils/text.js';
 import type { Report } from '../report.js';
 
-/**
- * Text from a model as a terminal should show it: control characters (an escape sequence in a
- * title could recolour the terminal, move the cursor or retitle the window) are shown as `\x1b`
- * and the like, and never acted on.
- */
-export function terminalText(text: string): string {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, char => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+/** Text from a model on one line of a terminal: an escape sequence in it is shown, never acted on. */
+const terminalText = (text: string) => visibleText(text, { layout: false });
 
 /**
  * For people: findings grouped by file, each line clickable as `file:line:col`, then a summary.
