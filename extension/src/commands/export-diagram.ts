@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exists } from '../files.js';
+import { exists, isModelFile, writeFileAtomic } from '../files.js';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { DiagramView } from '../../../language/src/diagram/diagram-model.js';
 import { DiagramExportRequest } from '../../../server/src/protocol.js';
@@ -16,7 +16,7 @@ const FORMATS = [
 
 /**
  * "Theory of Change: Export Diagram...": asks for the diagram and the format, then where to save;
- * shows progress, and never replaces a file without asking.
+ * shows progress, never replaces a file without asking, and never writes over a model.
  */
 export function registerExportDiagramCommand(client: () => LanguageClient | undefined, previews: Record<DiagramView, DiagramPreview>): vscode.Disposable {
     return vscode.commands.registerCommand(EXPORT_DIAGRAM_COMMAND, async (target?: vscode.Uri, choice?: { view: DiagramView; format: string; destination: vscode.Uri }) => {
@@ -41,6 +41,10 @@ export function registerExportDiagramCommand(client: () => LanguageClient | unde
             filters: { [format.label]: [format.extension] },
         });
         if (!destination) {
+            return undefined;
+        }
+        if (isModelFile(destination)) {
+            void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(destination)} is a model file: export the diagram to a .${format.extension} file instead.`);
             return undefined;
         }
         if (await exists(destination) && !choice) {
@@ -70,7 +74,7 @@ export function registerExportDiagramCommand(client: () => LanguageClient | unde
                     }
                     bytes = new TextEncoder().encode(text);
                 }
-                await vscode.workspace.fs.writeFile(destination, bytes);
+                await writeFileAtomic(destination, bytes);
                 void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(destination)}.`);
                 return destination;
             } catch (error) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exists } from '../files.js';
+import { exists, writeFileAtomic } from '../files.js';
 import { starterModel } from '../../../language/src/starter-model.js';
 
 export const NEW_MODEL_COMMAND = 'toc.newModel';
@@ -28,7 +28,7 @@ export function registerNewModelCommand(): vscode.Disposable {
                 return undefined;
             }
         }
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterModel()));
+        await writeFileAtomic(uri, new TextEncoder().encode(starterModel()));
         const document = await vscode.workspace.openTextDocument(uri);
         await vscode.window.showTextDocument(document);
         return uri;

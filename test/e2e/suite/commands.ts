@@ -67,6 +67,23 @@ export function commandTests(): void {
             });
         }
 
+        test('toc.exportDiagram replaces an existing export whole, through a temporary file it leaves no trace of', async () => {
+            const destination = workspaceFile('exports', 'replaced.dot');
+            await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode('what was here before\n'));
+            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view: 'map', format: 'dot', destination });
+            assert.equal(result?.toString(), destination.toString());
+            assert.match(await readText(destination), /^digraph/);
+            const left = await vscode.workspace.fs.readDirectory(workspaceFile('exports'));
+            assert.deepEqual(left.map(([name]) => name).filter(name => name.endsWith('.tmp')), []);
+        });
+
+        test('toc.exportDiagram never writes over a model', async () => {
+            const before = await readText(model);
+            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view: 'map', format: 'svg', destination: model });
+            assert.equal(result, undefined, 'nothing is exported');
+            assert.equal(await readText(model), before, 'the model is unchanged');
+        });
+
         test('toc.exportDiagram writes a PNG painted by the open preview', async () => {
             assert.ok(diagramTab('map'), 'the causal map preview is open');
             const destination = workspaceFile('exports', 'keystone-map.png');
