@@ -6,7 +6,7 @@ import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
 import { toDot } from '../../language/src/diagram/dot.js';
 import { toMermaid } from '../../language/src/diagram/mermaid.js';
-import { renderSvg } from '../../language/src/diagram/svg.js';
+import { DiagramTooLarge, renderSvg } from '../../language/src/diagram/svg.js';
 import { DiagramExportRequest, DiagramRequest } from './protocol.js';
 
 /** Answers the diagram requests once the document is fully checked, so findings are current. */
@@ -26,7 +26,8 @@ export function registerDiagramHandlers(shared: LangiumSharedServices, services:
         try {
             return { graph, svg: await renderSvg(graph) };
         } catch (error) {
-            return { graph, error: error instanceof Error ? error.message : String(error) };
+            const advice = error instanceof DiagramTooLarge ? ' Export it as DOT or Mermaid instead.' : '';
+            return { graph, error: `${error instanceof Error ? error.message : String(error)}${advice}` };
         }
     });
     connection?.onRequest(DiagramExportRequest.type, async ({ uri, view, format }) => {

@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../server/src/cli/files.js';
 import { pngSizeProblem } from '../../server/src/cli/png.js';
+import { hugeMap } from '../support/variants.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
 const MODEL = 'examples/keystone-icu.toc';
 
 function toc(...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,6 +43,22 @@ describe('toc diagram', () => {
         expect(problem).toBeInstanceOf(UsageError);
         expect(problem!.message).toBe('the drawing would be 3,200 × 150,000 pixels, more than a PNG can hold here (268 million pixels). '
             + 'Export it as SVG (--format svg), which has no size limit, or as DOT.');
+    });
+
+    test('a map too large to lay out: SVG and PNG refused with exit 2 and the formats that work; DOT written', () => {
+        const model = join(out, 'huge.toc');
+        writeFileSync(model, hugeMap(2_600));
+        for (const format of ['svg', 'png']) {
+            const target = join(out, `huge.${format}`);
+            const result = toc('diagram', model, '--format', format, '-o', target);
+            expect(result.code, format).toBe(2);
+            expect(result.stderr).toBe('toc: The diagram has 2,601 boxes, more than the 2,500 that can be laid out here in reasonable time. '
+                + "Export it as DOT (--format dot) and lay it out with Graphviz's own tools, or as Mermaid (--format mermaid), or draw the driver diagram (--view driver).\n");
+            expect(existsSync(target)).toBe(false);
+        }
+        const dot = toc('diagram', model, '--format', 'dot');
+        expect(dot.code).toBe(0);
+        expect(dot.stdout.match(/class="toc-node /g)).toHaveLength(2_601);
     });
 
     test('the driver diagram as Mermaid and as DOT', () => {

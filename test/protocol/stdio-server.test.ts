@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
-import { CLI, SERVER, startServer, stopServer, type RunningServer } from '../support/language-server.js';
+import { hugeMap } from '../support/variants.js';
+import { answered, CLI, SERVER, startServer, stopServer, type RunningServer } from '../support/language-server.js';
 
 let running: RunningServer | undefined;
 
@@ -106,6 +107,20 @@ describe('the bundled language server over stdio', () => {
         expect(result.scorecard.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
     });
 
+    test('a causal map too large to lay out is answered at once with why, and the server stays responsive', async () => {
+        running = await startServer();
+        const uri = 'file:///virtual/huge.toc';
+        const published = running.diagnostics(uri);
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: hugeMap(2_600) } });
+        await published;
+        const diagram = await answered<{ graph: { nodes: unknown[] }; svg?: string; error?: string }>(running, 'toc/diagram', { uri, view: 'map' });
+        expect(diagram.svg).toBeUndefined();
+        expect(diagram.graph.nodes).toHaveLength(2_601);
+        expect(diagram.error).toBe('The diagram has 2,601 boxes, more than the 2,500 that can be laid out here in reasonable time. Export it as DOT or Mermaid instead.');
+        expect(await answered<string>(running, 'toc/diagramExport', { uri, view: 'map', format: 'dot' })).toMatch(/^digraph/);
+        expect(await answered(running, 'textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 10 } })).toBeTruthy();
+    });
+
     test('reports the same findings for the examples as the command-line checker', async () => {
         const examples = fileURLToPath(new URL('../../examples', import.meta.url));
         const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: examples, encoding: 'utf8' });
@@ -202,3 +217,4 @@ describe('the bundled language server over stdio', () => {
         expect(stderr).toContain('toc-language-server --stdio');
     });
 });
+

@@ -22,3 +22,11 @@ export function without(header: string): [RegExp, string] {
     return [new RegExp(`\\n${escaped}[^\\n{]*(\\{[\\s\\S]*?\\n\\})?\\n`), '\n'];
 }
 
+/** A causal map of `activities` activities, each leading to one outcome. */
+export function hugeMap(activities: number): string {
+    const lines = ['outcome Safer "Safer care" { horizon short }'];
+    for (let i = 0; i < activities; i++) {
+        lines.push(`activity A${i} "Activity ${i}"`, `link A${i} -> Safer`);
+    }
+    return lines.join('\n') + '\n';
+}

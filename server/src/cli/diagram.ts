@@ -1,9 +1,9 @@
 import { diagramOf } from '../../../language/src/diagram/diagram-model.js';
-import type { DiagramView } from '../../../language/src/diagram/diagram-model.js';
+import type { DiagramGraph, DiagramView } from '../../../language/src/diagram/diagram-model.js';
 import { toDot } from '../../../language/src/diagram/dot.js';
 import { toMermaid } from '../../../language/src/diagram/mermaid.js';
-import { prepareLayoutEngine, renderSvg } from '../../../language/src/diagram/svg.js';
-import { modelFile, refuseInputsAsOutputs } from './files.js';
+import { DiagramTooLarge, prepareLayoutEngine, renderSvg } from '../../../language/src/diagram/svg.js';
+import { modelFile, refuseInputsAsOutputs, UsageError } from './files.js';
 import { svgToPng } from './png.js';
 import type { FileResult } from './load.js';
 import { loadFiles, modelErrors } from './load.js';
@@ -26,9 +26,21 @@ export async function diagramReport(model: string, view: DiagramView, format: Di
     const graph = diagramOf(services, documents[0], view);
     const errors = modelErrors(services, documents[0]);
     switch (format) {
-        case 'svg': return { content: await renderSvg(graph), errors };
-        case 'png': return { content: await svgToPng(await renderSvg(graph)), errors };
+        case 'svg': return { content: await drawn(graph), errors };
+        case 'png': return { content: await svgToPng(await drawn(graph)), errors };
         case 'dot': return { content: toDot(graph), errors };
         case 'mermaid': return { content: toMermaid(graph), errors };
+    }
+}
+
+/** The laid-out drawing, or for a graph too large to lay out, a usage error naming the formats that work. */
+async function drawn(graph: DiagramGraph): Promise<string> {
+    try {
+        return await renderSvg(graph);
+    } catch (error) {
+        if (error instanceof DiagramTooLarge) {
+            throw new UsageError(`${error.message} Export it as DOT (--format dot) and lay it out with Graphviz's own tools, or as Mermaid (--format mermaid)${graph.view === 'map' ? ', or draw the driver diagram (--view driver)' : ''}.`);
+        }
+        throw error;
     }
 }
