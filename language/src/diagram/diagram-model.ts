@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import { AstUtils } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
 import * as ast from '../generated/ast.js';
@@ -8,6 +8,7 @@ import { linkArrowRange } from '../rules/catalogue/solution.js';
 import type { Severity } from '../rules/rule.js';
 import { describeTarget } from '../analysis/describe.js';
 import type { TocServices } from '../toc-module.js';
+import { findPropertyNode } from '../utils/cst.js';
 import { visibleText } from '../utils/text.js';
 
 /**
@@ -81,7 +82,7 @@ function locate(node: AstNode): DiagramLocation | undefined {
     if (!cst) {
         return undefined;
     }
-    const range = ast.isLink(node) ? linkArrowRange(node) : GrammarUtils.findNodeForProperty(cst, 'name')?.range;
+    const range = ast.isLink(node) ? linkArrowRange(node) : findPropertyNode(cst, 'name')?.range;
     return { uri: AstUtils.getDocument(node).uri.toString(), range: range ?? cst.range };
 }
 

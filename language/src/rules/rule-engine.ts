@@ -51,9 +51,14 @@ export class RuleEngine {
 
     /** The findings of every model the document belongs to that are located in the document. */
     findingsIn(document: LangiumDocument): Finding[] {
+        const roots = this.analysis.rootsOf(document);
+        if (roots.length === 1) {
+            // One model, nearly always: its findings are distinct already.
+            return this.findingsOf(roots[0]).filter(finding => AstUtils.getDocument(finding.node) === document);
+        }
         const seen = new Set<string>();
         const result: Finding[] = [];
-        for (const root of this.analysis.rootsOf(document)) {
+        for (const root of roots) {
             for (const finding of this.findingsOf(root)) {
                 if (AstUtils.getDocument(finding.node) !== document) {
                     continue;

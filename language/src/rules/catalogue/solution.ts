@@ -1,12 +1,12 @@
-import { GrammarUtils } from 'langium';
+import { findPropertyNode } from '../../utils/cst.js';
 import type { Range } from 'vscode-languageserver';
 import * as ast from '../../generated/ast.js';
 import type { RuleDefinition } from '../rule.js';
 
 /** The `Source -> Target` part of a link: where link findings are shown. */
 export function linkArrowRange(link: ast.Link): Range | undefined {
-    const source = GrammarUtils.findNodeForProperty(link.$cstNode, 'source');
-    const target = GrammarUtils.findNodeForProperty(link.$cstNode, 'target');
+    const source = findPropertyNode(link.$cstNode, 'source');
+    const target = findPropertyNode(link.$cstNode, 'target');
     return source && target ? { start: source.range.start, end: target.range.end } : undefined;
 }
 
