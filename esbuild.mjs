@@ -21,6 +21,8 @@ const common = {
     // Prefer ES module builds: jsonc-parser's UMD build hides its requires from the bundler.
     mainFields: ['module', 'main'],
     define: { __TOC_VERSION__: JSON.stringify(version) },
+    // What Node 20 lacks (scripts/polyfills.mjs), ahead of every module in the bundle.
+    inject: ['scripts/polyfills.mjs'],
 };
 
 if (!watch) {

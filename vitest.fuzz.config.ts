@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['test/fuzz/**/*.fuzz.ts'],
+        setupFiles: ['scripts/polyfills.mjs'],
         testTimeout: 60_000,
     },
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { registerNewModelCommand } from './commands/new-model.js';
 import { registerScorecardCommand } from './commands/scorecard.js';
 import { DiagramPreview, registerDiagramCommands } from './commands/diagram-preview.js';

@@ -1,6 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
 import { TocNodeFileSystem } from './node-file-system.js';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
 import { createTocServices } from '../../language/src/index.js';
 import { registerDiagramHandlers } from './diagram-handler.js';

@@ -25,6 +25,7 @@ import type { Model } from '../../language/src/index.js';
 import { createTocServices } from '../../language/src/index.js';
 import type { TestWorkspace } from '../support/workspace.js';
 import { loadWorkspace } from '../support/workspace.js';
+import { messageText } from '../../language/src/utils/text.js';
 
 /** Longest a single case (load, then every feature) may take. */
 export const CASE_LIMIT_MS = 2_000;
@@ -324,7 +325,7 @@ function meaning(workspace: TestWorkspace, path: string) {
     const root = document.parseResult.value.$cstNode;
     const comments = (root ? CstUtils.streamCst(root).filter(leaf => isLeafCstNode(leaf) && leaf.hidden).map(leaf => leaf.text).toArray() : []);
     // Messages that cite a line ("also at line 3") are compared without the number.
-    const findings = (document.diagnostics ?? []).map((d: Diagnostic) => `${d.code} ${d.message.replace(/\bline \d+/g, 'line #')}`).sort();
+    const findings = (document.diagnostics ?? []).map((d: Diagnostic) => `${d.code} ${messageText(d.message).replace(/\bline \d+/g, 'line #')}`).sort();
     return { ast: workspace.services.serializer.JsonSerializer.serialize(document.parseResult.value, { space: 0 }), comments, findings };
 }
 
@@ -377,9 +378,9 @@ async function checkServices(input: Case, positions: number[]): Promise<Outcome>
     const path = input.entry;
     const document = workspace.document(path);
     // The rule engine reports a rule that threw as a `rule-failed` finding: a crash too.
-    const crash = (document.diagnostics ?? []).find(d => d.message.startsWith('An error occurred during') || d.code === 'rule-failed');
+    const crash = (document.diagnostics ?? []).find(d => messageText(d.message).startsWith('An error occurred during') || d.code === 'rule-failed');
     if (crash) {
-        throw new Error(crash.message);
+        throw new Error(messageText(crash.message));
     }
     const textDocument = document.textDocument;
     const uri = document.uri.toString();

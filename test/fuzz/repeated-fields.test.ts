@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../support/workspace.js';
+import { messageText } from '../../language/src/utils/text.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const EVERY = fixture('every-construct.toc');
@@ -51,7 +52,7 @@ describe('a field given twice, in every declaration of every kind', () => {
             const text = variant([...lines.slice(0, index + 1), lines[index], ...lines.slice(index + 1)].join('\n'));
             const workspace = await loadWorkspace({ 'every-construct.toc': text, 'people.toc': PEOPLE }, ['every-construct.toc']);
             const diagnostics = workspace.diagnostics('every-construct.toc');
-            failures.push(...diagnostics.filter(d => internal(d.message)).map(d => `line ${index + 1} (${lines[index].trim()}): ${d.message}`));
+            failures.push(...diagnostics.filter(d => internal(messageText(d.message))).map(d => `line ${index + 1} (${lines[index].trim()}): ${d.message}`));
             const reported = diagnostics.some(d => d.code === 'repeated-field' || d.code === 'syntax-error' || d.code === 'duplicate-name');
             if (!reported && !/^\s+(aim|embedded in|involves|sponsor|agreed by|figure|story|works in|assumes|for|measures|from|citing)\b/.test(lines[index])) {
                 // Fields that take a list or may be given many times are allowed twice.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramGraph, DiagramView } from '../../../language/src/diagram/diagram-model.js';
 import { elementId } from '../../../language/src/diagram/dot.js';
 import { DiagramRequest } from '../../../server/src/protocol.js';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { exists, isModelFile, writeFileAtomic } from '../files.js';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramView } from '../../../language/src/diagram/diagram-model.js';
 import { DiagramExportRequest } from '../../../server/src/protocol.js';
 import type { DiagramPreview } from './diagram-preview.js';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ScorecardRequest } from '../../../server/src/protocol.js';
 
 export const SCORECARD_COMMAND = 'toc.scorecard';

@@ -1,62 +1,42 @@
 import type { IToken } from 'chevrotain';
-import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, LeafCstNode, ParseResult, ParserOptions, RootCstNode } from 'langium';
-import { CstNodeBuilder, LeafCstNodeImpl, createLangiumParser } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import type { AstNode, CompositeCstNode, CstNode, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions } from 'langium';
+import { CstNodeBuilder, createLangiumParser } from 'langium';
+
+/** A composite node's children, which only the builder changes. */
+const childrenOf = (parent: CompositeCstNode) => parent.content as CstNode[];
 
 /**
- * A token of the syntax tree that works out its line and column range when first asked: most
- * never are (diagnostics, hover and formatting ask for a few), and building three objects for
- * each of hundreds of thousands of tokens was a good part of the garbage of every parse.
- */
-class TocLeafCstNode extends LeafCstNodeImpl {
-    private readonly startLine: number;
-    private readonly startColumn: number;
-    private readonly endLine: number;
-    private readonly endColumn: number;
-    private computedRange: Range | undefined;
-
-    constructor(token: IToken, root: RootCstNode, hidden: boolean) {
-        super(token.startOffset, token.image.length, undefined as unknown as Range, token.tokenType, hidden);
-        // Chevrotain counts from 1; the end column is already one past the last character.
-        this.startLine = (token.startLine ?? 1) - 1;
-        this.startColumn = (token.startColumn ?? 1) - 1;
-        this.endLine = (token.endLine ?? 1) - 1;
-        this.endColumn = token.endColumn ?? 0;
-        this.root = root;
-    }
-
-    override get range(): Range {
-        return this.computedRange ??= {
-            start: { line: this.startLine, character: this.startColumn },
-            end: { line: this.endLine, character: this.endColumn },
-        };
-    }
-}
-
-/**
- * Langium's CST builder finds a node in its parent with `indexOf`, searching from the front.
- * The node it looks for is nearly always the one just added, at the end: in a file of thousands
- * of declarations each comment before a declaration cost a scan of every declaration before it.
- * This builder searches from the back, adds children without the allocations described at
- * `adopt`, and otherwise behaves the same.
+ * Langium's CST builder finds a node in its parent with `indexOf`, searching from the front, and
+ * adds many children with `push(...children)` and `splice(index, 0, ...children)`. The node it
+ * looks for is nearly always the one just added, at the end: in a file of thousands of
+ * declarations each comment before a declaration cost a scan of every declaration before it.
+ * The spreads pass every child as an argument, which overflows the stack for a run of hundreds
+ * of thousands of comments. This builder searches from the back and adds children one at a time,
+ * and otherwise behaves the same.
  */
 export class TocCstNodeBuilder extends CstNodeBuilder {
-    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
-        const parent = this.current;
-        const leaf = new TocLeafCstNode(token, parent.root, !feature);
-        leaf.grammarSource = feature;
-        leaf.container = parent;
-        nativePush.call(parent.content, leaf);
-        return leaf;
+    override appendChildren(parent: CompositeCstNode, children: CstNode[]): void {
+        const content = childrenOf(parent);
+        for (const child of children) {
+            (child as { container?: CompositeCstNode }).container = parent;
+            content.push(child);
+        }
+    }
+
+    override insertChildren(parent: CompositeCstNode, index: number, children: CstNode[]): void {
+        const content = childrenOf(parent);
+        const after = content.splice(index);
+        this.appendChildren(parent, children);
+        for (const node of after) {
+            content.push(node);
+        }
     }
 
     override removeNode(node: CstNode): void {
         const parent = node.container;
         const index = parent ? parent.content.lastIndexOf(node) : -1;
         if (index >= 0) {
-            const after = takeFrom(parent!.content, index);
-            after.shift();
-            appendNative(parent!.content, after);
+            childrenOf(parent!).splice(index, 1);
         }
     }
 
@@ -65,62 +45,24 @@ export class TocCstNodeBuilder extends CstNodeBuilder {
         if (tokens.length === 0) {
             return;
         }
+        const nodes = tokens.map(token => this.createLeafNode(token, true));
         let current: CompositeCstNode = this.current;
-        const root = current.root;
-        const nodes = tokens.map(token => new TocLeafCstNode(token, root, true));
         // Inside a node that has content: the hidden nodes follow it.
         if (current.content.length > 0) {
-            adopt(current, nodes, current.content.length);
+            this.appendChildren(current, nodes);
             return;
         }
         // A node just started: they go before it, in the first ancestor where it is not the first child.
         while (current.container) {
             const index = current.container.content.lastIndexOf(current);
             if (index > 0) {
-                adopt(current.container, nodes, index);
+                this.insertChildren(current.container, index, nodes);
                 return;
             }
             current = current.container;
         }
-        adopt(root, nodes, 0);
+        this.insertChildren(current, 0, nodes);
     }
-}
-
-/**
- * The CST's child arrays are an Array subclass whose `push` and `splice` take their items as rest
- * arguments (an allocation per token, and a stack overflow for hundreds of thousands of comments)
- * and whose `splice` builds another instance of the subclass for what it returns. Children are
- * added here with the plain array methods, and given their container as the subclass would.
- */
-const nativePush = Array.prototype.push;
-const nativePop = Array.prototype.pop;
-
-/** Inserts nodes as children of `parent` at `index` (nearly always at or next to the end). */
-function adopt(parent: CompositeCstNode, nodes: CstNode[], index: number): void {
-    for (const node of nodes) {
-        (node as { container?: CompositeCstNode }).container = parent;
-    }
-    const after = takeFrom(parent.content, index);
-    appendNative(parent.content, nodes);
-    appendNative(parent.content, after);
-}
-
-function appendNative(target: CstNode[], items: CstNode[]): void {
-    for (const item of items) {
-        nativePush.call(target, item);
-    }
-}
-
-/** Removes and returns the children from `index` on. */
-function takeFrom(target: CstNode[], index: number): CstNode[] {
-    if (target.length <= index) {
-        return [];
-    }
-    const taken: CstNode[] = [];
-    while (target.length > index) {
-        taken.push(nativePop.call(target)!);
-    }
-    return taken.reverse();
 }
 
 /** Langium's parser, with the CST builder above, noting parses where a field was given twice. */

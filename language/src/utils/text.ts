@@ -11,3 +11,8 @@ const CONTROL_OR_LAYOUT = /[\u0000-\u001f\u007f-\u009f]/g;
 export function visibleText(text: string, { layout = true } = {}): string {
     return text.replace(layout ? CONTROL : CONTROL_OR_LAYOUT, char => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+
+/** A diagnostic's message as plain text: LSP 3.18 allows Markdown there, which this language never sends. */
+export function messageText(message: string | { value: string }): string {
+    return typeof message === 'string' ? message : message.value;
+}

@@ -6,6 +6,7 @@ import type { TocServices } from '../../../language/src/index.js';
 import { createTocServices } from '../../../language/src/index.js';
 import type { GroupResult } from './check-workers.js';
 import { CheckPool, threadsFor } from './check-workers.js';
+import { messageText } from '../../../language/src/utils/text.js';
 
 export interface FileResult {
     /** Absolute path of the checked file. */
@@ -137,5 +138,5 @@ export function modelErrors(services: TocServices, document: LangiumDocument): F
 
 export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
     return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-        || String(a.code).localeCompare(String(b.code)) || a.message.localeCompare(b.message));
+        || String(a.code).localeCompare(String(b.code)) || messageText(a.message).localeCompare(messageText(b.message)));
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { FileResult } from './load.js';
+import { messageText } from '../../../language/src/utils/text.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -76,7 +77,7 @@ function toFinding(diagnostic: Diagnostic): ReportedFinding {
     return {
         rule: String(diagnostic.code ?? 'unknown'),
         severity: severityOf(diagnostic),
-        message: diagnostic.message,
+        message: messageText(diagnostic.message),
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,
         endLine: diagnostic.range.end.line + 1,
