@@ -22,8 +22,8 @@ export interface RunningServer {
 }
 
 /** The bundled server, started as an editor would start it, spoken to in plain JSON-RPC. */
-export async function startServer(rootUri: string | null = null, initializationOptions?: unknown): Promise<RunningServer> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(rootUri: string | null = null, initializationOptions?: unknown, nodeArguments: string[] = []): Promise<RunningServer> {
+    const child = spawn(process.execPath, [...nodeArguments, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const waiting = new Map<string, (params: PublishDiagnostics) => void>();
     const published: PublishDiagnostics[] = [];
