@@ -26,6 +26,16 @@ describe('unresolved references', () => {
         expect(model.errors()[0].message).toBe("`Team` is a stakeholder, but an activity or outcome is expected here.");
     });
 
+    test.each([
+        ['an outcome where a stakeholder is expected', 'measure M { kind outcome owner Skills }', '`Skills` is an outcome, but a stakeholder or person is expected here.'],
+        ['an assumption where a mechanism is expected', 'assumption Rested "Staff are rested"\nlink Train -> Skills { mechanism Rested }', '`Rested` is an assumption, but a mechanism is expected here.'],
+        ['an activity where evidence is expected', 'link Train -> Skills { evidence strong citing Train }', '`Train` is an activity, but an evidence entry is expected here.'],
+        ['a stakeholder where something measurable is expected', 'measure M { kind outcome measures Team }', '`Team` is a stakeholder, but an activity, outcome or risk is expected here.'],
+    ])('the kind found and the kinds expected read as English: %s', async (_name, text, message) => {
+        const model = await loadModel(`${nodes}\n${text}`);
+        expect(model.errors().map(error => error.message)).toContain(message);
+    });
+
     test('declared names resolve', async () => {
         const model = await loadModel(`${nodes}\nlink Train -> Skills`);
         expect(model.errors()).toEqual([]);

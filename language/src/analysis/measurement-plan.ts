@@ -4,7 +4,7 @@ import type { AstNode, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { describeQuantity, describeTarget } from './describe.js';
 import type { ProgrammeModel } from './programme-model.js';
-import { kindLabel } from './programme-model.js';
+import { kindLabel } from '../declarations.js';
 
 /** Something a measure tracks: `{ kind: 'outcome', name: 'FewerFalls' }`. */
 export interface MeasuredItem {

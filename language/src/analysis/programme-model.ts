@@ -19,16 +19,6 @@ export function levelOf(party: ast.Party | undefined): ast.Level | undefined {
     return party.level ?? (ast.isPerson(party) ? party.memberOf?.ref?.level : undefined);
 }
 
-/** What a human calls each kind of declaration, for messages and hovers. */
-export function kindLabel(node: AstNode): string {
-    switch (node.$type) {
-        case ast.Programme.$type: return 'programme';
-        case ast.SustainPlan.$type: return 'sustain plan';
-        case ast.Risk.$type: return (node as ast.Risk).sideEffect ? 'side effect' : 'risk';
-        default: return node.$type.toLowerCase();
-    }
-}
-
 /**
  * A whole model: one file and everything it imports, with the causal graph indexed for the
  * questions the checks, hovers and diagrams ask. Built once per workspace state and shared.

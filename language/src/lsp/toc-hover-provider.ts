@@ -6,7 +6,7 @@ import { ruleDocsUrl } from '../config/toc-config.js';
 import { AstUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
-import { kindLabel } from '../analysis/programme-model.js';
+import { kindLabel } from '../declarations.js';
 import * as ast from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import { describeQuantity, describeTarget } from '../analysis/describe.js';

@@ -1,23 +1,10 @@
 import type { AstNodeDescription, IndexManager, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
 import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
+import { declarationKind, expectedKinds } from '../declarations.js';
 import type { TocServices } from '../toc-module.js';
 import { allNodesOf } from '../utils/ast.js';
 import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
 import type { TocImports } from '../workspace/imports.js';
-
-/** How a reference type reads in a sentence. */
-const EXPECTED: Record<string, string> = {
-    CausalNode: 'an activity or outcome',
-    Party: 'a stakeholder or person',
-    Measurable: 'an activity, outcome or risk',
-    Outcome: 'an outcome',
-    Activity: 'an activity',
-    Assumption: 'an assumption',
-    Evidence: 'an evidence entry',
-    Mechanism: 'a mechanism',
-    Context: 'a context',
-    Stakeholder: 'a stakeholder',
-};
 
 /** Linking errors that say what was expected, what was found instead, and what to do. */
 export class TocLinker extends DefaultLinker {
@@ -48,7 +35,7 @@ export class TocLinker extends DefaultLinker {
         const base = super.createLinkingError(refInfo, targetDescription);
         const name = refInfo.reference.$refText;
         const referenceType = this.reflection.getReferenceType(refInfo);
-        const expected = EXPECTED[referenceType] ?? referenceType;
+        const expected = expectedKinds(this.reflection, referenceType);
         // A value left outside the tree by a field given twice belongs to no document (see TocScopeProvider).
         const document = AstUtils.findRootNode(refInfo.container).$document;
         if (!document) {
@@ -58,7 +45,7 @@ export class TocLinker extends DefaultLinker {
             .allElements(undefined, this.imports.closureUris(document))
             .find(description => description.name === name);
         const message = namesake
-            ? `\`${name}\` is a ${namesake.type.toLowerCase()}, but ${expected} is expected here.`
+            ? `\`${name}\` is ${declarationKind(namesake.type)?.withArticle ?? namesake.type}, but ${expected} is expected here.`
             : `\`${name}\` is not declared. Declare ${expected} named ${name}, or import the file that declares it.`;
         return { ...base, message };
     }

@@ -1,7 +1,8 @@
 import type { ValidationAcceptor, ValidationCheck } from 'langium';
 import { AstUtils } from 'langium';
 import type { Link, Model } from '../../generated/ast.js';
-import { kindLabel, timelineRank } from '../../analysis/programme-model.js';
+import { kindLabel } from '../../declarations.js';
+import { timelineRank } from '../../analysis/programme-model.js';
 import type { TocServices } from '../../toc-module.js';
 
 export const SELF_LINK = 'self-link';
