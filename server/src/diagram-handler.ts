@@ -1,18 +1,23 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { TocServices } from '../../language/src/index.js';
 import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
-import { toDot } from '../../language/src/diagram/dot.js';
-import { toMermaid } from '../../language/src/diagram/mermaid.js';
+import { diagramFormats, diagramViews, isDiagramView, isTextDiagramFormat } from '../../language/src/diagram/registry.js';
+import { diagramText } from '../../language/src/diagram/render.js';
 import { DiagramTooLarge, renderSvg } from '../../language/src/diagram/svg.js';
 import { DiagramExportRequest, DiagramRequest } from './protocol.js';
 
 /** Answers the diagram requests once the document is fully checked, so findings are current. */
 export function registerDiagramHandlers(shared: LangiumSharedServices, services: TocServices): void {
     const connection = shared.lsp.Connection;
-    const graphOf = async (uri: string, view: 'map' | 'driver'): Promise<DiagramGraph | undefined> => {
+    const graphOf = async (uri: string, view: unknown): Promise<DiagramGraph | undefined> => {
+        // Other editors send what they like: an unknown view is refused, not drawn as another.
+        if (!isDiagramView(view)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown diagram view '${String(view)}': one of ${diagramViews.join(', ')}.`);
+        }
         const documentUri = URI.parse(uri);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, documentUri);
         const document: LangiumDocument | undefined = shared.workspace.LangiumDocuments.getDocument(documentUri);
@@ -35,6 +40,9 @@ export function registerDiagramHandlers(shared: LangiumSharedServices, services:
         if (!graph) {
             return null;
         }
-        return format === 'svg' ? renderSvg(graph) : format === 'dot' ? toDot(graph) : toMermaid(graph);
+        if (!isTextDiagramFormat(format)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown diagram format '${String(format)}': one of ${diagramFormats.filter(isTextDiagramFormat).join(', ')}.`);
+        }
+        return diagramText(graph, format);
     });
 }

@@ -2,7 +2,8 @@
  * Custom requests between the extension and the language server, declared once for both sides.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { DiagramGraph, DiagramView } from '../../language/src/diagram/diagram-model.js';
+import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
+import type { DiagramView, TextDiagramFormat } from '../../language/src/diagram/registry.js';
 import type { Scorecard } from '../../language/src/rules/scorecard.js';
 
 /** What the client tells the server when it starts it. */
@@ -48,7 +49,8 @@ export namespace DiagramRequest {
     export const type = new RequestType<DiagramParams, DiagramResult | null, void>(method);
 }
 
-export type DiagramExportFormat = 'svg' | 'dot' | 'mermaid';
+/** The formats the server writes; PNG is painted by the preview. */
+export type DiagramExportFormat = TextDiagramFormat;
 
 export interface DiagramExportParams extends DiagramParams {
     format: DiagramExportFormat;

@@ -107,6 +107,17 @@ describe('the bundled language server over stdio', () => {
         expect(result.scorecard.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
     });
 
+    test('an unknown view or export format is refused with the ones there are, not drawn as another', async () => {
+        running = await startServer();
+        const uri = 'file:///virtual/plan.toc';
+        const published = running.diagnostics(uri);
+        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: 'outcome Safer { horizon short }\n' } });
+        await published;
+        await expect(running.connection.sendRequest('toc/diagram', { uri, view: 'sideways' })).rejects.toThrow("Unknown diagram view 'sideways': one of map, driver.");
+        await expect(running.connection.sendRequest('toc/diagramExport', { uri, view: 'map', format: 'pdf' })).rejects.toThrow("Unknown diagram format 'pdf': one of svg, mermaid, dot.");
+        expect(await running.connection.sendRequest('toc/diagramExport', { uri, view: 'driver', format: 'mermaid' })).toMatch(/^flowchart/m);
+    });
+
     test('a causal map too large to lay out is answered at once with why, and the server stays responsive', async () => {
         running = await startServer();
         const uri = 'file:///virtual/huge.toc';

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DiagramGraph, DiagramView } from '../../../language/src/diagram/diagram-model.js';
+import type { DiagramGraph } from '../../../language/src/diagram/diagram-model.js';
+import type { DiagramView } from '../../../language/src/diagram/registry.js';
+import { DIAGRAM_VIEWS } from '../../../language/src/diagram/registry.js';
 import { elementId } from '../../../language/src/diagram/dot.js';
 import { DiagramRequest } from '../../../server/src/protocol.js';
 import { diagramPageHtml } from '../webview/page.js';
@@ -18,7 +20,6 @@ export interface DrawnDiagram {
     error?: string;
 }
 
-const TITLES: Record<DiagramView, string> = { map: 'Causal map', driver: 'Driver diagram' };
 const UPDATE_DELAY_MS = 300;
 /** How long the preview waits for the server before saying it did not answer. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -52,7 +53,7 @@ export class DiagramPreview implements vscode.Disposable {
             vscode.window.onDidChangeActiveTextEditor(editor => {
                 if (this.panel && editor?.document.languageId === 'toc' && editor.document.uri.toString() !== this.modelUri?.toString()) {
                     this.modelUri = editor.document.uri;
-                    this.panel.title = `${TITLES[this.view]}: ${vscode.workspace.asRelativePath(this.modelUri)}`;
+                    this.panel.title = `${DIAGRAM_VIEWS[this.view].title}: ${vscode.workspace.asRelativePath(this.modelUri)}`;
                     this.scheduleUpdate(0);
                 }
             }),
@@ -70,7 +71,7 @@ export class DiagramPreview implements vscode.Disposable {
      */
     show(uri: vscode.Uri): Promise<DrawnDiagram> {
         this.modelUri = uri;
-        const title = `${TITLES[this.view]}: ${vscode.workspace.asRelativePath(uri)}`;
+        const title = `${DIAGRAM_VIEWS[this.view].title}: ${vscode.workspace.asRelativePath(uri)}`;
         if (this.panel) {
             this.panel.title = title;
             this.panel.reveal(vscode.ViewColumn.Beside, true);

@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
 import { exists, isModelFile, writeFileAtomic } from '../files.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DiagramView } from '../../../language/src/diagram/diagram-model.js';
+import type { DiagramFormat, DiagramView } from '../../../language/src/diagram/registry.js';
+import { DIAGRAM_FORMATS, DIAGRAM_VIEWS, diagramFormats, diagramViews } from '../../../language/src/diagram/registry.js';
 import { DiagramExportRequest } from '../../../server/src/protocol.js';
 import type { DiagramPreview } from './diagram-preview.js';
 
 export const EXPORT_DIAGRAM_COMMAND = 'toc.exportDiagram';
 
-const FORMATS = [
-    { label: 'SVG', description: 'a drawing for the web and most documents', extension: 'svg' },
-    { label: 'PNG', description: 'an image for slides and reports', extension: 'png' },
-    { label: 'Mermaid', description: 'text for Markdown documents', extension: 'mmd' },
-    { label: 'DOT', description: 'Graphviz source', extension: 'dot' },
-] as const;
+/** A format named by its key, its file extension or its label (`mermaid`, `mmd`, `Mermaid`). */
+function formatNamed(name: string): DiagramFormat | undefined {
+    return diagramFormats.find(format => format === name || DIAGRAM_FORMATS[format].extension === name || DIAGRAM_FORMATS[format].label.toLowerCase() === name.toLowerCase());
+}
 
 /**
  * "Theory of Change: Export Diagram...": asks for the diagram and the format, then where to save;
@@ -26,18 +25,18 @@ export function registerExportDiagramCommand(client: () => LanguageClient | unde
             void vscode.window.showInformationMessage('Open a .toc model to export its diagram.');
             return undefined;
         }
-        const view = choice?.view ?? (await vscode.window.showQuickPick([
-            { label: 'Causal map', view: 'map' as const },
-            { label: 'Driver diagram', view: 'driver' as const },
-        ], { title: 'Export which diagram?' }))?.view;
-        const format = choice ? FORMATS.find(f => f.extension === choice.format || f.label.toLowerCase() === choice.format) : await vscode.window.showQuickPick(FORMATS, { title: 'Export as' });
-        if (!view || !format) {
+        const view = choice?.view ?? (await vscode.window.showQuickPick(
+            diagramViews.map(key => ({ label: DIAGRAM_VIEWS[key].title, view: key })), { title: 'Export which diagram?' }))?.view;
+        const formatKey = choice ? formatNamed(choice.format) : (await vscode.window.showQuickPick(
+            diagramFormats.map(key => ({ ...DIAGRAM_FORMATS[key], key })), { title: 'Export as' }))?.key;
+        if (!view || !formatKey) {
             return undefined;
         }
+        const format = DIAGRAM_FORMATS[formatKey];
         const base = model.path.replace(/\.toc$/i, '');
         const destination = choice?.destination ?? await vscode.window.showSaveDialog({
             title: 'Export diagram',
-            defaultUri: model.with({ path: `${base}${view === 'driver' ? '-driver' : ''}.${format.extension}` }),
+            defaultUri: model.with({ path: `${base}${DIAGRAM_VIEWS[view].fileSuffix}.${format.extension}` }),
             filters: { [format.label]: [format.extension] },
         });
         if (!destination) {
@@ -56,7 +55,7 @@ export function registerExportDiagramCommand(client: () => LanguageClient | unde
         return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting the diagram as ${format.label}` }, async () => {
             try {
                 let bytes: Uint8Array;
-                if (format.extension === 'png') {
+                if (formatKey === 'png') {
                     // The preview paints the PNG: open it first if it is not open.
                     const preview = previews[view];
                     if (!preview.isOpen) {
@@ -67,8 +66,7 @@ export function registerExportDiagramCommand(client: () => LanguageClient | unde
                     }
                     bytes = await preview.png();
                 } else {
-                    const exportFormat = format.extension === 'mmd' ? 'mermaid' : format.extension;
-                    const text = await languageClient.sendRequest(DiagramExportRequest.type, { uri: model.toString(), view, format: exportFormat });
+                    const text = await languageClient.sendRequest(DiagramExportRequest.type, { uri: model.toString(), view, format: formatKey });
                     if (text === null) {
                         throw new Error('the file is not loaded as a model');
                     }

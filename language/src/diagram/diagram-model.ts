@@ -10,6 +10,7 @@ import { describeTarget } from '../analysis/describe.js';
 import type { TocServices } from '../toc-module.js';
 import { findPropertyNode } from '../utils/cst.js';
 import { visibleText } from '../utils/text.js';
+import type { DiagramView } from './registry.js';
 
 /**
  * The graph the diagrams draw, built from a model (a programme file and its imports) and the
@@ -17,7 +18,7 @@ import { visibleText } from '../utils/text.js';
  * DOT and Mermaid renderers all start from it. Text from the model has its control characters
  * shown as escapes here, once for every renderer.
  */
-export type DiagramView = 'map' | 'driver';
+export type { DiagramView } from './registry.js';
 
 export interface DiagramLocation {
     uri: string;
@@ -176,12 +177,18 @@ function toEdge(link: ast.Link, index: number, byNode: Map<AstNode, DiagramFindi
     };
 }
 
+/** How each view is built from a model and its findings. */
+const BUILDERS: { readonly [View in DiagramView]: (model: ProgrammeModel, findings: Finding[]) => DiagramGraph } = {
+    map: buildCausalMap,
+    driver: buildDriverDiagram,
+};
+
 /** The diagram of the model a document belongs to, with the findings a user sees. */
 export function diagramOf(services: TocServices, document: LangiumDocument, view: DiagramView): DiagramGraph {
     const analysis = services.analysis.ModelAnalysis;
     const root = analysis.rootsOf(document)[0];
     const model = analysis.modelOf(root);
     const findings = services.rules.RuleEngine.reportedFindingsOf(root);
-    return view === 'driver' ? buildDriverDiagram(model, findings) : buildCausalMap(model, findings);
+    return BUILDERS[view](model, findings);
 }
 

@@ -1,15 +1,12 @@
 import { diagramOf } from '../../../language/src/diagram/diagram-model.js';
-import type { DiagramGraph, DiagramView } from '../../../language/src/diagram/diagram-model.js';
-import { toDot } from '../../../language/src/diagram/dot.js';
-import { toMermaid } from '../../../language/src/diagram/mermaid.js';
-import { DiagramTooLarge, prepareLayoutEngine, renderSvg } from '../../../language/src/diagram/svg.js';
+import type { DiagramGraph } from '../../../language/src/diagram/diagram-model.js';
+import type { DiagramFormat, DiagramView, TextDiagramFormat } from '../../../language/src/diagram/registry.js';
+import { diagramText } from '../../../language/src/diagram/render.js';
+import { DiagramTooLarge, prepareLayoutEngine } from '../../../language/src/diagram/svg.js';
 import { modelFile, refuseInputsAsOutputs, UsageError } from './files.js';
 import { svgToPng } from './png.js';
 import type { FileResult } from './load.js';
 import { loadFiles, modelErrors } from './load.js';
-
-export const DIAGRAM_FORMATS = ['svg', 'png', 'mermaid', 'dot'] as const;
-export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
 
 /**
  * `toc diagram`: the model's causal map or driver diagram, drawn without a browser. `output`, the
@@ -25,18 +22,13 @@ export async function diagramReport(model: string, view: DiagramView, format: Di
     refuseInputsAsOutputs([{ path: output, option: '--output' }], services.shared.workspace.LangiumDocuments.all.map(document => document.uri.fsPath));
     const graph = diagramOf(services, documents[0], view);
     const errors = modelErrors(services, documents[0]);
-    switch (format) {
-        case 'svg': return { content: await drawn(graph), errors };
-        case 'png': return { content: await svgToPng(await drawn(graph)), errors };
-        case 'dot': return { content: toDot(graph), errors };
-        case 'mermaid': return { content: toMermaid(graph), errors };
-    }
+    return { content: format === 'png' ? await svgToPng(await written(graph, 'svg')) : await written(graph, format), errors };
 }
 
-/** The laid-out drawing, or for a graph too large to lay out, a usage error naming the formats that work. */
-async function drawn(graph: DiagramGraph): Promise<string> {
+/** The diagram as text, or for a graph too large to lay out, a usage error naming the formats that work. */
+async function written(graph: DiagramGraph, format: TextDiagramFormat): Promise<string> {
     try {
-        return await renderSvg(graph);
+        return await diagramText(graph, format);
     } catch (error) {
         if (error instanceof DiagramTooLarge) {
             throw new UsageError(`${error.message} Export it as DOT (--format dot) and lay it out with Graphviz's own tools, or as Mermaid (--format mermaid)${graph.view === 'map' ? ', or draw the driver diagram (--view driver)' : ''}.`);

@@ -9,8 +9,9 @@ import type { CheckOptions, FormatName } from './check.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FORMATS, runCheck } from './check.js';
 import { expandPaths, modelFile, UsageError } from './files.js';
 import { formatFiles, reportFormat } from './format.js';
-import type { DiagramFormat } from './diagram.js';
-import { DIAGRAM_FORMATS, diagramReport } from './diagram.js';
+import { diagramReport } from './diagram.js';
+import type { DiagramFormat, DiagramView } from '../../../language/src/diagram/registry.js';
+import { diagramFormats, diagramViews } from '../../../language/src/diagram/registry.js';
 import { writeFileAtomic } from './write-file.js';
 import type { FileResult } from './load.js';
 import { checkGroup, createServices as createCheckServices, loadFiles, modelErrors } from './load.js';
@@ -120,10 +121,10 @@ program.command('scorecard')
 program.command('diagram')
     .description('Draw a model as a causal map or a driver diagram, with no browser.')
     .argument('<model>', 'the .toc file of the programme')
-    .addOption(new Option('--view <view>', 'which diagram').choices(['map', 'driver']).default('map'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...DIAGRAM_FORMATS]).default('svg'))
+    .addOption(new Option('--view <view>', 'which diagram').choices(diagramViews).default('map'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(diagramFormats).default('svg'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
-    .action((model: string, options: { view: 'map' | 'driver'; format: DiagramFormat; output?: string }) => guarded(async () => {
+    .action((model: string, options: { view: DiagramView; format: DiagramFormat; output?: string }) => guarded(async () => {
         if (options.format === 'png' && !options.output && process.stdout.isTTY) {
             throw new UsageError('a PNG is not text: give a file with --output, or redirect standard output.');
         }
