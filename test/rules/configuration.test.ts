@@ -84,7 +84,7 @@ describe('a rule that fails', () => {
         const model = await loadModel(UNMEASURED);
         const services = model.services;
         const broken: RuleDefinition = {
-            id: 'broken-rule', challenge: 2, title: 'Broken', summary: 'Throws.', defaultSeverity: 'warning', fast: true,
+            id: 'broken-rule', challenge: 2, title: 'Broken', summary: 'Throws.', defaultSeverity: 'warning',
             check: () => { throw new Error('something unexpected'); },
         };
         const rules = new Map(defaultConfig());

@@ -3,6 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { edit, without } from '../support/variants.js';
 import { loadModel } from '../support/workspace.js';
+import { isFixData } from '../../language/src/rules/rule.js';
 
 async function format(text: string): Promise<string> {
     const model = await loadModel(text);
@@ -68,5 +69,18 @@ describe('quick fixes', () => {
         const after = await loadModel(fixed);
         expect(after.diagnostics()).toEqual([]);
         expect(await format(fixed)).toBe(fixed);
+    });
+});
+
+describe('fix data sent back by a client', () => {
+    test('only data this server built is acted on', () => {
+        expect(isFixData({ kind: 'add-measure', target: 'Safer', measureKind: 'balancing' })).toBe(true);
+        expect(isFixData({ kind: 'add-mechanism' })).toBe(true);
+        // Mangled or foreign data gives no quick fix rather than a broken one.
+        expect(isFixData({ kind: 'add-measure', target: 'Safer' })).toBe(false);
+        expect(isFixData({ kind: 'add-measure', target: 7, measureKind: 'outcome' })).toBe(false);
+        expect(isFixData({ kind: 'delete-everything' })).toBe(false);
+        expect(isFixData('add-baseline')).toBe(false);
+        expect(isFixData(null)).toBe(false);
     });
 });

@@ -6,6 +6,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { ruleById } from '../rules/catalogue/index.js';
 import type { FixData } from '../rules/rule.js';
+import { isFixData } from '../rules/rule.js';
 import type { TocServices } from '../toc-module.js';
 
 const INDENT = '    ';
@@ -30,7 +31,7 @@ export class TocCodeActionProvider implements CodeActionProvider {
                 continue;
             }
             const element = this.elementAt(document, diagnostic.range.start);
-            const fix = diagnostic.data as FixData | undefined;
+            const fix = isFixData(diagnostic.data) ? diagnostic.data : undefined;
             const stub = element && fix ? this.stubFix(document, element, fix, diagnostic) : undefined;
             if (stub) {
                 actions.push(stub);
@@ -45,8 +46,7 @@ export class TocCodeActionProvider implements CodeActionProvider {
     private stubFix(document: LangiumDocument, element: ast.Element, fix: FixData, diagnostic: Diagnostic): CodeAction | undefined {
         switch (fix.kind) {
             case 'add-measure': {
-                const target = String(fix.target);
-                const kind = String(fix.measureKind ?? 'outcome');
+                const { target, measureKind: kind } = fix;
                 const name = this.freshName(document, `${target}${kind === 'balancing' ? 'Watch' : 'Measure'}`);
                 const title = kind === 'balancing' ? `Watches for ${target}` : `How ${target} is measured`;
                 const text = `measure ${name} "${title}" {\n${INDENT}kind ${kind}\n${INDENT}measures ${target}\n}`;
@@ -80,8 +80,6 @@ export class TocCodeActionProvider implements CodeActionProvider {
                 const text = `problem ${name} "What is wrong, in one line" {\n${INDENT}figure "What the figure shows" is 0 source "Where the figure comes from"\n${INDENT}story "A patient's or colleague's account"\n}`;
                 return this.action('Add a problem statement', diagnostic, document, [this.afterElement(document, element, text)], true);
             }
-            default:
-                return undefined;
         }
     }
 

@@ -13,10 +13,27 @@ export interface ThresholdDefinition {
     maximum?: number;
 }
 
-/** What a quick fix needs to know, carried on the diagnostic. */
-export interface FixData {
-    kind: string;
-    [key: string]: unknown;
+/**
+ * What a quick fix needs to know, built by the rule that reports the finding and carried on the
+ * diagnostic to the code action provider, which switches on `kind`.
+ */
+export type FixData =
+    | { kind: 'add-measure'; target: string; measureKind: 'outcome' | 'balancing' }
+    | { kind: 'add-mechanism' }
+    | { kind: 'add-baseline' }
+    | { kind: 'add-balancing-measure' }
+    | { kind: 'add-sustain-plan' }
+    | { kind: 'add-problem' };
+
+const FIX_KINDS: ReadonlySet<string> = new Set<FixData['kind']>(['add-measure', 'add-mechanism', 'add-baseline', 'add-balancing-measure', 'add-sustain-plan', 'add-problem']);
+
+/** Fix data as a client sent it back: anything else (another server's, or none) is not ours to act on. */
+export function isFixData(value: unknown): value is FixData {
+    if (typeof value !== 'object' || value === null || !FIX_KINDS.has((value as { kind?: unknown }).kind as string)) {
+        return false;
+    }
+    const fix = value as { kind: string; target?: unknown; measureKind?: unknown };
+    return fix.kind !== 'add-measure' || (typeof fix.target === 'string' && (fix.measureKind === 'outcome' || fix.measureKind === 'balancing'));
 }
 
 export interface FindingReport {
@@ -51,11 +68,6 @@ export interface RuleDefinition {
     /** One paragraph, shown when hovering a finding. */
     summary: string;
     defaultSeverity: Severity;
-    /**
-     * Cheap enough to run on every keystroke. Every rule of the catalogue is: each is at most
-     * linear in the size of the model. A rule that is not would have to run on save instead.
-     */
-    fast: boolean;
     thresholds?: Record<string, ThresholdDefinition>;
     /** Rules about the model as a whole run only where a programme is declared. */
     needsProgramme?: boolean;

@@ -13,7 +13,6 @@ export const stretchWithoutResources: RuleDefinition = {
     title: 'A stretch target has no resources behind it',
     summary: 'Ambitious targets without the staff time, money or support to reach them alienate the people asked to deliver them. Put resources on the activities that drive a stretch target, or make the target realistic.',
     defaultSeverity: 'warning',
-    fast: true,
     thresholds: {
         largeChangePercent: { description: 'A relative change of at least this many percent counts as a stretch.', default: 50, minimum: 1 },
         shortPeriodMonths: { description: 'A large relative change counts as a stretch when it is due within this many months of the programme start.', default: 24, minimum: 1 },
@@ -47,7 +46,6 @@ export const tooManyAims: RuleDefinition = {
     title: 'Too many long-term outcomes',
     summary: 'A programme that promises to transform everything convinces nobody it can. Focus on a few long-term aims the team can realistically move.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     thresholds: {
         maxLongTermOutcomes: { description: 'How many long-term outcomes a model may have before the rule fires.', default: 3, minimum: 1 },
@@ -67,7 +65,6 @@ export const projectEndsWithoutSustain: RuleDefinition = {
     title: 'The programme has an end date and no sustain plan',
     summary: 'When a programme looks like a project with an end date, staff expect the change to end with it. Say how the gains will outlast the programme.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme?.period && model.all(ast.isSustainPlan).length === 0) {

@@ -7,7 +7,6 @@ export const noContext: RuleDefinition = {
     title: 'No assessment of context, readiness or capacity',
     summary: 'The same plan succeeds in one organisation and fails in another. Assess readiness, capacity, competing priorities and fit with policy before committing.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme && model.all(ast.isContext).length === 0) {
@@ -22,7 +21,6 @@ export const noAdminSupport: RuleDefinition = {
     title: 'No administrative or data support',
     summary: 'Improvement work runs on administration and data as much as on clinical effort; without support, that work falls on clinicians and stalls. Plan a resource for it.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         const supported = model.all(ast.isResource).some(resource => resource.kind === 'admin-support' || resource.kind === 'data-support');

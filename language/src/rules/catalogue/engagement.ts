@@ -12,7 +12,6 @@ export const activityWithoutOwner: RuleDefinition = {
     title: 'An activity has no owner',
     summary: 'Work that nobody owns does not happen. Agree who owns each activity at the outset.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const activity of model.all(ast.isActivity)) {
             if (!activity.owner) {
@@ -28,7 +27,6 @@ export const frontlineNotInvolved: RuleDefinition = {
     title: 'No frontline staff are involved',
     summary: 'Change designed without the people who do the work is felt as imposed from above. Involve frontline staff in designing the change or in carrying it out.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         const doers = new Set<ast.Party | undefined>(model.all(ast.isActivity).flatMap(a => [a.owner?.ref, ...a.involves.map(i => i.ref)]));
@@ -45,7 +43,6 @@ export const singleProfession: RuleDefinition = {
     title: 'Every stakeholder is of one profession',
     summary: 'Care crosses professional boundaries, and so must change. A plan owned by one profession meets resistance from the others; build a coalition across them.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         const professions = new Set(parties(model).map(party => party.profession?.toLowerCase()).filter(Boolean));
@@ -61,7 +58,6 @@ export const stakeholderWithoutRole: RuleDefinition = {
     title: 'A stakeholder has no role',
     summary: 'Roles and responsibilities agreed at the start prevent disputes about ownership later. Say what each group does in the programme.',
     defaultSeverity: 'info',
-    fast: true,
     check({ model, report }) {
         for (const stakeholder of model.all(ast.isStakeholder)) {
             if (!stakeholder.role) {

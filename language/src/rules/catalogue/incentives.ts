@@ -7,7 +7,6 @@ export const noIncentives: RuleDefinition = {
     title: 'The model names no incentives',
     summary: 'Goodwill takes change a long way but rarely all the way. Say what motivates each group to change: rewards, recognition, or firmer levers such as audit and peer review.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme && model.all(ast.isIncentive).length === 0) {
@@ -22,7 +21,6 @@ export const incentivesOneSided: RuleDefinition = {
     title: 'Incentives are all carrots or all sticks',
     summary: 'Carrots alone may not be enough to move everyone; sticks alone breed resentment. A balance of both, used with care and senior support, works best.',
     defaultSeverity: 'info',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         const incentives = model.all(ast.isIncentive);

@@ -8,7 +8,6 @@ export const leadershipAtOneLevel: RuleDefinition = {
     title: 'Leaders sit at only one level',
     summary: 'Leadership from the top alone feels like control; from the ward alone it lacks backing. Spread it: sponsors at board or executive level, and owners among middle managers and frontline staff.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         if (!programme) {

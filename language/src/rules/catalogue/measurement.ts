@@ -8,11 +8,10 @@ export const unmeasuredOutcome: RuleDefinition = {
     title: 'An outcome has no measure',
     summary: 'An outcome nobody measures is one nobody will know was reached. Plan the measure now, while a baseline can still be collected.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const outcome of model.all(ast.isOutcome)) {
             if (model.measuresOf(outcome).length === 0) {
-                report({ node: outcome, message: `Outcome \`${outcome.name}\` has no measure: add a measure of kind outcome, or say how it will be observed.`, fix: { kind: 'add-measure', target: outcome.name } });
+                report({ node: outcome, message: `Outcome \`${outcome.name}\` has no measure: add a measure of kind outcome, or say how it will be observed.`, fix: { kind: 'add-measure', target: outcome.name, measureKind: 'outcome' } });
             }
         }
     },
@@ -24,7 +23,6 @@ export const measureWithoutBaseline: RuleDefinition = {
     title: 'A measure has no baseline value and date',
     summary: 'Without a baseline taken before the work starts, no change can be shown afterwards, and baselines cannot be collected retrospectively. Record the value and the date it was measured.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const measure of model.measures) {
             if (measure.kind === 'balancing' && !measure.target) {
@@ -46,7 +44,6 @@ export const measureWithoutSource: RuleDefinition = {
     title: 'A measure has no data source',
     summary: 'A measure is only as credible as the data behind it. Name where the data comes from, so others can trust it and the team can check the system will deliver it.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const measure of model.measures) {
             if (!measure.source) {
@@ -62,7 +59,6 @@ export const measureWithoutOwner: RuleDefinition = {
     title: 'A measure has no owner',
     summary: 'Data that is everybody\'s job is nobody\'s job. Name who collects and reports each measure.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const measure of model.measures) {
             if (!measure.owner) {
@@ -78,7 +74,6 @@ export const measureWithoutFrequency: RuleDefinition = {
     title: 'A measure has no collection rhythm',
     summary: 'Improvement is seen in data over time. Say how often each measure is collected, so the team can plot it and act on it.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const measure of model.measures) {
             if (!measure.frequency) {
@@ -94,7 +89,6 @@ export const measurementBurden: RuleDefinition = {
     title: 'One frontline group owns too many measures',
     summary: 'Paperwork alienates ward staff and crowds out care. Keep the data burden on any one frontline group small, and find support for collection.',
     defaultSeverity: 'warning',
-    fast: true,
     thresholds: {
         maxMeasures: { description: 'How many measures one frontline stakeholder may own before the rule fires.', default: 3, minimum: 1 },
     },

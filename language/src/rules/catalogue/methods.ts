@@ -6,7 +6,6 @@ export const aimNotMeasurable: RuleDefinition = {
     title: 'The aim does not say how much or by when',
     summary: 'An aim that says how good, by when and for whom tells everyone what success is and when to look for it. Give the aim a target with a value and a date.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ programme, report }) {
         if (!programme) {
@@ -35,7 +34,6 @@ export const measureWithoutTarget: RuleDefinition = {
     title: 'An outcome measure has no target',
     summary: 'An outcome measure without a target cannot say whether the aim was met. Set the value the team expects to reach and when.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const measure of model.measures) {
             if (measure.kind === 'outcome' && !measure.target) {

@@ -7,7 +7,6 @@ export const problemMissing: RuleDefinition = {
     title: 'The model states no problem',
     summary: 'A plan that never says what is wrong gives staff no reason to change. Declare a problem with the figures that show it is real here, and the stories that show why it matters.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme && model.all(ast.isProblem).length === 0) {
@@ -22,7 +21,6 @@ export const problemWithoutData: RuleDefinition = {
     title: 'A problem has no figure with a source',
     summary: 'Hard data is what persuades sceptical colleagues that a problem is real and local. A problem needs at least one figure with a value and a source, ideally showing variation between the best and worst units.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const problem of model.all(ast.isProblem)) {
             if (!problem.figures.some(figure => figure.value && figure.source)) {
@@ -38,7 +36,6 @@ export const problemWithoutVoice: RuleDefinition = {
     title: 'A problem has no patient or staff story',
     summary: 'Figures convince the head; the account of a patient or a member of staff brings people with you. A problem is stronger with at least one story.',
     defaultSeverity: 'hint',
-    fast: true,
     check({ model, report }) {
         for (const problem of model.all(ast.isProblem)) {
             if (problem.stories.length === 0) {
@@ -54,7 +51,6 @@ export const alreadyGoodBaseline: RuleDefinition = {
     title: 'A measure already meets its target at baseline',
     summary: 'Where performance is already good there is little room to improve, and staff see little point in the effort. Check the baseline, raise the target, or focus the work where the gap is.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const measure of model.measures) {
             const baseline = measure.baseline?.value;

@@ -7,7 +7,6 @@ export const noBalancingMeasure: RuleDefinition = {
     title: 'No balancing measure',
     summary: 'Improving one thing can quietly harm another, and staff lose faith when it does. A balancing measure watches for the harm the change might cause.',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme && model.measures.length > 0 && !model.measures.some(measure => measure.kind === 'balancing')) {
@@ -22,7 +21,6 @@ export const unwatchedRisk: RuleDefinition = {
     title: 'A risk or side effect has no measure watching it',
     summary: 'Naming a risk is the first step; watching for it is what lets the team act before it does harm. Give each risk or side effect a measure.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const risk of model.all(ast.isRisk)) {
             if (model.measuresOf(risk).length === 0) {

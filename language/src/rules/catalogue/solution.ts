@@ -21,7 +21,6 @@ export const linkWithoutMechanism: RuleDefinition = {
     title: 'A causal link has no mechanism',
     summary: 'A link without a mechanism is a hope, not a theory: nobody can say why the cause should produce the effect, so nobody can tell when it will not. State why, as a named mechanism or in words.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const link of model.links) {
             if (!link.mechanism) {
@@ -37,7 +36,6 @@ export const contestedEvidence: RuleDefinition = {
     title: 'A causal link rests on weak, contested or no evidence',
     summary: 'Elements of a programme whose evidence is disputed lose the support of clinicians and tend to be dropped later. Cite the evidence for each link, or plan to test the link before relying on it.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const link of model.links) {
             if (link.feedback) {
@@ -59,7 +57,6 @@ export const activityLeadsNowhere: RuleDefinition = {
     title: 'An activity has no causal path to any outcome',
     summary: 'An activity that leads to no outcome is effort the theory cannot justify. Link it to the outcome it serves, or drop it.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const activity of model.all(ast.isActivity)) {
             const reached = model.downstreamOf([activity]);
@@ -76,7 +73,6 @@ export const outcomeUnreachable: RuleDefinition = {
     title: 'No activity leads to an outcome',
     summary: 'An outcome that no activity reaches is a wish: the plan does nothing that could bring it about. Link an activity to it, directly or through intermediate outcomes.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         const reached = model.downstreamOf(model.all(ast.isActivity));
         for (const outcome of model.all(ast.isOutcome)) {
@@ -93,7 +89,6 @@ export const missingMiddle: RuleDefinition = {
     title: 'An activity links straight to a long-term outcome',
     summary: 'Jumping from an activity to a long-term outcome skips the changes that must happen in between, so there is nothing to watch along the way. Add the short- and medium-term outcomes the activity brings about first.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const link of model.links) {
             const source = link.source.ref;

@@ -7,7 +7,6 @@ export const noSustainPlan: RuleDefinition = {
     title: 'The model has no sustain plan',
     summary: 'Gains evaporate once attention moves on unless someone planned how to keep them. Say where the change will be embedded, who will carry it on, and how it will be paid for. (A programme with an end date is reported by project-ends-without-sustain instead.)',
     defaultSeverity: 'warning',
-    fast: true,
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme && !programme.period && model.all(ast.isSustainPlan).length === 0) {
@@ -22,7 +21,6 @@ export const notEmbedded: RuleDefinition = {
     title: 'Nothing is written into routine practice',
     summary: 'Change lasts when it becomes the way things are done: written into standards, guidelines, procedures, job plans and training. A sustain plan should say where.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         const plans = model.all(ast.isSustainPlan);
         if (plans.length > 0 && plans.every(plan => plan.embeddings.length === 0)) {
@@ -39,7 +37,6 @@ export const singlePointOfFailure: RuleDefinition = {
     title: 'One named person owns too much of the work',
     summary: 'Programmes that rely on particular individuals stall when those people move on. Give ownership to roles and groups, and plan succession for key people.',
     defaultSeverity: 'warning',
-    fast: true,
     thresholds: {
         maxShare: { description: 'The largest share of activities (0 to 1) one named person may own.', default: 0.5, minimum: 0, maximum: 1 },
         minActivities: { description: 'The rule looks only at models with at least this many activities.', default: 3, minimum: 1 },
@@ -70,7 +67,6 @@ export const sustainPlanIncomplete: RuleDefinition = {
     title: 'A sustain plan says nothing of funding or succession',
     summary: 'Gains outlive a programme when someone has found the money to keep them going and named who carries them on. A sustain plan should say how the work is funded after the end and who takes over from the people leading it now.',
     defaultSeverity: 'warning',
-    fast: true,
     check({ model, report }) {
         for (const plan of model.all(ast.isSustainPlan)) {
             const missing = [!plan.funding && '`funding after end "..."`', !plan.succession && '`succession "..."`'].filter(Boolean);
