@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramGraph } from '../../../language/src/diagram/diagram-model.js';
+import type { FromPreview, ToPreview } from '../webview/messages.js';
 import type { DiagramView } from '../../../language/src/diagram/registry.js';
 import { DIAGRAM_VIEWS } from '../../../language/src/diagram/registry.js';
 import { elementId } from '../../../language/src/diagram/dot.js';
@@ -39,7 +40,9 @@ export class DiagramPreview implements vscode.Disposable {
     private drawnModel: string | undefined;
     private request: vscode.CancellationTokenSource | undefined;
     private readonly disposables: vscode.Disposable[] = [];
-    private pendingPng: ((result: { data?: string; error?: string }) => void) | undefined;
+    /** PNG requests waiting for the webview, by id. */
+    private readonly pendingPngs = new Map<number, (result: { data?: string; error?: string }) => void>();
+    private nextPngId = 0;
     /** Callers of `show` waiting for the page to draw. */
     private readonly drawnWaiters: Array<(drawn: DrawnDiagram) => void> = [];
 
@@ -90,7 +93,7 @@ export class DiagramPreview implements vscode.Disposable {
                 styleUri: webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'webview-style.css')).toString(),
                 title,
             });
-            webview.onDidReceiveMessage(message => this.onMessage(message), undefined, this.disposables);
+            webview.onDidReceiveMessage((message: FromPreview) => this.onMessage(message), undefined, this.disposables);
             this.panel.onDidDispose(() => {
                 this.panel = undefined;
                 this.drawnModel = undefined;
@@ -113,9 +116,14 @@ export class DiagramPreview implements vscode.Disposable {
         if (!this.panel) {
             throw new Error('The diagram preview is not open.');
         }
+        const id = this.nextPngId++;
         const result = await new Promise<{ data?: string; error?: string }>(resolve => {
-            this.pendingPng = resolve;
-            void this.panel!.webview.postMessage({ type: 'png' });
+            const timer = setTimeout(() => this.answerPng(id, { error: `the preview did not paint the image within ${REQUEST_TIMEOUT_MS / 1000} s` }), REQUEST_TIMEOUT_MS);
+            this.pendingPngs.set(id, answer => {
+                clearTimeout(timer);
+                resolve(answer);
+            });
+            void this.post({ type: 'png', id });
         });
         if (!result.data) {
             throw new Error(result.error ?? 'The preview did not produce an image.');
@@ -142,7 +150,7 @@ export class DiagramPreview implements vscode.Disposable {
             return;
         }
         if (!client) {
-            await this.panel.webview.postMessage({ type: 'update', error: 'The language server is not running.', findings: [] });
+            await this.post({ type: 'update', error: 'The language server is not running.', findings: [] });
             return;
         }
         const generation = ++this.generation;
@@ -155,8 +163,8 @@ export class DiagramPreview implements vscode.Disposable {
         this.request?.cancel();
         const request = this.request = new vscode.CancellationTokenSource();
         const timer = setTimeout(() => request.cancel(), REQUEST_TIMEOUT_MS);
-        await this.panel.webview.postMessage({ type: 'updating', clear: otherModel });
-        let message: { type: 'update'; svg?: string; error?: string; findings: DiagramGraph['findings'] };
+        await this.post({ type: 'updating', clear: otherModel });
+        let message: Extract<ToPreview, { type: 'update' }>;
         try {
             const result = await client.sendRequest(DiagramRequest.type, { uri: model, view: this.view }, request.token);
             if (generation !== this.generation || !this.panel) {
@@ -180,19 +188,27 @@ export class DiagramPreview implements vscode.Disposable {
                 this.request = undefined;
             }
         }
-        await this.panel.webview.postMessage(message);
+        await this.post(message);
     }
 
-    private onMessage(message: { type: string; id?: string; data?: string; error?: string }): void {
+    private post(message: ToPreview): Thenable<boolean> | undefined {
+        return this.panel?.webview.postMessage(message);
+    }
+
+    private answerPng(id: number, answer: { data?: string; error?: string }): void {
+        this.pendingPngs.get(id)?.(answer);
+        this.pendingPngs.delete(id);
+    }
+
+    private onMessage(message: FromPreview): void {
         if (message.type === 'reveal' && message.id) {
             void this.reveal(message.id);
         } else if (message.type === 'png') {
-            this.pendingPng?.({ data: message.data, error: message.error });
-            this.pendingPng = undefined;
+            this.answerPng(message.id, { data: message.data, error: message.error });
         } else if (message.type === 'ready') {
             this.scheduleUpdate(0);
         } else if (message.type === 'drawn') {
-            this.resolveDrawn({ model: this.drawnModel ?? this.modelUri?.toString() ?? '', title: this.graph?.title, nodes: this.graph?.nodes.length ?? 0, error: message.error });
+            this.resolveDrawn({ model: this.drawnModel ?? this.modelUri?.toString() ?? '', title: this.graph?.title, nodes: this.graph?.nodes.length ?? 0, error: message.error ?? undefined });
         }
     }
 
@@ -221,7 +237,7 @@ export class DiagramPreview implements vscode.Disposable {
         const node = this.graph.nodes.find(n => within(n.location));
         const edge = node ? undefined : this.graph.edges.find(e => within(e.location));
         const id = node ? elementId('node', node.id) : edge ? elementId('edge', edge.id) : undefined;
-        void this.panel.webview.postMessage({ type: 'highlight', id });
+        void this.post({ type: 'highlight', id });
     }
 
     dispose(): void {

@@ -2,8 +2,10 @@
 // out, keeps zoom and pan across updates, and talks to the extension: a click on an element asks
 // for its declaration; the extension highlights the element under the cursor.
 
+import type { FromPreview, ToPreview } from './messages.js';
+
 interface VsCodeApi {
-    postMessage(message: unknown): void;
+    postMessage(message: FromPreview): void;
     getState(): ViewState | undefined;
     setState(state: ViewState): void;
 }
@@ -16,14 +18,6 @@ interface ViewState {
     y: number;
     fitted: boolean;
 }
-
-interface Finding { rule: string; severity: string; message: string }
-
-type Incoming =
-    | { type: 'updating'; clear: boolean }
-    | { type: 'update'; svg?: string; error?: string; findings: Finding[] }
-    | { type: 'highlight'; id?: string }
-    | { type: 'png' };
 
 const vscode = acquireVsCodeApi();
 const stage = document.getElementById('stage')!;
@@ -86,7 +80,7 @@ function updating(clear: boolean): void {
     status.textContent = 'Updating…';
 }
 
-function render(message: Extract<Incoming, { type: 'update' }>): void {
+function render(message: Extract<ToPreview, { type: 'update' }>): void {
     document.body.classList.remove('updating');
     modelFindings.replaceChildren(...message.findings.map(finding => {
         const item = document.createElement('li');
@@ -161,7 +155,7 @@ async function png(): Promise<string> {
 }
 
 window.addEventListener('message', event => {
-    const message = event.data as Incoming;
+    const message = event.data as ToPreview;
     if (message.type === 'updating') {
         updating(message.clear);
     } else if (message.type === 'update') {
@@ -169,7 +163,8 @@ window.addEventListener('message', event => {
     } else if (message.type === 'highlight') {
         highlight(message.id);
     } else if (message.type === 'png') {
-        png().then(data => vscode.postMessage({ type: 'png', data }), error => vscode.postMessage({ type: 'png', error: String(error) }));
+        const { id } = message;
+        png().then(data => vscode.postMessage({ type: 'png', id, data }), error => vscode.postMessage({ type: 'png', id, error: String(error) }));
     }
 });
 
