@@ -4,7 +4,7 @@
 // a display (`xvfb-run -a npm run test:vscode` on a machine without one). Where VS Code cannot be
 // downloaded, `npm run test:e2e` runs the same suite in code-server instead.
 //
-// Environment: VSCODE_TEST_VERSION ('stable' by default, 'insiders', or a version such as 1.85.2),
+// Environment: VSCODE_TEST_VERSION ('stable' by default, 'insiders', or a version such as 1.91.1),
 // or VSCODE_EXECUTABLE_PATH to use a VS Code already installed instead of downloading one.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
