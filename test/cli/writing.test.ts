@@ -4,9 +4,9 @@
  * checker's process, which makes the file system fail as a full disk or a lost permission would.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CLI } from '../support/language-server.js';
 
@@ -161,8 +161,11 @@ describe('format over many files', () => {
         }
         // The superuser may write any file: run as an ordinary user, as the people who use it do.
         chmodSync(folder, 0o755);
-        const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-        const result = spawnSync(process.execPath, [CLI, 'format', 'models'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...asUser });
+        const asRoot = process.getuid?.() === 0;
+        // That user may not reach the checkout (under /root, say): run a copy of the bundles from here.
+        const cli = asRoot ? join(copyBundles(folder), 'cli.js') : CLI;
+        const asUser = asRoot ? { uid: 65534, gid: 65534 } : {};
+        const result = spawnSync(process.execPath, [cli, 'format', 'models'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HOME: folder }, ...asUser });
         expect(result.status, result.stderr).toBe(2);
         expect(result.stdout).toContain('models/b.toc: cannot write the formatted model (permission denied)');
         expect(result.stdout).toContain('2 files formatted; 1 could not be written');
@@ -269,3 +272,11 @@ describe('format keeps what it does not own', () => {
         }
     });
 });
+
+/** A copy of the built bundles in `folder`, readable by every user. */
+function copyBundles(folder: string): string {
+    const copy = join(folder, 'dist');
+    cpSync(dirname(CLI), copy, { recursive: true });
+    spawnSync('chmod', ['-R', 'a+rX', copy]);
+    return copy;
+}
