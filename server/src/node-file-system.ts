@@ -1,23 +1,36 @@
 import { NodeFileSystemProvider } from 'langium/node';
 import type { URI } from 'langium';
 
-const BYTE_ORDER_MARK = '\uFEFF';
-
-function withoutByteOrderMark(text: string): string {
-    return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-}
+export const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * Reads files from disk as editors show them: a leading byte-order mark (which some Windows
- * editors write) is dropped, so positions on the first line match the editor's columns.
+ * editors write) is dropped, so positions on the first line match the editor's columns. Which
+ * files had one is remembered, so that a tool writing a file back can keep it.
  */
 export class TocNodeFileSystemProvider extends NodeFileSystemProvider {
+    private readonly withByteOrderMark = new Set<string>();
+
     override async readFile(uri: URI): Promise<string> {
-        return withoutByteOrderMark(await super.readFile(uri));
+        return this.withoutByteOrderMark(uri, await super.readFile(uri));
     }
 
     override readFileSync(uri: URI): string {
-        return withoutByteOrderMark(super.readFileSync(uri));
+        return this.withoutByteOrderMark(uri, super.readFileSync(uri));
+    }
+
+    /** Whether the file began with a byte-order mark when it was last read. */
+    hadByteOrderMark(uri: URI): boolean {
+        return this.withByteOrderMark.has(uri.toString());
+    }
+
+    private withoutByteOrderMark(uri: URI, text: string): string {
+        if (!text.startsWith(BYTE_ORDER_MARK)) {
+            this.withByteOrderMark.delete(uri.toString());
+            return text;
+        }
+        this.withByteOrderMark.add(uri.toString());
+        return text.slice(1);
     }
 }
 

@@ -1,9 +1,9 @@
 import { visibleText } from '../../../language/src/utils/text.js';
 import { WriteFailure, writeFileAtomic } from './write-file.js';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadFiles } from './load.js';
+import { BYTE_ORDER_MARK, TocNodeFileSystemProvider } from '../node-file-system.js';
 
 export interface FormatOutcome {
     /** Files whose layout differs from the canonical one (rewritten unless checking). */
@@ -21,19 +21,10 @@ function lineEnding(text: string): '\r\n' | '\n' {
     return crlf > lf ? '\r\n' : '\n';
 }
 
-function hasByteOrderMark(path: string): boolean {
-    const head = Buffer.alloc(3);
-    const fd = openSync(path, 'r');
-    try {
-        return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
-    } finally {
-        closeSync(fd);
-    }
-}
-
 /** Formats files as the editor's "Format Document" would; with `check`, only reports. */
 export async function formatFiles(paths: string[], check: boolean): Promise<FormatOutcome> {
     const { services, documents } = await loadFiles(paths);
+    const fileSystem = services.shared.workspace.FileSystemProvider;
     const outcome: FormatOutcome = { changed: [], unparsable: [], failed: [] };
     for (const document of documents) {
         const path = document.uri.fsPath;
@@ -57,7 +48,8 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
             // One file that cannot be written does not stop the others.
             try {
                 // The reader drops a byte-order mark (editors hide it); a file that had one keeps it.
-                writeFileAtomic(path, hasByteOrderMark(path) ? `\uFEFF${formatted}` : formatted, 'the formatted model');
+                const bom = fileSystem instanceof TocNodeFileSystemProvider && fileSystem.hadByteOrderMark(document.uri) ? BYTE_ORDER_MARK : '';
+                writeFileAtomic(path, bom + formatted, 'the formatted model');
                 outcome.changed.push(path);
             } catch (error) {
                 if (!(error instanceof WriteFailure)) {
