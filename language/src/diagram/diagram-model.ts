@@ -109,7 +109,7 @@ export function buildCausalMap(model: ProgrammeModel, findings: Finding[]): Diag
             ? { kind: 'aim', rank: 4 }
             : { kind: 'outcome', rank: node.horizon ? HORIZON_RANK[node.horizon] : 2 }));
     const edges = model.links.filter(link => link.source.ref && link.target.ref).map((link, i) => toEdge(link, i, byNode));
-    return { view: 'map', title: programme && visibleText(programme.title ?? programme.name), nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
+    return { view: 'map', ...aboutProgramme(programme, byNode), nodes, edges };
 }
 
 /**
@@ -144,7 +144,12 @@ export function buildDriverDiagram(model: ProgrammeModel, findings: Finding[]): 
         : ast.isActivity(node)
             ? { kind: 'change-idea', rank: 3 }
             : d === 1 ? { kind: 'primary-driver', rank: 1 } : { kind: 'secondary-driver', rank: 2 }));
-    return { view: 'driver', title: programme && visibleText(programme.title ?? programme.name), nodes, edges, findings: programme ? byNode.get(programme) ?? [] : [] };
+    return { view: 'driver', ...aboutProgramme(programme, byNode), nodes, edges };
+}
+
+/** What every view shows of the programme: its title, and the findings about it as a whole. */
+function aboutProgramme(programme: ast.Programme | undefined, byNode: Map<AstNode, DiagramFinding[]>): Pick<DiagramGraph, 'title' | 'findings'> {
+    return programme ? { title: visibleText(programme.title ?? programme.name), findings: byNode.get(programme) ?? [] } : { findings: [] };
 }
 
 function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode, DiagramFinding[]>, placement: { kind: DiagramNodeKind; rank: number }): DiagramNode {
