@@ -6,9 +6,7 @@ import { ModelAnalysis } from './analysis/model-analysis.js';
 import { TocConfigProvider } from './config/config-provider.js';
 import { RuleEngine } from './rules/rule-engine.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
-import { createTocParser } from './parser/toc-parser.js';
 import { TocValueConverter } from './parser/toc-value-converter.js';
-import { TocLexer } from './parser/toc-lexer.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
 import { TocCodeActionProvider } from './lsp/toc-code-actions.js';
@@ -20,16 +18,15 @@ import { TocLinker } from './references/toc-linker.js';
 import { TocScopeComputation } from './references/toc-scope-computation.js';
 import { TocScopeProvider } from './references/toc-scope-provider.js';
 import { TocDocumentValidator } from './validation/toc-document-validator.js';
-import { TocValidationRegistry } from './validation/toc-validation-registry.js';
 import { registerValidationChecks } from './validation/toc-validator.js';
+import type { RepeatedFieldHint } from './validation/structure/fields.js';
+import { NoRepeatedFieldHint } from './validation/structure/fields.js';
+import { performanceLayerWanted, TocPerformanceModule, TocSharedPerformanceModule } from './performance/index.js';
 import { TocImportLoader } from './workspace/import-loader.js';
 import { TocImports } from './workspace/imports.js';
-import { TocAstNodeDescriptionProvider } from './workspace/toc-ast-descriptions.js';
 import { TocDocumentBuilder } from './workspace/toc-document-builder.js';
 import { TocDocumentFactory } from './workspace/toc-document-factory.js';
 import { TocWorkspaceManager } from './workspace/toc-workspace-manager.js';
-import { TocLangiumDocuments } from './workspace/toc-langium-documents.js';
-import { TocIndexManager, TocReferenceDescriptionProvider } from './workspace/lazy-reference-index.js';
 
 /** Services the language adds to Langium's. */
 export type TocAddedServices = {
@@ -46,6 +43,9 @@ export type TocAddedServices = {
     rules: {
         RuleEngine: RuleEngine;
     };
+    validation: {
+        RepeatedFieldHint: RepeatedFieldHint;
+    };
 };
 
 export type TocServices = LangiumServices & TocAddedServices;
@@ -54,8 +54,6 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
     workspace: {
         Imports: services => new TocImports(services),
         ImportLoader: services => new TocImportLoader(services.shared, () => services.workspace.Imports),
-        ReferenceDescriptionProvider: services => new TocReferenceDescriptionProvider(services),
-        AstNodeDescriptionProvider: services => new TocAstNodeDescriptionProvider(services),
     },
     analysis: {
         ModelAnalysis: services => new ModelAnalysis(services),
@@ -67,16 +65,14 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
         RuleEngine: services => new RuleEngine(services),
     },
     parser: {
-        LangiumParser: services => createTocParser(services),
         ValueConverter: () => new TocValueConverter(),
         TokenBuilder: () => new TocTokenBuilder(),
-        Lexer: services => new TocLexer(services),
         ParserErrorMessageProvider: () => new TocParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new TocLexerErrorMessageProvider(),
     },
     validation: {
         DocumentValidator: services => new TocDocumentValidator(services),
-        ValidationRegistry: services => new TocValidationRegistry(services),
+        RepeatedFieldHint: () => new NoRepeatedFieldHint(),
     },
     references: {
         ScopeComputation: services => new TocScopeComputation(services),
@@ -99,8 +95,6 @@ export const TocSharedModule: Module<LangiumSharedServices, PartialLangiumShared
         DocumentBuilder: services => new TocDocumentBuilder(services as LangiumSharedCoreServices),
         LangiumDocumentFactory: services => new TocDocumentFactory(services as LangiumSharedCoreServices),
         WorkspaceManager: services => new TocWorkspaceManager(services as LangiumSharedCoreServices),
-        LangiumDocuments: services => new TocLangiumDocuments(services as LangiumSharedCoreServices),
-        IndexManager: services => new TocIndexManager(services as LangiumSharedCoreServices),
     },
 };
 
@@ -109,9 +103,17 @@ export const TocSharedModule: Module<LangiumSharedServices, PartialLangiumShared
  * the tests all call this, so they always agree. Pass `NodeFileSystem` or `EmptyFileSystem` as
  * the context; nothing here touches VS Code or the disk directly.
  */
-export function createTocServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Toc: TocServices } {
-    const shared = inject(createDefaultSharedModule(context), TocGeneratedSharedModule, TocSharedModule);
-    const Toc = inject(createDefaultModule({ shared }), TocGeneratedModule, TocModule);
+export function createTocServices(
+    context: DefaultSharedModuleContext,
+    { performanceLayer = performanceLayerWanted() }: { performanceLayer?: boolean } = {},
+): { shared: LangiumSharedServices; Toc: TocServices } {
+    // The performance layer goes last, over everything it replaces (see performance/index.ts).
+    const shared = performanceLayer
+        ? inject(createDefaultSharedModule(context), TocGeneratedSharedModule, TocSharedModule, TocSharedPerformanceModule)
+        : inject(createDefaultSharedModule(context), TocGeneratedSharedModule, TocSharedModule);
+    const Toc = performanceLayer
+        ? inject(createDefaultModule({ shared }), TocGeneratedModule, TocModule, TocPerformanceModule)
+        : inject(createDefaultModule({ shared }), TocGeneratedModule, TocModule);
     shared.ServiceRegistry.register(Toc);
     registerValidationChecks(Toc);
     if (!context.connection) {

@@ -1,6 +1,6 @@
 import { GrammarUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { allNodesOf } from '../../language/src/utils/ast.js';
+import { allNodesOf } from '../../language/src/performance/ast-walk.js';
 import { findPropertyNode } from '../../language/src/utils/cst.js';
 import { exampleFiles } from '../support/examples.js';
 import { loadWorkspace } from '../support/workspace.js';

@@ -7,7 +7,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { CompositeCstNode, CstNode } from 'langium';
 import { CstNodeBuilder, GrammarAST } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { TocCstNodeBuilder } from '../../language/src/parser/toc-parser.js';
+import { TocCstNodeBuilder } from '../../language/src/performance/parser.js';
 
 const COMMENT = { name: 'SL_COMMENT' } as TokenType;
 

@@ -26,12 +26,16 @@ export interface TestWorkspace {
  * A fresh set of services over an in-memory folder. `entries` are the files to open and build,
  * as the command-line checker would; their imports load from the same folder.
  */
-export async function loadWorkspace(files: Record<string, string>, entries: string[] = Object.keys(files)): Promise<TestWorkspace> {
+export async function loadWorkspace(
+    files: Record<string, string>,
+    entries: string[] = Object.keys(files),
+    options: { performanceLayer?: boolean } = {},
+): Promise<TestWorkspace> {
     const fileSystem = new VirtualFileSystemProvider();
     for (const [path, text] of Object.entries(files)) {
         fileSystem.insert(URI.file(`${ROOT}/${path}`), text);
     }
-    const { Toc: services } = createTocServices({ fileSystemProvider: () => fileSystem });
+    const { Toc: services } = createTocServices({ fileSystemProvider: () => fileSystem }, options);
     services.shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
     const uri = (path: string) => URI.file(`${ROOT}/${path}`);
     await services.workspace.ImportLoader.buildWithImports(entries.map(uri));

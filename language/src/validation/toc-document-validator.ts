@@ -1,12 +1,8 @@
-import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import type { AstNode, LangiumDocument, ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { FILE_TOO_LARGE, sizeLimitExceeded, type SizeLimitExceeded } from '../workspace/toc-document-factory.js';
 import type { CancellationToken } from 'vscode-languageserver';
-import { allNodesOf } from '../utils/ast.js';
-import { findPropertyNode } from '../utils/cst.js';
-import { NODES_PER_INTERRUPT } from '../utils/cancellation.js';
-import { TocValidationRegistry } from './toc-validation-registry.js';
 
 export const SYNTAX_ERROR = 'syntax-error';
 export const UNRESOLVED_REFERENCE = 'unresolved-reference';
@@ -82,17 +78,6 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
         return withFewSyntaxErrors(diagnostics);
     }
 
-    /** Places a diagnostic on its property as Langium would, by the quicker search (see findPropertyNode). */
-    protected override toDiagnostic<N extends AstNode>(severity: 'error' | 'warning' | 'info' | 'hint', message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        if (!info.range && typeof info.property === 'string') {
-            const range = findPropertyNode(info.node.$cstNode, info.property, info.index)?.range;
-            if (range) {
-                return super.toDiagnostic(severity, message, { ...info, range });
-            }
-        }
-        return super.toDiagnostic(severity, message, info);
-    }
-
     /**
      * Langium appends what this returns with `diagnostics.push(...findings)`, which overflows the
      * stack beyond about 120,000 findings: every finding of the file was lost and it passed. The
@@ -102,49 +87,4 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
         this.found.set(rootNode, await super.validateAst(rootNode, options, cancelToken));
         return [];
     }
-
-    /**
-     * Langium's loop awaits every check of every node; on a model of tens of thousands of nodes
-     * that is most of the time of a re-check after an edit. Here only a check that returns a
-     * promise is awaited, and cancellation is looked at every few hundred nodes.
-     */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
-        const registry = this.validationRegistry;
-        if (this.profiler?.isActive('validating') || !(registry instanceof TocValidationRegistry)) {
-            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
-        }
-        let visited = 0;
-        // A node whose children are not to be checked: its descendants follow it in the list.
-        let pruned: AstNode | undefined;
-        for (const node of allNodesOf(rootNode)) {
-            if (visited++ % NODES_PER_INTERRUPT === 0) {
-                await interruptAndCheck(cancelToken);
-            }
-            if (pruned && isInside(node, pruned)) {
-                continue;
-            }
-            pruned = undefined;
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                for (const check of registry.checksFor(node.$type, options.categories)) {
-                    const pending = check(node, acceptor, cancelToken);
-                    if (pending) {
-                        await pending;
-                    }
-                }
-            }
-            if (!nodeOptions.validateChildren) {
-                pruned = node;
-            }
-        }
-    }
-}
-
-function isInside(node: AstNode, ancestor: AstNode): boolean {
-    for (let container = node.$container; container; container = container.$container) {
-        if (container === ancestor) {
-            return true;
-        }
-    }
-    return false;
 }

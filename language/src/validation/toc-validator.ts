@@ -16,7 +16,7 @@ export function registerValidationChecks(services: TocServices): void {
     const checks: ValidationChecks<TocAstType> = {
         Model: [checkDuplicateNames(services), checkCausalCycles(services), checkRules(services)],
         Import: [checkImport(services)],
-        Element: [checkRepeatedFields()],
+        Element: [checkRepeatedFields(services)],
         Link: [checkSelfLink(), checkLinkDirection()],
         Programme: [checkProgrammePeriod(), checkSingleProgramme(services)],
         Activity: [checkActivityDates(), checkDates(DATE_PROPERTIES.Activity)],

@@ -17,8 +17,6 @@ import type { ModelGraph } from './model-graph.js';
 export class TocDocumentBuilder extends DefaultDocumentBuilder {
     /** The files the change being planned reaches, for the set of changed URIs it was made for. */
     private plan: { changed: Set<string>; reached: Set<string> | undefined } | undefined;
-    /** How many validation categories the language has (one language: the same for every file). */
-    private categories: number | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -31,34 +29,6 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
             this.plan = { changed: changedUris, reached: this.graphFor(document)?.reachedBy(changedUris) };
         }
         return this.plan.reached ? this.plan.reached.has(document.uri.toString()) : super.shouldRelink(document, changedUris);
-    }
-
-    /**
-     * Langium 4.4 asks this of every loaded file on every edit, and answers by looking up the
-     * file's services and building sets of validation categories: at 10,000 files, 60 ms of each
-     * keystroke. The same answer is read here from the file's build state and the few categories
-     * asked for; the number of categories there are is looked up once.
-     */
-    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
-        const state = this.buildState.get(document.uri.toString());
-        if (!state?.completed) {
-            return super.resultsAreIncomplete(document, options);
-        }
-        const executed = state.result?.validationChecks;
-        if (executed === undefined) {
-            return false; // completed without a record: Langium counts every category as run
-        }
-        // What is asked, as Langium reads it: everything, the categories named, or nothing.
-        const validation = options?.validation;
-        if (options === undefined || validation === true || (typeof validation === 'object' && validation.categories === undefined)) {
-            return executed.length < this.categoryCount(document);
-        }
-        return typeof validation === 'object' && !validation.categories!.every(category => executed.includes(category));
-    }
-
-    private categoryCount(document: LangiumDocument): number {
-        this.categories ??= this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry.getAllValidationCategories(document).size;
-        return this.categories;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {

@@ -1,6 +1,5 @@
 import type { AstNode, CstNode, Properties, ValidationAcceptor, ValidationCheck } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, UriUtils } from 'langium';
-import { mayHaveRepeatedFields } from '../../parser/toc-parser.js';
 import { declarationNode } from '../../utils/cst.js';
 import type { Activity, Element, Programme } from '../../generated/ast.js';
 import { isLink, isProgramme } from '../../generated/ast.js';
@@ -19,13 +18,27 @@ const FIELD_WORDS: Record<string, string> = {
     competingPriorities: 'priorities',
 };
 
+/** Whether a parse may hold a field given twice, for the check below to skip one that cannot. */
+export interface RepeatedFieldHint {
+    mayHaveRepeatedFields(root: AstNode): boolean;
+}
+
+/** Without knowledge of the parse, every declaration is read. */
+export class NoRepeatedFieldHint implements RepeatedFieldHint {
+    mayHaveRepeatedFields(): boolean {
+        return true;
+    }
+}
+
 /**
  * A field that takes one value, given twice: only the last would count, so the first would be
- * silently lost. Lists (`aim A, B`, repeated `figure`s) are not affected.
+ * silently lost. Lists (`aim A, B`, repeated `figure`s) are not affected. Found from the
+ * declaration's concrete syntax alone, so it works with any parser.
  */
-export function checkRepeatedFields(): ValidationCheck<Element> {
+export function checkRepeatedFields(services: TocServices): ValidationCheck<Element> {
+    const hint = services.validation.RepeatedFieldHint;
     return (element: Element, accept: ValidationAcceptor) => {
-        if (!mayHaveRepeatedFields(AstUtils.findRootNode(element))) {
+        if (!hint.mayHaveRepeatedFields(AstUtils.findRootNode(element))) {
             return;
         }
         const cst = declarationNode(element.$cstNode);

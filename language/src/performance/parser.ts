@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { AstNode, CompositeCstNode, CstNode, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions } from 'langium';
 import { CstNodeBuilder, createLangiumParser } from 'langium';
+import type { RepeatedFieldHint } from '../validation/structure/fields.js';
 
 /** A composite node's children, which only the builder changes. */
 const childrenOf = (parent: CompositeCstNode) => parent.content as CstNode[];
@@ -65,25 +66,31 @@ export class TocCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
-/** Langium's parser, with the CST builder above, noting parses where a field was given twice. */
-export function createTocParser(services: LangiumCoreServices): LangiumParser {
+/**
+ * Langium's parser with two changes made through its private members (no service exposes them):
+ * the CST builder above, and a note of each parse in which a single-value property was assigned
+ * twice, which lets the repeated-field check skip a parse that has none.
+ */
+export function createFastParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
-    // The builder is private to LangiumParser and has no service of its own to override.
     (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new TocCstNodeBuilder();
     noteRepeatedAssignments(parser);
     return parser;
 }
 
-/** The roots of parses in which a single-value property was assigned twice on one node. */
+/** The roots the parser below made, and those of its parses that assigned a single-value property twice on one node. */
+const notedParses = new WeakSet<AstNode>();
 const parsesWithRepeatedAssignments = new WeakSet<AstNode>();
 
 /**
- * Whether the parse that produced this root assigned some single-value property twice. When it
- * did not, no declaration in it can have a repeated field, and the repeated-field check, which
- * otherwise reads every token of every declaration on each edit, has nothing to look for.
+ * Answers from the parser's note: a parse that never assigned a single-value property twice has
+ * no repeated field, and the check, which otherwise reads every token of every declaration on
+ * each edit, has nothing to look for. A root the fast parser did not make is read in full.
  */
-export function mayHaveRepeatedFields(root: AstNode): boolean {
-    return parsesWithRepeatedAssignments.has(root);
+export class ParseNoteRepeatedFieldHint implements RepeatedFieldHint {
+    mayHaveRepeatedFields(root: AstNode): boolean {
+        return !notedParses.has(root) || parsesWithRepeatedAssignments.has(root);
+    }
 }
 
 /** LangiumParser's private members used below (Langium is pinned; the repeated-field tests cover them). */
@@ -106,6 +113,7 @@ function noteRepeatedAssignments(parser: LangiumParser): void {
     parser.parse = <T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> => {
         repeated = false;
         const result = parse<T>(input, options);
+        notedParses.add(result.value);
         if (repeated) {
             parsesWithRepeatedAssignments.add(result.value);
         }

@@ -37,7 +37,7 @@ class LexedToken implements IToken {
 
 type TokenFactory = (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, startLine: number, startColumn: number, imageLength: number) => IToken;
 
-export class TocLexer extends DefaultLexer {
+export class FastLexer extends DefaultLexer {
     constructor(services: LangiumCoreServices) {
         super(services);
         // Chevrotain picks its token factory per position-tracking mode and calls it through

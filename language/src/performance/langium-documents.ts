@@ -6,7 +6,7 @@ import { DefaultLangiumDocuments, stream } from 'langium';
  * loaded document (twice on every edit) by walking that tree and gathering arrays from each of
  * its branches; in a workspace of 10,000 files that walk was a quarter of an edit's cost.
  */
-export class TocLangiumDocuments extends DefaultLangiumDocuments {
+export class MapLangiumDocuments extends DefaultLangiumDocuments {
     private readonly byUri = new Map<string, LangiumDocument>();
 
     constructor(services: LangiumSharedCoreServices) {

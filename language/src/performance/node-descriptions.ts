@@ -6,7 +6,7 @@ import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider } from 'langium';
  * class. Langium's object literal has a getter of its own, which makes V8 keep every description
  * as a slow dictionary with closures; a large model has one per declaration.
  */
-export class TocAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+export class ClassAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
         const path = this.astNodeLocator.getAstNodePath(node);
         name ??= this.nameProvider.getName(node);

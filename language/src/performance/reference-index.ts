@@ -1,9 +1,9 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, Stream, URI } from 'langium';
 import { AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, stream } from 'langium';
-import { allNodesOf } from '../utils/ast.js';
+import { allNodesOf } from './ast-walk.js';
 
 /** Describes a document's references at once, for the index below to call when asked. */
-export class TocReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+export class FastReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     describe(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
         for (const node of allNodesOf(document.parseResult.value)) {
@@ -24,7 +24,7 @@ export class TocReferenceDescriptionProvider extends DefaultReferenceDescription
  * whether another file's change affects it), not after every build: on a large model that was a
  * tenth of the time from an edit to its diagnostics, spent on an index few edits ever consult.
  */
-export class TocIndexManager extends DefaultIndexManager {
+export class LazyReferenceIndexManager extends DefaultIndexManager {
     /** Built documents whose references are not described yet, by URI. */
     private readonly undescribed = new Map<string, LangiumDocument>();
 
@@ -75,7 +75,7 @@ export class TocIndexManager extends DefaultIndexManager {
         }
         this.undescribed.delete(key);
         const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
-        if (provider instanceof TocReferenceDescriptionProvider) {
+        if (provider instanceof FastReferenceDescriptionProvider) {
             this.referenceIndex.set(key, provider.describe(document));
         }
     }
