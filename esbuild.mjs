@@ -9,7 +9,8 @@ const minify = process.argv.includes('--minify');
 const watch = process.argv.includes('--watch');
 
 // Bundled CommonJS dependencies call `require` for Node built-ins; give ESM output one.
-const requireShim = "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);";
+const requireShim =
+    "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);";
 
 const common = {
     bundle: true,
@@ -91,13 +92,17 @@ await esbuild.build({
     banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli.js', 0o755);
-writeFileSync('dist/server.js', [
-    '#!/usr/bin/env node',
-    "import module from 'node:module';",
-    'module.enableCompileCache?.();',
-    "await import('./server-main.js');",
-    '',
-].join('\n'), { mode: 0o755 });
+writeFileSync(
+    'dist/server.js',
+    [
+        '#!/usr/bin/env node',
+        "import module from 'node:module';",
+        'module.enableCompileCache?.();',
+        "await import('./server-main.js');",
+        '',
+    ].join('\n'),
+    { mode: 0o755 },
+);
 
 if (watch) {
     await Promise.all(contexts.map(context => context.watch()));

@@ -25,17 +25,26 @@ export function npm(args, env) {
     // Under `npm run`, npm_execpath is npm's own script; otherwise use the npm on the PATH.
     const execPath = process.env.npm_execpath;
     const [command, prefix] = execPath && execPath.endsWith('.js') ? [process.execPath, [execPath]] : ['npm', []];
-    return spawnSync(command, [...prefix, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 10 * 60_000 });
+    return spawnSync(command, [...prefix, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+        timeout: 10 * 60_000,
+    });
 }
 
 /** Installs npm packages into a scratch folder; returns why it failed (npm's own error code and first message), if it did. */
 export function npmInstall(prefix, packages, env) {
     mkdirSync(prefix, { recursive: true });
-    const result = npm(['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', ...packages], env);
+    const result = npm(
+        ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', ...packages],
+        env,
+    );
     if (!result.error && result.status === 0) {
         return undefined;
     }
-    const lines = `${result.stderr ?? ''}`.split('\n').filter(line => line.startsWith('npm error') && !/^npm error\s+at /.test(line));
+    const lines = `${result.stderr ?? ''}`
+        .split('\n')
+        .filter(line => line.startsWith('npm error') && !/^npm error\s+at /.test(line));
     const code = lines.find(line => line.startsWith('npm error code '))?.slice('npm error code '.length);
     const message = lines.find(line => !/^npm error (code|syscall|errno) /.test(line))?.slice('npm error '.length);
     const summary = [code, message].filter(Boolean).join(': ');
@@ -53,7 +62,10 @@ export function installedVersion(packageFolder) {
 
 /** Node counts from an environment variable such as BENCH_SIZES=200,2000. */
 export function sizesFrom(value, fallback) {
-    return (value ?? fallback).split(',').map(Number).filter(n => n > 0);
+    return (value ?? fallback)
+        .split(',')
+        .map(Number)
+        .filter(n => n > 0);
 }
 
 /** Stops with a clear message when the bundles the benchmark runs have not been built. */
@@ -65,14 +77,18 @@ export function requireBuilt(path) {
 }
 
 export const progress = message => process.stderr.write(`  ${message}\n`);
-export const ms = value => value === undefined ? '-' : value >= 100 ? value.toFixed(0) : value.toFixed(1);
-export const ratio = value => value === undefined || !Number.isFinite(value) ? '-' : `${value.toFixed(value >= 10 ? 0 : 1)}x`;
-export const verdict = ok => ok === undefined ? '-' : ok ? 'met' : 'NOT MET';
+export const ms = value => (value === undefined ? '-' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
+export const ratio = value =>
+    value === undefined || !Number.isFinite(value) ? '-' : `${value.toFixed(value >= 10 ? 0 : 1)}x`;
+export const verdict = ok => (ok === undefined ? '-' : ok ? 'met' : 'NOT MET');
 export const plural = n => n.toLocaleString('en-GB');
 
 /** The line of a failed run's output that says what went wrong: its first error message, else its last line. */
 export function errorLine(output) {
-    const lines = output.split('\n').map(line => line.trim()).filter(line => line && !line.startsWith('at '));
+    const lines = output
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line && !line.startsWith('at '));
     return lines.find(line => /error|abort|out of memory|could not|failed/i.test(line)) ?? lines.at(-1);
 }
 
@@ -82,7 +98,12 @@ export function errorLine(output) {
  * `accept(result)` returns no reason against it; a failed run stops the measurement.
  * `before()` runs untimed before each run.
  */
-export function measureRuns(label, command, args, { runs, slowRunMs, timeoutMs, notes, exitCodes = [0], accept = () => undefined, before = () => {}, env }) {
+export function measureRuns(
+    label,
+    command,
+    args,
+    { runs, slowRunMs, timeoutMs, notes, exitCodes = [0], accept = () => undefined, before = () => {}, env },
+) {
     const samples = [];
     const planned = runs;
     const capped = Math.min(3, runs);
@@ -90,12 +111,20 @@ export function measureRuns(label, command, args, { runs, slowRunMs, timeoutMs, 
     for (let i = 0; i < runs; i++) {
         before();
         const begin = performance.now();
-        const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: env ? { ...process.env, ...env } : undefined });
+        const result = spawnSync(command, args, {
+            encoding: 'utf8',
+            maxBuffer: 512 * 1024 * 1024,
+            timeout: timeoutMs,
+            env: env ? { ...process.env, ...env } : undefined,
+        });
         const elapsed = performance.now() - begin;
-        const why = result.error ? result.error.message
-            : result.signal ? `killed by ${result.signal}`
-            : !exitCodes.includes(result.status) ? `exit code ${result.status}`
-            : accept(result);
+        const why = result.error
+            ? result.error.message
+            : result.signal
+              ? `killed by ${result.signal}`
+              : !exitCodes.includes(result.status)
+                ? `exit code ${result.status}`
+                : accept(result);
         if (why) {
             const detail = errorLine(`${result.stderr ?? ''}\n${result.stdout ?? ''}`);
             progress(`${label}: FAILED (${why})`);
@@ -105,9 +134,18 @@ export function measureRuns(label, command, args, { runs, slowRunMs, timeoutMs, 
         last = result;
         if (i === 0 && elapsed > slowRunMs && runs > capped) {
             runs = capped;
-            notes.push(`${label}: the first run took ${(elapsed / 1000).toFixed(0)} s, so it was run ${capped} times instead of ${planned}.`);
+            notes.push(
+                `${label}: the first run took ${(elapsed / 1000).toFixed(0)} s, so it was run ${capped} times instead of ${planned}.`,
+            );
         }
         progress(`${label}: run ${i + 1}/${runs} ${ms(elapsed)} ms`);
     }
-    return { label, median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length, result: last };
+    return {
+        label,
+        median: median(samples),
+        min: Math.min(...samples),
+        max: Math.max(...samples),
+        runs: samples.length,
+        result: last,
+    };
 }

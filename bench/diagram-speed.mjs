@@ -21,7 +21,20 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateTocModel, modelCounts } from './generate-models.mjs';
-import { installedVersion, measureRuns, median, ms, npmInstall, plural, printTable, progress, ratio, requireBuilt, sizesFrom, verdict } from './common.mjs';
+import {
+    installedVersion,
+    measureRuns,
+    median,
+    ms,
+    npmInstall,
+    plural,
+    printTable,
+    progress,
+    ratio,
+    requireBuilt,
+    sizesFrom,
+    verdict,
+} from './common.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const SIZES = sizesFrom(process.env.BENCH_SIZES, '100,500,2000');
@@ -51,7 +64,7 @@ const TARGETS = {
 
 const started = performance.now();
 const notes = [];
-const kb = path => existsSync(path) ? (statSync(path).size / 1024).toFixed(0) : '-';
+const kb = path => (existsSync(path) ? (statSync(path).size / 1024).toFixed(0) : '-');
 const count = (text, pattern) => text.match(pattern)?.length ?? 0;
 
 requireBuilt(cli);
@@ -65,10 +78,15 @@ let ourFailure = false;
 
 function exportModel(toc, format, output) {
     rmSync(output, { force: true });
-    const result = spawnSync(process.execPath, [cli, 'diagram', toc, '--format', format, '-o', output], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [cli, 'diagram', toc, '--format', format, '-o', output], {
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+    });
     if (result.status !== 0 || !existsSync(output)) {
         const output = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').slice(-5).join('\n');
-        throw new Error(`toc diagram --format ${format} failed (exit code ${result.status})${output ? `:\n${output}` : ''}`);
+        throw new Error(
+            `toc diagram --format ${format} failed (exit code ${result.status})${output ? `:\n${output}` : ''}`,
+        );
     }
     return readFileSync(output, 'utf8');
 }
@@ -98,7 +116,13 @@ for (const size of SIZES) {
 
 /** Times `command args` in fresh processes (see measureRuns). */
 function measure(label, command, args, options) {
-    return measureRuns(label, command, args, { runs: RUNS, slowRunMs: SLOW_RUN_MS, timeoutMs: RUN_TIMEOUT_MS, notes, ...options });
+    return measureRuns(label, command, args, {
+        runs: RUNS,
+        slowRunMs: SLOW_RUN_MS,
+        timeoutMs: RUN_TIMEOUT_MS,
+        notes,
+        ...options,
+    });
 }
 
 /** Checks that an SVG file holds every node and link of the model; undefined when it does. */
@@ -109,7 +133,8 @@ function svgHolds(path, model, nodePattern, edgePattern) {
     const svg = readFileSync(path, 'utf8');
     const nodes = new Set(svg.match(nodePattern) ?? []).size;
     const edges = new Set(svg.match(edgePattern) ?? []).size;
-    return nodes === model.nodes && edges === model.edges ? undefined
+    return nodes === model.nodes && edges === model.edges
+        ? undefined
         : `the SVG holds ${nodes} of ${model.nodes} nodes and ${edges} of ${model.edges} links`;
 }
 
@@ -122,17 +147,24 @@ const MERMAID_EDGE = /id="L_n\d+_n\d+_\d+"/g;
 
 function ourSvg(node, nodeLabel, model) {
     const output = join(outDir, `ours-${model.size}.svg`);
-    return measure(`${nodeLabel} toc diagram --format svg ${plural(model.size)} nodes`, node, [cli, 'diagram', model.toc, '--format', 'svg', '-o', output], {
-        before: () => rmSync(output, { force: true }),
-        accept: () => svgHolds(output, model, OUR_NODE, OUR_EDGE),
-    });
+    return measure(
+        `${nodeLabel} toc diagram --format svg ${plural(model.size)} nodes`,
+        node,
+        [cli, 'diagram', model.toc, '--format', 'svg', '-o', output],
+        {
+            before: () => rmSync(output, { force: true }),
+            accept: () => svgHolds(output, model, OUR_NODE, OUR_EDGE),
+        },
+    );
 }
 
 // ---------------------------------------------------------------- our CLI under plain node
 
 const nodeVersion = process.version;
 progress(`Node ${nodeVersion}: ${RUNS} runs each`);
-const ours = models.map(model => model.exportFailed ? { failed: 'export failed' } : ourSvg(process.execPath, `node ${nodeVersion}`, model));
+const ours = models.map(model =>
+    model.exportFailed ? { failed: 'export failed' } : ourSvg(process.execPath, `node ${nodeVersion}`, model),
+);
 
 // The layout alone, in this process: Graphviz (WebAssembly) turning the DOT export into SVG, as
 // `toc diagram` does after loading and checking the model. The engine is loaded once and kept.
@@ -152,7 +184,9 @@ try {
                 graphviz.dot(model.dot, 'svg');
             } catch (error) {
                 layouts.set(model.size, { failed: error instanceof Error ? error.message : String(error) });
-                notes.push(`FAILED: in-process layout of ${plural(model.size)} nodes: ${layouts.get(model.size).failed}`);
+                notes.push(
+                    `FAILED: in-process layout of ${plural(model.size)} nodes: ${layouts.get(model.size).failed}`,
+                );
                 graphviz = await Graphviz.load();
                 break;
             }
@@ -164,31 +198,62 @@ try {
         }
     }
 } catch (error) {
-    notes.push(`In-process layout not measured: could not load @hpcc-js/wasm-graphviz (${error instanceof Error ? error.message : String(error)}).`);
+    notes.push(
+        `In-process layout not measured: could not load @hpcc-js/wasm-graphviz (${error instanceof Error ? error.message : String(error)}).`,
+    );
 }
 
-const failureCell = measurement => measurement.failed ? 'FAILED' : ms(measurement.median);
-printTable(`Cold \`toc diagram --format svg\` under node ${nodeVersion} (${RUNS} runs, medians; each run a fresh process)`, [
-    ['model', 'nodes', 'links', 'model KB', 'SVG KB', 'median ms', 'min ms', 'max ms', 'runs', 'layout ms (in process)', 'target', 'verdict'],
-    ...models.map((model, i) => {
-        const measurement = ours[i];
-        const layout = layouts.get(model.size);
-        let target = '';
-        let ok;
-        if (model.size === TARGETS.svgMs.size) {
-            target = `<= ${plural(TARGETS.svgMs.ms)} ms`;
-            ok = measurement.failed ? false : measurement.median <= TARGETS.svgMs.ms;
-        } else if (model.size === TARGETS.completes) {
-            target = 'completes';
-            ok = !measurement.failed;
-        }
-        return [`${plural(model.size)} nodes`, model.nodes ?? '-', model.edges ?? '-', model.kb.toFixed(0), kb(join(outDir, `ours-${model.size}.svg`)),
-            failureCell(measurement), ms(measurement.min), ms(measurement.max), measurement.runs ?? 0,
-            layout ? (layout.failed ? 'FAILED' : ms(layout.median)) : '-', target, target ? verdict(ok) : ''];
-    }),
-]);
+const failureCell = measurement => (measurement.failed ? 'FAILED' : ms(measurement.median));
+printTable(
+    `Cold \`toc diagram --format svg\` under node ${nodeVersion} (${RUNS} runs, medians; each run a fresh process)`,
+    [
+        [
+            'model',
+            'nodes',
+            'links',
+            'model KB',
+            'SVG KB',
+            'median ms',
+            'min ms',
+            'max ms',
+            'runs',
+            'layout ms (in process)',
+            'target',
+            'verdict',
+        ],
+        ...models.map((model, i) => {
+            const measurement = ours[i];
+            const layout = layouts.get(model.size);
+            let target = '';
+            let ok;
+            if (model.size === TARGETS.svgMs.size) {
+                target = `<= ${plural(TARGETS.svgMs.ms)} ms`;
+                ok = measurement.failed ? false : measurement.median <= TARGETS.svgMs.ms;
+            } else if (model.size === TARGETS.completes) {
+                target = 'completes';
+                ok = !measurement.failed;
+            }
+            return [
+                `${plural(model.size)} nodes`,
+                model.nodes ?? '-',
+                model.edges ?? '-',
+                model.kb.toFixed(0),
+                kb(join(outDir, `ours-${model.size}.svg`)),
+                failureCell(measurement),
+                ms(measurement.min),
+                ms(measurement.max),
+                measurement.runs ?? 0,
+                layout ? (layout.failed ? 'FAILED' : ms(layout.median)) : '-',
+                target,
+                target ? verdict(ok) : '',
+            ];
+        }),
+    ],
+);
 if (engineLoadMs !== undefined) {
-    console.log(`Layout: Graphviz's \`dot\` on our DOT export, engine loaded once (${ms(engineLoadMs)} ms) and kept; the rest of a cold run is starting node, loading and checking the model.`);
+    console.log(
+        `Layout: Graphviz's \`dot\` on our DOT export, engine loaded once (${ms(engineLoadMs)} ms) and kept; the rest of a cold run is starting node, loading and checking the model.`,
+    );
 }
 for (const [i, model] of models.entries()) {
     if (ours[i].failed && !model.exportFailed) {
@@ -197,7 +262,6 @@ for (const [i, model] of models.entries()) {
 }
 
 // ---------------------------------------------------------------- mermaid-cli
-
 
 /** Installs mermaid-cli (and a Node 24 if .bench/peer/ has none); returns why it failed, if it did. */
 function installMermaidCli() {
@@ -209,7 +273,12 @@ function installMermaidCli() {
     progress(`installing ${packages.join(' and ')} into ${peerDir}`);
     // No browser download: mmdc drives the system's Chromium.
     const failure = npmInstall(peerDir, packages, { PUPPETEER_SKIP_DOWNLOAD: '1' });
-    return failure ?? (existsSync(mmdcBin) && (existsSync(sharedNode24) || existsSync(ownNode24)) ? undefined : 'npm install did not install mmdc and node');
+    return (
+        failure ??
+        (existsSync(mmdcBin) && (existsSync(sharedNode24) || existsSync(ownNode24))
+            ? undefined
+            : 'npm install did not install mmdc and node')
+    );
 }
 
 const skip = reason => console.log(`\nmermaid-cli comparison skipped: ${reason}`);
@@ -221,13 +290,29 @@ if (!existsSync(CHROMIUM)) {
 } else {
     const node24 = existsSync(sharedNode24) ? sharedNode24 : ownNode24;
     const version24 = spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    const mmdcVersion = spawnSync(node24, [mmdcBin, '--version'], { encoding: 'utf8' }).stdout.trim() || installedVersion(mmdcPackage);
-    const chromiumVersion = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim().split('\n')[0] ?? '?';
+    const mmdcVersion =
+        spawnSync(node24, [mmdcBin, '--version'], { encoding: 'utf8' }).stdout.trim() || installedVersion(mmdcPackage);
+    const chromiumVersion =
+        spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.trim().split('\n')[0] ?? '?';
     const puppeteerConfig = join(outDir, 'puppeteer.json');
-    writeFileSync(puppeteerConfig, JSON.stringify({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    }, null, 4));
+    writeFileSync(
+        puppeteerConfig,
+        JSON.stringify(
+            {
+                executablePath: CHROMIUM,
+                args: [
+                    '--no-sandbox',
+                    '--disable-gpu',
+                    '--disable-background-networking',
+                    '--disable-component-update',
+                    '--disable-sync',
+                    '--no-first-run',
+                ],
+            },
+            null,
+            4,
+        ),
+    );
     // Mermaid refuses large diagrams by default (it draws an error instead); lift its limits.
     const mermaidConfig = join(outDir, 'mermaid.json');
     writeFileSync(mermaidConfig, JSON.stringify({ maxTextSize: 100_000_000, maxEdges: 100_000 }, null, 4));
@@ -240,32 +325,72 @@ if (!existsSync(CHROMIUM)) {
         let theirs = { failed: 'not run: mermaid-cli failed on a smaller model' };
         if (working) {
             const output = join(outDir, `mermaid-${model.size}.svg`);
-            theirs = measure(`node ${version24} mmdc ${plural(model.size)} nodes`, node24, [mmdcBin, '-q', '-i', model.mmd, '-o', output, '-p', puppeteerConfig, '-c', mermaidConfig], {
-                before: () => rmSync(output, { force: true }),
-                accept: () => svgHolds(output, model, MERMAID_NODE, MERMAID_EDGE),
-            });
+            theirs = measure(
+                `node ${version24} mmdc ${plural(model.size)} nodes`,
+                node24,
+                [mmdcBin, '-q', '-i', model.mmd, '-o', output, '-p', puppeteerConfig, '-c', mermaidConfig],
+                {
+                    before: () => rmSync(output, { force: true }),
+                    accept: () => svgHolds(output, model, MERMAID_NODE, MERMAID_EDGE),
+                },
+            );
             theirs.kb = kb(output);
             if (theirs.failed) {
                 working = false;
-                console.log(`\nmermaid-cli comparison stopped: mmdc failed on the ${plural(model.size)}-node model (${theirs.failed}); our own figures are still below.`);
+                console.log(
+                    `\nmermaid-cli comparison stopped: mmdc failed on the ${plural(model.size)}-node model (${theirs.failed}); our own figures are still below.`,
+                );
             }
         }
         rows.push({ model, ours24, theirs });
         if (ours24.failed) {
             ourFailure = true;
-            notes.push(`FAILED: our CLI under node ${version24} on the ${plural(model.size)}-node model: ${ours24.failed}`);
+            notes.push(
+                `FAILED: our CLI under node ${version24} on the ${plural(model.size)}-node model: ${ours24.failed}`,
+            );
         }
     }
-    printTable(`\`toc diagram --format svg\` against \`mmdc\` (our Mermaid export, to SVG) under node ${version24}, mermaid-cli ${mmdcVersion}, ${chromiumVersion} (medians; same graph in both)`, [
-        ['model', 'nodes', 'links', 'toc ms', 'toc runs', 'mmdc ms', 'mmdc runs', 'mmdc SVG KB', 'mmdc / toc', 'target', 'verdict'],
-        ...rows.map(({ model, ours24, theirs }) => {
-            const speed = ours24.median !== undefined && theirs.median !== undefined ? theirs.median / ours24.median : undefined;
-            return [`${plural(model.size)} nodes`, model.nodes, model.edges, failureCell(ours24), ours24.runs ?? 0, failureCell(theirs), theirs.runs ?? 0, theirs.kb ?? '-',
-                ratio(speed), `>= ${TARGETS.mermaidRatio}x`, verdict(speed === undefined ? undefined : speed >= TARGETS.mermaidRatio)];
-        }),
-    ]);
+    printTable(
+        `\`toc diagram --format svg\` against \`mmdc\` (our Mermaid export, to SVG) under node ${version24}, mermaid-cli ${mmdcVersion}, ${chromiumVersion} (medians; same graph in both)`,
+        [
+            [
+                'model',
+                'nodes',
+                'links',
+                'toc ms',
+                'toc runs',
+                'mmdc ms',
+                'mmdc runs',
+                'mmdc SVG KB',
+                'mmdc / toc',
+                'target',
+                'verdict',
+            ],
+            ...rows.map(({ model, ours24, theirs }) => {
+                const speed =
+                    ours24.median !== undefined && theirs.median !== undefined
+                        ? theirs.median / ours24.median
+                        : undefined;
+                return [
+                    `${plural(model.size)} nodes`,
+                    model.nodes,
+                    model.edges,
+                    failureCell(ours24),
+                    ours24.runs ?? 0,
+                    failureCell(theirs),
+                    theirs.runs ?? 0,
+                    theirs.kb ?? '-',
+                    ratio(speed),
+                    `>= ${TARGETS.mermaidRatio}x`,
+                    verdict(speed === undefined ? undefined : speed >= TARGETS.mermaidRatio),
+                ];
+            }),
+        ],
+    );
     if (working) {
-        console.log('Every SVG was checked to hold all the nodes and links of the model. mmdc starts a headless Chromium on each run and lays out with its own engine (dagre), not Graphviz.');
+        console.log(
+            'Every SVG was checked to hold all the nodes and links of the model. mmdc starts a headless Chromium on each run and lays out with its own engine (dagre), not Graphviz.',
+        );
     }
 }
 

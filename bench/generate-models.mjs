@@ -25,12 +25,49 @@ function prng(seed) {
 
 // ---------------------------------------------------------------- vocabulary
 
-const ACTIVITY_VERBS = ['Train', 'Audit', 'Coach', 'Redesign', 'Standardise', 'Introduce', 'Review', 'Pilot', 'Automate', 'Huddle', 'Prompt', 'Screen'];
-const ACTIVITY_OBJECTS = ['WardNurses', 'Handover', 'Discharge', 'Medicines', 'Checklists', 'RiskAssessment', 'FallsRounds', 'SepsisScreening', 'PatientLetters', 'TheatreLists', 'Referrals', 'Observations', 'Prescribing', 'CarePlans'];
+const ACTIVITY_VERBS = [
+    'Train',
+    'Audit',
+    'Coach',
+    'Redesign',
+    'Standardise',
+    'Introduce',
+    'Review',
+    'Pilot',
+    'Automate',
+    'Huddle',
+    'Prompt',
+    'Screen',
+];
+const ACTIVITY_OBJECTS = [
+    'WardNurses',
+    'Handover',
+    'Discharge',
+    'Medicines',
+    'Checklists',
+    'RiskAssessment',
+    'FallsRounds',
+    'SepsisScreening',
+    'PatientLetters',
+    'TheatreLists',
+    'Referrals',
+    'Observations',
+    'Prescribing',
+    'CarePlans',
+];
 const ACTIVITY_TITLES = {
-    Train: 'Train staff in', Audit: 'Audit', Coach: 'Coach teams on', Redesign: 'Redesign', Standardise: 'Standardise',
-    Introduce: 'Introduce a new approach to', Review: 'Review', Pilot: 'Pilot changes to', Automate: 'Automate',
-    Huddle: 'Daily huddles on', Prompt: 'Electronic prompts for', Screen: 'Screen patients at',
+    Train: 'Train staff in',
+    Audit: 'Audit',
+    Coach: 'Coach teams on',
+    Redesign: 'Redesign',
+    Standardise: 'Standardise',
+    Introduce: 'Introduce a new approach to',
+    Review: 'Review',
+    Pilot: 'Pilot changes to',
+    Automate: 'Automate',
+    Huddle: 'Daily huddles on',
+    Prompt: 'Electronic prompts for',
+    Screen: 'Screen patients at',
 };
 const OUTCOME_QUALITIES = {
     short: ['Reliable', 'Timely', 'Complete', 'Consistent', 'Accurate', 'Shared'],
@@ -38,9 +75,36 @@ const OUTCOME_QUALITIES = {
     long: ['Lower', 'Sustained', 'Reduced', 'Higher', 'Lasting', 'Equitable'],
 };
 const OUTCOME_SUBJECTS = {
-    short: ['Handovers', 'Assessments', 'Escalation', 'Documentation', 'Prescriptions', 'Observations', 'DischargePlans', 'SafetyChecks'],
-    medium: ['Teamwork', 'PatientFlow', 'MedicationSafety', 'StaffConfidence', 'EarlyWarning', 'CareCoordination', 'SafetyCulture', 'FallsPrevention'],
-    long: ['Mortality', 'Readmissions', 'LengthOfStay', 'HarmFreeCare', 'PatientExperience', 'StaffRetention', 'Infections', 'Outcomes'],
+    short: [
+        'Handovers',
+        'Assessments',
+        'Escalation',
+        'Documentation',
+        'Prescriptions',
+        'Observations',
+        'DischargePlans',
+        'SafetyChecks',
+    ],
+    medium: [
+        'Teamwork',
+        'PatientFlow',
+        'MedicationSafety',
+        'StaffConfidence',
+        'EarlyWarning',
+        'CareCoordination',
+        'SafetyCulture',
+        'FallsPrevention',
+    ],
+    long: [
+        'Mortality',
+        'Readmissions',
+        'LengthOfStay',
+        'HarmFreeCare',
+        'PatientExperience',
+        'StaffRetention',
+        'Infections',
+        'Outcomes',
+    ],
 };
 const MECHANISMS = [
     'Staff know exactly what good looks like and why it matters',
@@ -60,8 +124,34 @@ const FREQUENCIES = ['weekly', 'fortnightly', 'monthly', 'monthly', 'quarterly']
 const EVIDENCE_KINDS = ['trial', 'review', 'study', 'audit', 'local-data', 'guideline'];
 const PROFESSIONS = ['nursing', 'medicine', 'pharmacy', 'physiotherapy', 'management', '"health informatics"'];
 const LEVELS = ['frontline', 'frontline', 'frontline', 'middle', 'middle', 'executive'];
-const FIRST_NAMES = ['Amara', 'Ben', 'Chen', 'Dana', 'Eitan', 'Fatima', 'Gareth', 'Hana', 'Ivan', 'Joy', 'Kofi', 'Lena'];
-const LAST_NAMES = ['Okafor', 'Smith', 'Li', 'Novak', 'Levi', 'Rahman', 'Jones', 'Sato', 'Petrov', 'Mensah', 'Kowalski', 'Reyes'];
+const FIRST_NAMES = [
+    'Amara',
+    'Ben',
+    'Chen',
+    'Dana',
+    'Eitan',
+    'Fatima',
+    'Gareth',
+    'Hana',
+    'Ivan',
+    'Joy',
+    'Kofi',
+    'Lena',
+];
+const LAST_NAMES = [
+    'Okafor',
+    'Smith',
+    'Li',
+    'Novak',
+    'Levi',
+    'Rahman',
+    'Jones',
+    'Sato',
+    'Petrov',
+    'Mensah',
+    'Kowalski',
+    'Reyes',
+];
 
 const pad = (i, width = 5) => String(i).padStart(width, '0');
 const splitWords = id => id.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -208,7 +298,10 @@ export function generateTocModel(nodeCount) {
         `    figure "Patients harmed per 1,000 bed-days" is 12.4 "per 1,000 bed-days" on 2024-12-31 source ${evidence[0]}`,
         '    figure "Share of harm judged avoidable on review" is 41 % source "Trust mortality and harm reviews, 2024"',
         `    story "A patient fell twice in one night because nobody knew the first fall had happened" from ${stakeholders[2].name}`,
-        `    agreed by ${stakeholders.slice(0, 3).map(s => s.name).join(', ')}`,
+        `    agreed by ${stakeholders
+            .slice(0, 3)
+            .map(s => s.name)
+            .join(', ')}`,
         '    description "Harm varies threefold between similar wards, so much of it can be prevented"',
         '}',
         '',
@@ -237,16 +330,15 @@ export function generateTocModel(nodeCount) {
     const start = date(2025, 1, 1);
     for (const node of activities) {
         const owner = random.chance(0.9) ? random.pick(stakeholders) : random.pick(persons);
-        const involves = [...new Set([random.pick(stakeholders), random.pick(stakeholders)])].filter(party => party !== owner);
+        const involves = [...new Set([random.pick(stakeholders), random.pick(stakeholders)])].filter(
+            party => party !== owner,
+        );
         const month = random.int(1, 12);
         emit(`activity ${node.name} "${node.title}" {`, `    owner ${owner.name}`);
         if (involves.length > 0) {
             emit(`    involves ${involves.map(party => party.name).join(', ')}`);
         }
-        emit(
-            `    starts ${date(2025, month, 1)}`,
-            `    ends ${date(random.int(2026, 2027), month, 28)}`,
-        );
+        emit(`    starts ${date(2025, month, 1)}`, `    ends ${date(random.int(2026, 2027), month, 28)}`);
         if (random.chance(0.4)) {
             emit(`    description "Part of workstream ${1 + (node.index % 12)}; runs on every participating ward"`);
         }
@@ -256,10 +348,14 @@ export function generateTocModel(nodeCount) {
     for (const node of outcomes) {
         emit(`outcome ${node.name} "${node.title}" {`, `    horizon ${node.horizon}`);
         if (node.horizon !== 'short' && random.chance(0.5)) {
-            emit(`    target ${random.pick(['reduce', 'increase'])} ${random.int(10, 40)}% by ${date(2027, random.int(1, 12), 1)}`);
+            emit(
+                `    target ${random.pick(['reduce', 'increase'])} ${random.int(10, 40)}% by ${date(2027, random.int(1, 12), 1)}`,
+            );
         }
         if (random.chance(0.3)) {
-            emit(`    description "Seen by ward teams within ${node.horizon === 'short' ? 'weeks' : node.horizon === 'medium' ? 'months' : 'a year or more'}"`);
+            emit(
+                `    description "Seen by ward teams within ${node.horizon === 'short' ? 'weeks' : node.horizon === 'medium' ? 'months' : 'a year or more'}"`,
+            );
         }
         emit('}', '');
     }
@@ -310,7 +406,8 @@ export function generateTocModel(nodeCount) {
     let measureIndex = 0;
     const measure = (kind, measured, direction) => {
         const baseline = random.int(20, 60);
-        const targetValue = direction === 'increase' ? baseline + random.int(10, 30) : Math.max(0, baseline - random.int(10, 20));
+        const targetValue =
+            direction === 'increase' ? baseline + random.int(10, 30) : Math.max(0, baseline - random.int(10, 20));
         emit(
             `measure Measure${pad(measureIndex++)} "${measured.title}: ${kind} measure" {`,
             `    kind ${kind}`,

@@ -32,12 +32,19 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generateTocModel } from './generate-models.mjs';
 import { median, printTable } from './common.mjs';
 
-const numberList = (value, fallback) => (value ?? fallback).split(',').map(s => Number(s.trim().replace(/_/g, ''))).filter(n => n > 0);
+const numberList = (value, fallback) =>
+    (value ?? fallback)
+        .split(',')
+        .map(s => Number(s.trim().replace(/_/g, '')))
+        .filter(n => n > 0);
 const SIZES = numberList(process.env.BENCH_SIZES, '200,2000,10000');
 const EDITS = Math.max(2, Number(process.env.BENCH_EDITS ?? 50));
 const COMPLETIONS = Math.max(1, Number(process.env.BENCH_COMPLETIONS ?? 20));
 const MEMORY_EDITS = Math.max(0, Number(process.env.BENCH_MEMORY_EDITS ?? 1000));
-const WAIT_EVERY = process.env.BENCH_MEMORY_WAIT_EVERY && process.env.BENCH_MEMORY_WAIT_EVERY !== 'auto' ? Math.max(1, Number(process.env.BENCH_MEMORY_WAIT_EVERY)) : 'auto';
+const WAIT_EVERY =
+    process.env.BENCH_MEMORY_WAIT_EVERY && process.env.BENCH_MEMORY_WAIT_EVERY !== 'auto'
+        ? Math.max(1, Number(process.env.BENCH_MEMORY_WAIT_EVERY))
+        : 'auto';
 const PROFILE = process.env.BENCH_PROFILE ?? 'auto';
 const TIMEOUT_MS = 300_000;
 
@@ -54,12 +61,13 @@ const percentile = (values, p) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
-const ms = value => value >= 100 ? value.toFixed(0) : value.toFixed(1);
+const ms = value => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const mb = kb => (kb / 1024).toFixed(1);
 const sleep = delay => new Promise(done => setTimeout(done, delay));
 const benchStarted = performance.now();
 /** A progress line on stderr, so a long run shows where it is. */
-const progress = message => process.stderr.write(`  [${((performance.now() - benchStarted) / 1000).toFixed(0)} s] ${message}\n`);
+const progress = message =>
+    process.stderr.write(`  [${((performance.now() - benchStarted) / 1000).toFixed(0)} s] ${message}\n`);
 /** A timeout for a race, which does not keep the benchmark alive once the race is won. */
 const deadline = delay => new Promise(done => setTimeout(done, delay).unref());
 const WebSocketClient = await import('ws').then(module => module.WebSocket ?? module.default).catch(() => undefined);
@@ -71,20 +79,24 @@ async function heapAfterGc(inspectorUrl) {
     }
     const socket = new WebSocketClient(inspectorUrl);
     try {
-        await new Promise((done, fail) => { socket.once('open', done); socket.once('error', fail); });
-        let id = 0;
-        const call = (method, params = {}) => new Promise((done, fail) => {
-            const callId = ++id;
-            const onMessage = data => {
-                const message = JSON.parse(String(data));
-                if (message.id === callId) {
-                    socket.off('message', onMessage);
-                    message.error ? fail(new Error(message.error.message)) : done(message.result);
-                }
-            };
-            socket.on('message', onMessage);
-            socket.send(JSON.stringify({ id: callId, method, params }));
+        await new Promise((done, fail) => {
+            socket.once('open', done);
+            socket.once('error', fail);
         });
+        let id = 0;
+        const call = (method, params = {}) =>
+            new Promise((done, fail) => {
+                const callId = ++id;
+                const onMessage = data => {
+                    const message = JSON.parse(String(data));
+                    if (message.id === callId) {
+                        socket.off('message', onMessage);
+                        message.error ? fail(new Error(message.error.message)) : done(message.result);
+                    }
+                };
+                socket.on('message', onMessage);
+                socket.send(JSON.stringify({ id: callId, method, params }));
+            });
         await call('HeapProfiler.collectGarbage');
         const { usedSize } = await call('Runtime.getHeapUsage');
         return usedSize / 1024; // kB, like /proc
@@ -116,15 +128,16 @@ function prepareModel(size) {
     writeFileSync(path, text);
     const lines = text.split('\n');
     const middle = lines.length / 2;
-    const nearestMiddle = predicate => lines
-        .map((line, index) => ({ line, index }))
-        .filter(({ line }) => predicate(line))
-        .sort((a, b) => Math.abs(a.index - middle) - Math.abs(b.index - middle))[0];
+    const nearestMiddle = predicate =>
+        lines
+            .map((line, index) => ({ line, index }))
+            .filter(({ line }) => predicate(line))
+            .sort((a, b) => Math.abs(a.index - middle) - Math.abs(b.index - middle))[0];
     // The edit: one character inside a description string near the middle of the file.
     const description = nearestMiddle(line => /^\s+description "[^"]{8,}"/.test(line));
     const edit = { line: description.index, character: description.line.indexOf('"') + 5 };
     // Completion: right after `owner ` in the middle activity (before the owner's name).
-    const activities = lines.flatMap((line, index) => line.startsWith('activity ') ? [index] : []);
+    const activities = lines.flatMap((line, index) => (line.startsWith('activity ') ? [index] : []));
     const activity = activities[Math.floor(activities.length / 2)];
     const ownerLine = lines.findIndex((line, index) => index > activity && /^\s+owner \w/.test(line));
     const completion = { line: ownerLine, character: lines[ownerLine].indexOf('owner ') + 'owner '.length };
@@ -141,7 +154,10 @@ async function startServer(model, argv = [...(WebSocketClient ? ['--inspect=127.
         inspectorUrl ??= /Debugger listening on (ws:\/\/\S+)/.exec(stderr)?.[1];
     });
     const exited = new Promise(done => child.on('exit', (code, signal) => done({ code, signal })));
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+    );
 
     // Publishes for the model, in order: each waiter takes the next one after it was registered.
     const waiters = [];
@@ -171,7 +187,15 @@ async function startServer(model, argv = [...(WebSocketClient ? ['--inspect=127.
         let timer;
         const promise = new Promise((done, fail) => {
             waiters.push(done);
-            timer = setTimeout(() => fail(new Error(`no diagnostics for ${model.uri} within ${TIMEOUT_MS / 1000} s; server stderr:\n${stderr}`)), TIMEOUT_MS);
+            timer = setTimeout(
+                () =>
+                    fail(
+                        new Error(
+                            `no diagnostics for ${model.uri} within ${TIMEOUT_MS / 1000} s; server stderr:\n${stderr}`,
+                        ),
+                    ),
+                TIMEOUT_MS,
+            );
         });
         return promise.finally(() => clearTimeout(timer));
     };
@@ -184,7 +208,12 @@ async function startServer(model, argv = [...(WebSocketClient ? ['--inspect=127.
         capabilities: {
             textDocument: {
                 synchronization: { didSave: false, dynamicRegistration: false },
-                publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+                publishDiagnostics: {
+                    relatedInformation: true,
+                    versionSupport: true,
+                    codeDescriptionSupport: true,
+                    dataSupport: true,
+                },
                 completion: { completionItem: { snippetSupport: true } },
             },
             workspace: { configuration: true },
@@ -193,12 +222,14 @@ async function startServer(model, argv = [...(WebSocketClient ? ['--inspect=127.
     connection.sendNotification('initialized', {});
 
     const sync = initializeResult.capabilities.textDocumentSync;
-    const syncKind = typeof sync === 'number' ? sync : sync?.change ?? 1; // 1 full, 2 incremental
+    const syncKind = typeof sync === 'number' ? sync : (sync?.change ?? 1); // 1 full, 2 incremental
     let version = 1;
     let text = model.text;
     const opened = performance.now();
     const firstPublish = nextPublish();
-    connection.sendNotification('textDocument/didOpen', { textDocument: { uri: model.uri, languageId: 'toc', version, text } });
+    connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: model.uri, languageId: 'toc', version, text },
+    });
     const openFindings = (await firstPublish).params.diagnostics.length;
     const openMs = performance.now() - opened;
 
@@ -208,7 +239,11 @@ async function startServer(model, argv = [...(WebSocketClient ? ['--inspect=127.
     // changes it has coalesced, which the server builds once) type `count` characters, and the
     // next notification deletes them. (A notification must change the text: Langium does not
     // reparse, nor publish anything new, for a document whose text is as it was.)
-    const lineOffset = model.text.split('\n').slice(0, model.edit.line).reduce((sum, line) => sum + line.length + 1, 0) + model.edit.character;
+    const lineOffset =
+        model.text
+            .split('\n')
+            .slice(0, model.edit.line)
+            .reduce((sum, line) => sum + line.length + 1, 0) + model.edit.character;
     let typed = 0;
     let direction = 1;
     const sendEdit = (count = 1) => {
@@ -225,7 +260,10 @@ async function startServer(model, argv = [...(WebSocketClient ? ['--inspect=127.
                 typed++;
             } else {
                 text = text.slice(0, offset - 1) + text.slice(offset);
-                contentChanges.push({ range: { start: { line, character: character - 1 }, end: { line, character } }, text: '' });
+                contentChanges.push({
+                    range: { start: { line, character: character - 1 }, end: { line, character } },
+                    text: '',
+                });
                 typed--;
             }
         }
@@ -259,18 +297,36 @@ async function startServer(model, argv = [...(WebSocketClient ? ['--inspect=127.
     };
 
     return {
-        child, connection, syncKind, openMs, openFindings, nextPublish, sendEdit, timedEdit, stop,
+        child,
+        connection,
+        syncKind,
+        openMs,
+        openFindings,
+        nextPublish,
+        sendEdit,
+        timedEdit,
+        stop,
         heapAfterGc: () => heapAfterGc(inspectorUrl),
-        get publishes() { return publishes; },
-        get stray() { return stray; },
-        get diagnostics() { return lastDiagnostics; },
-        get stderr() { return stderr; },
+        get publishes() {
+            return publishes;
+        },
+        get stray() {
+            return stray;
+        },
+        get diagnostics() {
+            return lastDiagnostics;
+        },
+        get stderr() {
+            return stderr;
+        },
     };
 }
 
 async function measure(size) {
     const model = prepareModel(size);
-    progress(`${size} nodes: starting the server and opening the model (${(model.text.length / 1024).toFixed(0)} KB)...`);
+    progress(
+        `${size} nodes: starting the server and opening the model (${(model.text.length / 1024).toFixed(0)} KB)...`,
+    );
     const session = await startServer(model);
     const { connection, child } = session;
     progress(`${size} nodes: first diagnostics after ${ms(session.openMs)} ms; ${EDITS} timed edits...`);
@@ -300,7 +356,7 @@ async function measure(size) {
             context: { triggerKind: 1 },
         });
         completionSamples.push(performance.now() - started);
-        offered = Array.isArray(result) ? result.length : result?.items?.length ?? 0;
+        offered = Array.isArray(result) ? result.length : (result?.items?.length ?? 0);
     }
 
     // 3. Memory over many quick edits: wait for the diagnostics of every edit or, where that would
@@ -308,7 +364,9 @@ async function measure(size) {
     const every = WAIT_EVERY === 'auto' ? (median(editSamples) * MEMORY_EDITS <= 120_000 ? 1 : 10) : WAIT_EVERY;
     const publishesBefore = session.publishes;
     const memoryStarted = performance.now();
-    progress(`${size} nodes: ${MEMORY_EDITS} memory edits, ${every === 1 ? 'one a notification' : `${every} a notification`}...`);
+    progress(
+        `${size} nodes: ${MEMORY_EDITS} memory edits, ${every === 1 ? 'one a notification' : `${every} a notification`}...`,
+    );
     for (let done = 0; done < MEMORY_EDITS;) {
         const count = Math.min(every, MEMORY_EDITS - done);
         const published = session.nextPublish();
@@ -326,8 +384,22 @@ async function measure(size) {
     await session.stop();
 
     return {
-        size, lines: model.lines, chars: model.text.length, syncKind: session.syncKind, openMs: session.openMs, openFindings: session.openFindings, findings, stray,
-        edits: editSamples, completions: completionSamples, offered, afterFirst, afterMany, memorySeconds, every, builds,
+        size,
+        lines: model.lines,
+        chars: model.text.length,
+        syncKind: session.syncKind,
+        openMs: session.openMs,
+        openFindings: session.openFindings,
+        findings,
+        stray,
+        edits: editSamples,
+        completions: completionSamples,
+        offered,
+        afterFirst,
+        afterMany,
+        memorySeconds,
+        every,
+        builds,
         completionAt: model.completion,
     };
 }
@@ -352,20 +424,32 @@ async function profiledServer() {
             format: 'esm',
             mainFields: ['module', 'main'],
             define: { __TOC_VERSION__: JSON.stringify(version) },
-            banner: { js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);" },
+            banner: {
+                js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);",
+            },
             logLevel: 'silent',
         });
         // Where each module starts in the bundle: [line (0-based), module path].
         const modules = [];
-        readFileSync(outfile, 'utf8').split('\n').forEach((line, index) => {
-            const marker = /^\/\/ ((?:node_modules|language|server)\/\S+)$/.exec(line);
-            if (marker) {
-                modules.push([index, marker[1].replace(/^node_modules\//, '')]);
-            }
-        });
-        return { path: outfile, label: 'server/src/main.ts bundled unminified from the working tree (.bench/server-profiled.js)', modules };
+        readFileSync(outfile, 'utf8')
+            .split('\n')
+            .forEach((line, index) => {
+                const marker = /^\/\/ ((?:node_modules|language|server)\/\S+)$/.exec(line);
+                if (marker) {
+                    modules.push([index, marker[1].replace(/^node_modules\//, '')]);
+                }
+            });
+        return {
+            path: outfile,
+            label: 'server/src/main.ts bundled unminified from the working tree (.bench/server-profiled.js)',
+            modules,
+        };
     } catch (error) {
-        return { path: serverMain, label: `dist/server-main.js (minified; unminified bundle failed: ${error.message.split('\n')[0]})`, modules: [] };
+        return {
+            path: serverMain,
+            label: `dist/server-main.js (minified; unminified bundle failed: ${error.message.split('\n')[0]})`,
+            modules: [],
+        };
     }
 }
 
@@ -422,7 +506,11 @@ async function profile(size, edits = 10) {
             const { callFrame } = byId.get(cpuProfile.samples[i]);
             const inBundle = callFrame.url.endsWith(target.path.replace(/^.*\//, ''));
             const module = inBundle ? moduleAt(target.modules, callFrame.lineNumber) : undefined;
-            const where = !callFrame.url ? '' : module ? `${module} [bundle line ${callFrame.lineNumber + 1}]` : `${callFrame.url.replace(/^.*\//, '')}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
+            const where = !callFrame.url
+                ? ''
+                : module
+                  ? `${module} [bundle line ${callFrame.lineNumber + 1}]`
+                  : `${callFrame.url.replace(/^.*\//, '')}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
             const key = `${callFrame.functionName || '(anonymous)'}\t${where}`;
             byFunction.set(key, (byFunction.get(key) ?? 0) + delta);
             const group = module ?? (callFrame.url ? callFrame.url.replace(/^.*\//, '') : callFrame.functionName);
@@ -437,72 +525,154 @@ async function profile(size, edits = 10) {
         tallied = tally(false);
     }
     const { byFunction, byModule, total } = tallied;
-    const share = us => `${(100 * us / total).toFixed(1)}%`;
-    const cut = (text, width) => text.length > width ? `${text.slice(0, width - 3)}...` : text;
-    console.log(`\nWhere the time goes: ${size} nodes, ${edits} edits of ${target.label} under --cpu-prof (median ${ms(median(samples))} ms an edit),`
-        + ` ${windowed ? `${(total / 1000).toFixed(0)} ms of samples during the edits` : 'samples of the whole run (the edit window was not found in the profile)'}; profile in ${profileDir.replace(`${resolve('.')}/`, '')}/`);
+    const share = us => `${((100 * us) / total).toFixed(1)}%`;
+    const cut = (text, width) => (text.length > width ? `${text.slice(0, width - 3)}...` : text);
+    console.log(
+        `\nWhere the time goes: ${size} nodes, ${edits} edits of ${target.label} under --cpu-prof (median ${ms(median(samples))} ms an edit),` +
+            ` ${windowed ? `${(total / 1000).toFixed(0)} ms of samples during the edits` : 'samples of the whole run (the edit window was not found in the profile)'}; profile in ${profileDir.replace(`${resolve('.')}/`, '')}/`,
+    );
     printTable('Top 15 functions by self time', [
         ['self ms', 'share', 'function', 'where'],
-        ...[...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([key, us]) => {
-            const [name, where] = key.split('\t');
-            return [(us / 1000).toFixed(0), share(us), cut(name, 50), cut(where, 100)];
-        }),
+        ...[...byFunction.entries()]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 15)
+            .map(([key, us]) => {
+                const [name, where] = key.split('\t');
+                return [(us / 1000).toFixed(0), share(us), cut(name, 50), cut(where, 100)];
+            }),
     ]);
     printTable('Top 10 modules by self time', [
         ['self ms', 'share', 'module'],
-        ...[...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([module, us]) => [(us / 1000).toFixed(0), share(us), cut(module, 90)]),
+        ...[...byModule.entries()]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 10)
+            .map(([module, us]) => [(us / 1000).toFixed(0), share(us), cut(module, 90)]),
     ]);
 }
 
 // ---------------------------------------------------------------- run
 
 const started = performance.now();
-console.log(`\nResponsiveness benchmark: sizes ${SIZES.join(', ')}; ${EDITS} timed edits, ${COMPLETIONS} completions, ${MEMORY_EDITS} memory edits (${WAIT_EVERY === 'auto' ? 'one a notification, or 10 when waiting for each would take over two minutes' : `${WAIT_EVERY} a notification`}, waiting for the diagnostics of each notification).`);
+console.log(
+    `\nResponsiveness benchmark: sizes ${SIZES.join(', ')}; ${EDITS} timed edits, ${COMPLETIONS} completions, ${MEMORY_EDITS} memory edits (${WAIT_EVERY === 'auto' ? 'one a notification, or 10 when waiting for each would take over two minutes' : `${WAIT_EVERY} a notification`}, waiting for the diagnostics of each notification).`,
+);
 console.log(`At start: ${loadNote()}`);
 
 const results = [];
 for (const size of SIZES) {
     const result = await measure(size);
     results.push(result);
-    console.log(`  ${size} nodes: done (open ${ms(result.openMs)} ms, edits median ${ms(median(result.edits))} ms, ${result.memorySeconds.toFixed(1)} s for the memory edits); ${loadNote()}`);
+    console.log(
+        `  ${size} nodes: done (open ${ms(result.openMs)} ms, edits median ${ms(median(result.edits))} ms, ${result.memorySeconds.toFixed(1)} s for the memory edits); ${loadNote()}`,
+    );
 }
 
 const syncName = kind => ({ 0: 'none', 1: 'full', 2: 'incremental' })[kind] ?? String(kind);
-printTable(`Edit to diagnostics (${EDITS} one-character edits each, ${syncName(results[0].syncKind)} sync; target: median within the limit)`, [
-    ['nodes', 'lines', 'KB', 'findings', 'open to first diagnostics ms', 'median ms', 'p95 ms', 'min ms', 'max ms', 'target median', 'met'],
-    ...results.map(r => {
-        const target = EDIT_TARGET_MS[r.size];
-        return [r.size, r.lines, (r.chars / 1024).toFixed(0), r.findings, ms(r.openMs), ms(median(r.edits)), ms(percentile(r.edits, 95)), ms(Math.min(...r.edits)), ms(Math.max(...r.edits)),
-            target ? `<= ${target} ms` : '-', target ? (median(r.edits) <= target ? 'yes' : 'NO') : '-'];
-    }),
-]);
+printTable(
+    `Edit to diagnostics (${EDITS} one-character edits each, ${syncName(results[0].syncKind)} sync; target: median within the limit)`,
+    [
+        [
+            'nodes',
+            'lines',
+            'KB',
+            'findings',
+            'open to first diagnostics ms',
+            'median ms',
+            'p95 ms',
+            'min ms',
+            'max ms',
+            'target median',
+            'met',
+        ],
+        ...results.map(r => {
+            const target = EDIT_TARGET_MS[r.size];
+            return [
+                r.size,
+                r.lines,
+                (r.chars / 1024).toFixed(0),
+                r.findings,
+                ms(r.openMs),
+                ms(median(r.edits)),
+                ms(percentile(r.edits, 95)),
+                ms(Math.min(...r.edits)),
+                ms(Math.max(...r.edits)),
+                target ? `<= ${target} ms` : '-',
+                target ? (median(r.edits) <= target ? 'yes' : 'NO') : '-',
+            ];
+        }),
+    ],
+);
 
 printTable(`Completion after \`owner \` in an activity (${COMPLETIONS} requests each)`, [
     ['nodes', 'position', 'items offered', 'median ms', 'p95 ms', 'min ms', 'max ms'],
-    ...results.map(r => [r.size, `${r.completionAt.line + 1}:${r.completionAt.character + 1}`, r.offered, ms(median(r.completions)), ms(percentile(r.completions, 95)), ms(Math.min(...r.completions)), ms(Math.max(...r.completions))]),
+    ...results.map(r => [
+        r.size,
+        `${r.completionAt.line + 1}:${r.completionAt.character + 1}`,
+        r.offered,
+        ms(median(r.completions)),
+        ms(percentile(r.completions, 95)),
+        ms(Math.min(...r.completions)),
+        ms(Math.max(...r.completions)),
+    ]),
 ]);
 
-printTable(`Server memory (VmRSS) after the first edit and after ${EDITS - 1 + MEMORY_EDITS} more (the last ${MEMORY_EDITS} quickly, waiting for the diagnostics of each notification); target: within ${MEMORY_TARGET_RATIO}x`, [
-    ['nodes', 'after first edit MB', `after ${EDITS + MEMORY_EDITS} edits MB`, 'ratio', 'target', 'met', 'peak RSS MB',
-        ...(WebSocketClient ? ['live heap after GC: first, last MB'] : []), 'edits a notification', 'builds published', `${MEMORY_EDITS} edits took s`],
-    ...results.map(r => {
-        const ratio = r.afterMany.rss / r.afterFirst.rss;
-        const heap = r.afterFirst.heap && r.afterMany.heap ? `${mb(r.afterFirst.heap)}, ${mb(r.afterMany.heap)} (${(r.afterMany.heap / r.afterFirst.heap).toFixed(2)}x)` : 'n/a';
-        return [r.size, mb(r.afterFirst.rss), mb(r.afterMany.rss), `${ratio.toFixed(2)}x`, `<= ${MEMORY_TARGET_RATIO}x`, ratio <= MEMORY_TARGET_RATIO ? 'yes' : 'NO', mb(r.afterMany.peak),
-            ...(WebSocketClient ? [heap] : []), r.every, r.builds, r.memorySeconds.toFixed(1)];
-    }),
-]);
+printTable(
+    `Server memory (VmRSS) after the first edit and after ${EDITS - 1 + MEMORY_EDITS} more (the last ${MEMORY_EDITS} quickly, waiting for the diagnostics of each notification); target: within ${MEMORY_TARGET_RATIO}x`,
+    [
+        [
+            'nodes',
+            'after first edit MB',
+            `after ${EDITS + MEMORY_EDITS} edits MB`,
+            'ratio',
+            'target',
+            'met',
+            'peak RSS MB',
+            ...(WebSocketClient ? ['live heap after GC: first, last MB'] : []),
+            'edits a notification',
+            'builds published',
+            `${MEMORY_EDITS} edits took s`,
+        ],
+        ...results.map(r => {
+            const ratio = r.afterMany.rss / r.afterFirst.rss;
+            const heap =
+                r.afterFirst.heap && r.afterMany.heap
+                    ? `${mb(r.afterFirst.heap)}, ${mb(r.afterMany.heap)} (${(r.afterMany.heap / r.afterFirst.heap).toFixed(2)}x)`
+                    : 'n/a';
+            return [
+                r.size,
+                mb(r.afterFirst.rss),
+                mb(r.afterMany.rss),
+                `${ratio.toFixed(2)}x`,
+                `<= ${MEMORY_TARGET_RATIO}x`,
+                ratio <= MEMORY_TARGET_RATIO ? 'yes' : 'NO',
+                mb(r.afterMany.peak),
+                ...(WebSocketClient ? [heap] : []),
+                r.every,
+                r.builds,
+                r.memorySeconds.toFixed(1),
+            ];
+        }),
+    ],
+);
 
 const drifted = results.filter(r => r.findings !== r.openFindings);
 if (drifted.length > 0) {
-    console.log(`\nNote: the findings after the edits differ from those on opening (${drifted.map(r => `${r.openFindings} -> ${r.findings} at ${r.size} nodes`).join(', ')}); the edits may not have left the model as it was.`);
+    console.log(
+        `\nNote: the findings after the edits differ from those on opening (${drifted.map(r => `${r.openFindings} -> ${r.findings} at ${r.size} nodes`).join(', ')}); the edits may not have left the model as it was.`,
+    );
 }
 const strays = results.filter(r => r.stray > 0);
 if (strays.length > 0) {
-    console.log(`\nNote: unrequested diagnostics arrived (${strays.map(r => `${r.stray} at ${r.size} nodes`).join(', ')}); an edit may have been timed against an earlier publish.`);
+    console.log(
+        `\nNote: unrequested diagnostics arrived (${strays.map(r => `${r.stray} at ${r.size} nodes`).join(', ')}); an edit may have been timed against an earlier publish.`,
+    );
 }
 
-const missed = results.some(r => (EDIT_TARGET_MS[r.size] && median(r.edits) > EDIT_TARGET_MS[r.size]) || r.afterMany.rss / r.afterFirst.rss > MEMORY_TARGET_RATIO);
+const missed = results.some(
+    r =>
+        (EDIT_TARGET_MS[r.size] && median(r.edits) > EDIT_TARGET_MS[r.size]) ||
+        r.afterMany.rss / r.afterFirst.rss > MEMORY_TARGET_RATIO,
+);
 if (PROFILE === '1' || (PROFILE === 'auto' && missed)) {
     if (missed) {
         console.log('\nA target was missed; profiling one more run at the largest size.');

@@ -11,11 +11,20 @@ await esbuild.build({
     format: 'esm',
     target: 'node20',
     mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);" },
+    banner: {
+        js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
 });
 
-const benchmarks = ['bench/server-start.mjs', '.bench/validation.js', 'bench/cli-speed.mjs', 'bench/diagram-speed.mjs', 'bench/responsiveness.mjs', 'bench/workspace-scale.mjs'];
+const benchmarks = [
+    'bench/server-start.mjs',
+    '.bench/validation.js',
+    'bench/cli-speed.mjs',
+    'bench/diagram-speed.mjs',
+    'bench/responsiveness.mjs',
+    'bench/workspace-scale.mjs',
+];
 for (const script of benchmarks) {
     const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
     if (result.status !== 0) {

@@ -26,17 +26,24 @@ const uri = pathToFileURL(largest).href;
 async function once() {
     const started = performance.now();
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const published = new Promise(done => connection.onNotification('textDocument/publishDiagnostics', params => {
-        if (params.uri === uri) {
-            done(params);
-        }
-    }));
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+    );
+    const published = new Promise(done =>
+        connection.onNotification('textDocument/publishDiagnostics', params => {
+            if (params.uri === uri) {
+                done(params);
+            }
+        }),
+    );
     connection.onRequest(() => null);
     connection.listen();
     await connection.sendRequest('initialize', {
-        processId: process.pid, capabilities: {},
-        rootUri: pathToFileURL(examples).href, workspaceFolders: [{ uri: pathToFileURL(examples).href, name: 'examples' }],
+        processId: process.pid,
+        capabilities: {},
+        rootUri: pathToFileURL(examples).href,
+        workspaceFolders: [{ uri: pathToFileURL(examples).href, name: 'examples' }],
     });
     connection.sendNotification('initialized', {});
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
@@ -58,7 +65,14 @@ for (let i = 0; i < RUNS; i++) {
 }
 printTable(`Server start to first diagnostics (${RUNS} runs)`, [
     ['file', 'lines', 'findings', 'median ms', 'min ms', 'max ms'],
-    [largest.replace(`${examples}/`, 'examples/'), text.split('\n').length, findings, median(samples).toFixed(0), Math.min(...samples).toFixed(0), Math.max(...samples).toFixed(0)],
+    [
+        largest.replace(`${examples}/`, 'examples/'),
+        text.split('\n').length,
+        findings,
+        median(samples).toFixed(0),
+        Math.min(...samples).toFixed(0),
+        Math.max(...samples).toFixed(0),
+    ],
 ]);
 // Every server has exited, yet under Node 20 the disposed JSON-RPC streams sometimes keep the
 // process waiting for ever: end it explicitly.

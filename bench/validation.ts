@@ -36,8 +36,14 @@ for (let i = 0; i < RUNS; i++) {
     await shared.workspace.DocumentBuilder.update([document.uri], []);
     warm.push(performance.now() - started);
 }
-const row = (label: string, samples: number[]) =>
-    [label, relative(process.cwd(), largest), findings, median(samples).toFixed(1), Math.min(...samples).toFixed(1), Math.max(...samples).toFixed(1)];
+const row = (label: string, samples: number[]) => [
+    label,
+    relative(process.cwd(), largest),
+    findings,
+    median(samples).toFixed(1),
+    Math.min(...samples).toFixed(1),
+    Math.max(...samples).toFixed(1),
+];
 printTable(`Checking the largest example with every rule, in process (${RUNS} runs)`, [
     ['run', 'file', 'findings', 'median ms', 'min ms', 'max ms'],
     row('cold', cold),

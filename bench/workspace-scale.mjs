@@ -23,7 +23,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generateSmallModel, generateTocModel } from './generate-models.mjs';
 import { measureRuns, median, ms, plural, printTable, progress, ratio, requireBuilt, verdict } from './common.mjs';
 
-const SIZES = (process.env.BENCH_WORKSPACE_SIZES ?? '0,100,1000,10000').split(',').map(Number).filter(n => n >= 0);
+const SIZES = (process.env.BENCH_WORKSPACE_SIZES ?? '0,100,1000,10000')
+    .split(',')
+    .map(Number)
+    .filter(n => n >= 0);
 const EDITS = Math.max(5, Number(process.env.BENCH_EDITS ?? 40));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const TARGETS = { editRatio: 2, editMs: 50, firstDiagnosticsMs: 10_000, checkMs: 10_000, perFileGrowth: 1.5 };
@@ -36,7 +39,8 @@ requireBuilt(server);
 requireBuilt(cli);
 
 const sleep = delay => new Promise(done => setTimeout(done, delay));
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const percentile = (values, p) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
 /** A folder of `count` small programmes and the model the editor works on; reused when present. */
 function prepareFolder(count) {
@@ -73,7 +77,10 @@ async function measureServer(folder) {
     const uri = pathToFileURL(path).href;
     let text = readFileSync(path, 'utf8');
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+    );
     const waiters = [];
     connection.onNotification('textDocument/publishDiagnostics', params => {
         if (params.uri === uri) {
@@ -84,13 +91,16 @@ async function measureServer(folder) {
     connection.onRequest(() => null);
     connection.onNotification(() => undefined);
     connection.listen();
-    const nextPublish = () => new Promise((done, fail) => {
-        waiters.push(done);
-        setTimeout(() => fail(new Error('no diagnostics within 120 s')), 120_000).unref();
-    });
+    const nextPublish = () =>
+        new Promise((done, fail) => {
+            waiters.push(done);
+            setTimeout(() => fail(new Error('no diagnostics within 120 s')), 120_000).unref();
+        });
     const folderUri = pathToFileURL(folder).href;
     await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'bench' }],
+        processId: process.pid,
+        rootUri: folderUri,
+        workspaceFolders: [{ uri: folderUri, name: 'bench' }],
         capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
     });
     const first = nextPublish();
@@ -121,11 +131,18 @@ async function measureServer(folder) {
     const samples = [];
     for (let i = 0; i < EDITS; i++) {
         const insert = i % 2 === 0;
-        text = insert ? text.slice(0, offset) + 'x' + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
-        const range = insert ? { start: position, end: position } : { start: position, end: { line: position.line, character: position.character + 1 } };
+        text = insert
+            ? text.slice(0, offset) + 'x' + text.slice(offset)
+            : text.slice(0, offset) + text.slice(offset + 1);
+        const range = insert
+            ? { start: position, end: position }
+            : { start: position, end: { line: position.line, character: position.character + 1 } };
         const published = nextPublish();
         const sent = performance.now();
-        connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+        connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: i + 2 },
+            contentChanges: [{ range, text: insert ? 'x' : '' }],
+        });
         samples.push((await published) - sent);
     }
     const memory = rssMb(child.pid);
@@ -143,36 +160,88 @@ for (const size of SIZES) {
     const folder = prepareFolder(size);
     progress(`${plural(size)} small models: the server...`);
     const serverResult = await measureServer(folder);
-    progress(`${plural(size)} small models: first diagnostics ${ms(serverResult.firstMs)} ms, loaded ${ms(serverResult.loadedMs)} ms, edit ${ms(serverResult.editMedian)} ms`);
-    const check = measureRuns(`toc check, ${plural(size)} models`, process.execPath, [cli, 'check', folder, '--format', 'json'], {
-        runs: RUNS, slowRunMs: 60_000, timeoutMs: 20 * 60_000, notes, exitCodes: [0, 1],
-    });
+    progress(
+        `${plural(size)} small models: first diagnostics ${ms(serverResult.firstMs)} ms, loaded ${ms(serverResult.loadedMs)} ms, edit ${ms(serverResult.editMedian)} ms`,
+    );
+    const check = measureRuns(
+        `toc check, ${plural(size)} models`,
+        process.execPath,
+        [cli, 'check', folder, '--format', 'json'],
+        {
+            runs: RUNS,
+            slowRunMs: 60_000,
+            timeoutMs: 20 * 60_000,
+            notes,
+            exitCodes: [0, 1],
+        },
+    );
     results.push({ size, files: size + 1, ...serverResult, check });
 }
 
 const empty = results.find(r => r.size === 0);
 const at = size => results.find(r => r.size === size);
 printTable('Workspace scale: the language server (medians; one fresh server per folder)', [
-    ['models in the folder', 'first diagnostics (ms)', 'whole folder loaded (ms)', 'edit to diagnostics (ms)', 'edit p95 (ms)', 'edit vs empty folder', 'memory (MB)'],
-    ...results.map(r => [plural(r.size), ms(r.firstMs), ms(r.loadedMs), ms(r.editMedian), ms(r.editP95), empty ? ratio(r.editMedian / empty.editMedian) : '-', r.memory.toFixed(0)]),
+    [
+        'models in the folder',
+        'first diagnostics (ms)',
+        'whole folder loaded (ms)',
+        'edit to diagnostics (ms)',
+        'edit p95 (ms)',
+        'edit vs empty folder',
+        'memory (MB)',
+    ],
+    ...results.map(r => [
+        plural(r.size),
+        ms(r.firstMs),
+        ms(r.loadedMs),
+        ms(r.editMedian),
+        ms(r.editP95),
+        empty ? ratio(r.editMedian / empty.editMedian) : '-',
+        r.memory.toFixed(0),
+    ]),
 ]);
 printTable('Workspace scale: toc check of the whole folder (fresh process each run)', [
     ['models in the folder', 'toc check (ms, median)', 'runs', 'per file (ms)'],
-    ...results.map(r => [plural(r.size), r.check.failed ? `FAILED: ${r.check.failed}` : ms(r.check.median), r.check.runs ?? 0, r.check.failed ? '-' : (r.check.median / r.files).toFixed(2)]),
+    ...results.map(r => [
+        plural(r.size),
+        r.check.failed ? `FAILED: ${r.check.failed}` : ms(r.check.median),
+        r.check.runs ?? 0,
+        r.check.failed ? '-' : (r.check.median / r.files).toFixed(2),
+    ]),
 ]);
 
 const largest = at(10_000);
 const thousand = at(1_000);
 if (largest && empty && thousand && !largest.check.failed && !thousand.check.failed) {
     const editRatio = largest.editMedian / empty.editMedian;
-    const growth = (largest.check.median / largest.files) / (thousand.check.median / thousand.files);
+    const growth = largest.check.median / largest.files / (thousand.check.median / thousand.files);
     printTable('Targets', [
         ['target', 'figure', 'verdict'],
-        [`edit at 10,000 models within ${TARGETS.editRatio}x of an empty folder`, ratio(editRatio), verdict(editRatio <= TARGETS.editRatio)],
-        [`edit at 10,000 models under ${TARGETS.editMs} ms`, `${ms(largest.editMedian)} ms`, verdict(largest.editMedian < TARGETS.editMs)],
-        [`first diagnostics at 10,000 models within ${TARGETS.firstDiagnosticsMs / 1000} s`, `${ms(largest.firstMs)} ms`, verdict(largest.firstMs <= TARGETS.firstDiagnosticsMs)],
-        [`toc check of 10,000 models within ${TARGETS.checkMs / 1000} s`, `${ms(largest.check.median)} ms`, verdict(largest.check.median <= TARGETS.checkMs)],
-        [`toc check cost per file at 10,000 within ${TARGETS.perFileGrowth}x of at 1,000`, ratio(growth), verdict(growth <= TARGETS.perFileGrowth)],
+        [
+            `edit at 10,000 models within ${TARGETS.editRatio}x of an empty folder`,
+            ratio(editRatio),
+            verdict(editRatio <= TARGETS.editRatio),
+        ],
+        [
+            `edit at 10,000 models under ${TARGETS.editMs} ms`,
+            `${ms(largest.editMedian)} ms`,
+            verdict(largest.editMedian < TARGETS.editMs),
+        ],
+        [
+            `first diagnostics at 10,000 models within ${TARGETS.firstDiagnosticsMs / 1000} s`,
+            `${ms(largest.firstMs)} ms`,
+            verdict(largest.firstMs <= TARGETS.firstDiagnosticsMs),
+        ],
+        [
+            `toc check of 10,000 models within ${TARGETS.checkMs / 1000} s`,
+            `${ms(largest.check.median)} ms`,
+            verdict(largest.check.median <= TARGETS.checkMs),
+        ],
+        [
+            `toc check cost per file at 10,000 within ${TARGETS.perFileGrowth}x of at 1,000`,
+            ratio(growth),
+            verdict(growth <= TARGETS.perFileGrowth),
+        ],
     ]);
 }
 notes.forEach(note => console.log(`Note: ${note}`));

@@ -6,9 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../node_modules/langium-cli/bin/langium.js', import.meta.url));
 const polyfills = fileURLToPath(new URL('./polyfills.mjs', import.meta.url));
-const result = spawnSync(process.execPath, ['--import', polyfills, cli, 'generate', ...process.argv.slice(2)], { encoding: 'utf8' });
+const result = spawnSync(process.execPath, ['--import', polyfills, cli, 'generate', ...process.argv.slice(2)], {
+    encoding: 'utf8',
+});
 const keep = line => line.trim() !== '' && !line.includes("Consider using '+=' instead to prevent data loss");
-for (const [stream, text] of [[process.stdout, result.stdout], [process.stderr, result.stderr]]) {
+for (const [stream, text] of [
+    [process.stdout, result.stdout],
+    [process.stderr, result.stderr],
+]) {
     const lines = (text ?? '').split('\n').filter(keep);
     if (lines.length > 0) {
         stream.write(lines.join('\n') + '\n');

@@ -16,12 +16,19 @@ function markdownFiles(dir: string): string[] {
 
 const blocks = [README, ...markdownFiles(DOCS)].flatMap(path => {
     const text = readFileSync(path, 'utf8');
-    return [...text.matchAll(/```toc\n([\s\S]*?)```/g)].map((match, i) => [`${relative(DOCS, path)} #${i + 1}`, match[1]] as const);
+    return [...text.matchAll(/```toc\n([\s\S]*?)```/g)].map(
+        (match, i) => [`${relative(DOCS, path)} #${i + 1}`, match[1]] as const,
+    );
 });
 
 describe('examples in the documentation', () => {
     test.each(blocks)('%s is valid syntax', async (_where, code) => {
         const model = await loadModel(code);
-        expect(model.diagnostics().filter(d => d.code === 'syntax-error').map(d => `${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+        expect(
+            model
+                .diagnostics()
+                .filter(d => d.code === 'syntax-error')
+                .map(d => `${d.range.start.line + 1}: ${d.message}`),
+        ).toEqual([]);
     });
 });

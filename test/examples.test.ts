@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from './support/workspace.js';
 import { exampleFiles as files, examplePrograms as programmes } from './support/examples.js';
 
-
 describe('the bundled examples', () => {
     test('there are at least three programmes', () => {
         expect(programmes.length).toBeGreaterThanOrEqual(3);
@@ -12,7 +11,10 @@ describe('the bundled examples', () => {
     test('every example checks without structural errors', async () => {
         const workspace = await loadWorkspace(files);
         for (const path of Object.keys(files)) {
-            expect(workspace.diagnostics(path).filter(d => d.severity === 1), path).toEqual([]);
+            expect(
+                workspace.diagnostics(path).filter(d => d.severity === 1),
+                path,
+            ).toEqual([]);
         }
     });
 
@@ -22,10 +24,14 @@ describe('the bundled examples', () => {
         const format = async (text: string) => {
             await workspace.change(path, text);
             const document = workspace.document(path);
-            const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+            const edits = await services.lsp.Formatter!.formatDocument(document, {
+                textDocument: { uri: document.uri.toString() },
+                options: { tabSize: 4, insertSpaces: true },
+            });
             return TextDocument.applyEdits(document.textDocument, edits);
         };
-        const meaning = () => services.serializer.JsonSerializer.serialize(workspace.document(path).parseResult.value, { space: 0 });
+        const meaning = () =>
+            services.serializer.JsonSerializer.serialize(workspace.document(path).parseResult.value, { space: 0 });
         const before = meaning();
         const once = await format(files[path]);
         const twice = await format(once);

@@ -10,11 +10,15 @@ import type { TocInitializationOptions } from '../../server/src/protocol.js';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const previews = { map: new DiagramPreview(context, () => client, 'map'), driver: new DiagramPreview(context, () => client, 'driver') };
+    const previews = {
+        map: new DiagramPreview(context, () => client, 'map'),
+        driver: new DiagramPreview(context, () => client, 'driver'),
+    };
     context.subscriptions.push(
         registerNewModelCommand(),
         registerScorecardCommand(() => client),
-        previews.map, previews.driver,
+        previews.map,
+        previews.driver,
         registerDiagramCommands(previews),
         registerExportDiagramCommand(() => client, previews),
     );
@@ -33,7 +37,11 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const serverModule = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+        debug: {
+            module: serverModule,
+            transport: TransportKind.ipc,
+            options: { execArgv: ['--nolazy', '--inspect=6009'] },
+        },
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'toc' }],
@@ -41,7 +49,10 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
         initializationOptions: (): TocInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
         synchronize: {
             // Imports and renames span files: tell the server when .toc files change on disk.
-            fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.toc'), vscode.workspace.createFileSystemWatcher('**/toc.config.json')],
+            fileEvents: [
+                vscode.workspace.createFileSystemWatcher('**/*.toc'),
+                vscode.workspace.createFileSystemWatcher('**/toc.config.json'),
+            ],
         },
     };
     return new LanguageClient('toc', 'Theory of Change', serverOptions, clientOptions);

@@ -16,7 +16,10 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
  * then renamed over it. A symbolic link is written through, not replaced by a file.
  */
 export async function writeFileAtomic(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    const stat = await vscode.workspace.fs.stat(uri).then(found => found, () => undefined);
+    const stat = await vscode.workspace.fs.stat(uri).then(
+        found => found,
+        () => undefined,
+    );
     if (stat && (stat.permissions ?? 0) & vscode.FilePermission.Readonly) {
         throw new Error('the file is read-only');
     }

@@ -19,7 +19,13 @@ export interface DeclarationKind {
     readonly token: string;
 }
 
-function kind(label: string, withArticle: string, symbol: SymbolKind, completion: CompletionItemKind, token: string): DeclarationKind {
+function kind(
+    label: string,
+    withArticle: string,
+    symbol: SymbolKind,
+    completion: CompletionItemKind,
+    token: string,
+): DeclarationKind {
     return { label, withArticle, symbol, completion, token };
 }
 
@@ -28,22 +34,70 @@ function kind(label: string, withArticle: string, symbol: SymbolKind, completion
  * to the grammar and left out here fails the typecheck.
  */
 export const DECLARATIONS: { readonly [Type in DeclarationType]: DeclarationKind } = {
-    Programme: kind('programme', 'a programme', SymbolKind.Namespace, CompletionItemKind.Module, SemanticTokenTypes.namespace),
+    Programme: kind(
+        'programme',
+        'a programme',
+        SymbolKind.Namespace,
+        CompletionItemKind.Module,
+        SemanticTokenTypes.namespace,
+    ),
     Problem: kind('problem', 'a problem', SymbolKind.Enum, CompletionItemKind.Enum, SemanticTokenTypes.enum),
-    Activity: kind('activity', 'an activity', SymbolKind.Function, CompletionItemKind.Function, SemanticTokenTypes.function),
+    Activity: kind(
+        'activity',
+        'an activity',
+        SymbolKind.Function,
+        CompletionItemKind.Function,
+        SemanticTokenTypes.function,
+    ),
     Outcome: kind('outcome', 'an outcome', SymbolKind.Class, CompletionItemKind.Class, SemanticTokenTypes.class),
     Link: kind('link', 'a link', SymbolKind.Operator, CompletionItemKind.Operator, SemanticTokenTypes.operator),
     Mechanism: kind('mechanism', 'a mechanism', SymbolKind.Method, CompletionItemKind.Method, SemanticTokenTypes.macro),
-    Measure: kind('measure', 'a measure', SymbolKind.Property, CompletionItemKind.Property, SemanticTokenTypes.property),
-    Assumption: kind('assumption', 'an assumption', SymbolKind.Interface, CompletionItemKind.Interface, SemanticTokenTypes.interface),
-    Evidence: kind('evidence', 'an evidence entry', SymbolKind.File, CompletionItemKind.Reference, SemanticTokenTypes.decorator),
-    Stakeholder: kind('stakeholder', 'a stakeholder', SymbolKind.Variable, CompletionItemKind.Variable, SemanticTokenTypes.parameter),
+    Measure: kind(
+        'measure',
+        'a measure',
+        SymbolKind.Property,
+        CompletionItemKind.Property,
+        SemanticTokenTypes.property,
+    ),
+    Assumption: kind(
+        'assumption',
+        'an assumption',
+        SymbolKind.Interface,
+        CompletionItemKind.Interface,
+        SemanticTokenTypes.interface,
+    ),
+    Evidence: kind(
+        'evidence',
+        'an evidence entry',
+        SymbolKind.File,
+        CompletionItemKind.Reference,
+        SemanticTokenTypes.decorator,
+    ),
+    Stakeholder: kind(
+        'stakeholder',
+        'a stakeholder',
+        SymbolKind.Variable,
+        CompletionItemKind.Variable,
+        SemanticTokenTypes.parameter,
+    ),
     Person: kind('person', 'a person', SymbolKind.Variable, CompletionItemKind.Variable, SemanticTokenTypes.parameter),
     Resource: kind('resource', 'a resource', SymbolKind.Struct, CompletionItemKind.Struct, SemanticTokenTypes.struct),
     Incentive: kind('incentive', 'an incentive', SymbolKind.Event, CompletionItemKind.Event, SemanticTokenTypes.event),
     Risk: kind('risk', 'a risk', SymbolKind.EnumMember, CompletionItemKind.EnumMember, SemanticTokenTypes.enumMember),
-    SustainPlan: kind('sustain plan', 'a sustain plan', SymbolKind.Package, CompletionItemKind.Module, SemanticTokenTypes.typeParameter),
-    Context: kind('context', 'a context', SymbolKind.TypeParameter, CompletionItemKind.TypeParameter, SemanticTokenTypes.type),
+    SustainPlan: kind(
+        'sustain plan',
+        'a sustain plan',
+        SymbolKind.Package,
+        CompletionItemKind.Module,
+        SemanticTokenTypes.typeParameter,
+    ),
+    Context: kind(
+        'context',
+        'a context',
+        SymbolKind.TypeParameter,
+        CompletionItemKind.TypeParameter,
+        SemanticTokenTypes.type,
+    ),
 };
 
 /** The kind of a declaration's AST type, or undefined for any other type. */
@@ -64,7 +118,9 @@ export function kindLabel(node: AstNode): string {
  * share, each of them: `an activity, outcome or risk`.
  */
 export function expectedKinds(reflection: AstReflection, referenceType: string): string {
-    const kinds = (Object.keys(DECLARATIONS) as DeclarationType[]).filter(type => reflection.isSubtype(type, referenceType));
+    const kinds = (Object.keys(DECLARATIONS) as DeclarationType[]).filter(type =>
+        reflection.isSubtype(type, referenceType),
+    );
     if (kinds.length === 0) {
         return referenceType;
     }

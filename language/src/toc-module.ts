@@ -1,6 +1,12 @@
 import type { LangiumSharedCoreServices, Module } from 'langium';
 import { inject } from 'langium';
-import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type {
+    DefaultSharedModuleContext,
+    LangiumServices,
+    LangiumSharedServices,
+    PartialLangiumServices,
+    PartialLangiumSharedServices,
+} from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ModelAnalysis } from './analysis/model-analysis.js';
 import { TocConfigProvider } from './config/config-provider.js';
@@ -109,7 +115,12 @@ export function createTocServices(
 ): { shared: LangiumSharedServices; Toc: TocServices } {
     // The performance layer goes last, over everything it replaces (see performance/index.ts).
     const shared = performanceLayer
-        ? inject(createDefaultSharedModule(context), TocGeneratedSharedModule, TocSharedModule, TocSharedPerformanceModule)
+        ? inject(
+              createDefaultSharedModule(context),
+              TocGeneratedSharedModule,
+              TocSharedModule,
+              TocSharedPerformanceModule,
+          )
         : inject(createDefaultSharedModule(context), TocGeneratedSharedModule, TocSharedModule);
     const Toc = performanceLayer
         ? inject(createDefaultModule({ shared }), TocGeneratedModule, TocModule, TocPerformanceModule)

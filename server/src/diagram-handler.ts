@@ -5,7 +5,12 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { TocServices } from '../../language/src/index.js';
 import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
-import { diagramFormats, diagramViews, isDiagramView, isTextDiagramFormat } from '../../language/src/diagram/registry.js';
+import {
+    diagramFormats,
+    diagramViews,
+    isDiagramView,
+    isTextDiagramFormat,
+} from '../../language/src/diagram/registry.js';
 import { diagramText } from '../../language/src/diagram/render.js';
 import { DiagramTooLarge, renderSvg } from '../../language/src/diagram/svg.js';
 import { DiagramExportRequest, DiagramRequest } from './protocol.js';
@@ -16,7 +21,10 @@ export function registerDiagramHandlers(shared: LangiumSharedServices, services:
     const graphOf = async (uri: string, view: unknown): Promise<DiagramGraph | undefined> => {
         // Other editors send what they like: an unknown view is refused, not drawn as another.
         if (!isDiagramView(view)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown diagram view '${String(view)}': one of ${diagramViews.join(', ')}.`);
+            throw new ResponseError(
+                ErrorCodes.InvalidParams,
+                `Unknown diagram view '${String(view)}': one of ${diagramViews.join(', ')}.`,
+            );
         }
         const documentUri = URI.parse(uri);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, documentUri);
@@ -41,7 +49,10 @@ export function registerDiagramHandlers(shared: LangiumSharedServices, services:
             return null;
         }
         if (!isTextDiagramFormat(format)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown diagram format '${String(format)}': one of ${diagramFormats.filter(isTextDiagramFormat).join(', ')}.`);
+            throw new ResponseError(
+                ErrorCodes.InvalidParams,
+                `Unknown diagram format '${String(format)}': one of ${diagramFormats.filter(isTextDiagramFormat).join(', ')}.`,
+            );
         }
         return diagramText(graph, format);
     });

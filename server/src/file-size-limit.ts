@@ -6,7 +6,8 @@ export const MAX_FILE_SIZE_SETTING = 'maxFileSizeMB';
 export const DEFAULT_MAX_FILE_SIZE_MB = 4;
 
 function limitOf(setting: unknown): number | undefined {
-    const megabytes = typeof setting === 'number' && Number.isFinite(setting) && setting >= 0 ? setting : DEFAULT_MAX_FILE_SIZE_MB;
+    const megabytes =
+        typeof setting === 'number' && Number.isFinite(setting) && setting >= 0 ? setting : DEFAULT_MAX_FILE_SIZE_MB;
     return megabytes === 0 ? undefined : megabytes * 1_000_000;
 }
 
@@ -26,7 +27,11 @@ export function applyFileSizeLimit(shared: LangiumSharedServices): void {
         factory.maxSize = limitOf(setting);
         const over = (limit: number | undefined, size: number) => limit !== undefined && size > limit;
         const crossing = shared.workspace.LangiumDocuments.all
-            .filter(document => over(previous, document.textDocument.getText().length) !== over(factory.maxSize, document.textDocument.getText().length))
+            .filter(
+                document =>
+                    over(previous, document.textDocument.getText().length) !==
+                    over(factory.maxSize, document.textDocument.getText().length),
+            )
             .map(document => document.uri)
             .toArray();
         if (crossing.length > 0) {
@@ -38,7 +43,9 @@ export function applyFileSizeLimit(shared: LangiumSharedServices): void {
         }
     };
     const configuration = shared.workspace.ConfigurationProvider;
-    void configuration.ready.then(() => configuration.getConfiguration('toc', MAX_FILE_SIZE_SETTING)).then(apply, () => undefined);
+    void configuration.ready
+        .then(() => configuration.getConfiguration('toc', MAX_FILE_SIZE_SETTING))
+        .then(apply, () => undefined);
     configuration.onConfigurationSectionUpdate(update => {
         if (update.section === 'toc') {
             apply((update.configuration as Record<string, unknown> | undefined)?.[MAX_FILE_SIZE_SETTING]);

@@ -16,7 +16,10 @@ export function registerScorecardHandler(shared: LangiumSharedServices, services
         return shared.workspace.WorkspaceLock.read(() => {
             const scorecard = scorecardOf(services, document);
             const folder = UriUtils.dirname(document.uri);
-            const markdown = scorecardMarkdown(scorecard, target => UriUtils.relative(folder, URI.parse(target)) || UriUtils.basename(URI.parse(target)));
+            const markdown = scorecardMarkdown(
+                scorecard,
+                target => UriUtils.relative(folder, URI.parse(target)) || UriUtils.basename(URI.parse(target)),
+            );
             return { scorecard, markdown };
         });
     });

@@ -16,20 +16,29 @@ function toc(...args: string[]) {
 }
 
 function tocIn(cwd: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const UNMEASURED = 'activity Train { owner Team }\noutcome Safer { horizon short }\nlink Train -> Safer { mechanism "practice" evidence strong }\nstakeholder Team { role "trainers" }\n';
+const UNMEASURED =
+    'activity Train { owner Team }\noutcome Safer { horizon short }\nlink Train -> Safer { mechanism "practice" evidence strong }\nstakeholder Team { role "trainers" }\n';
 /** Errors and warnings together: one unresolved name, one self-link, and rule findings. */
-const MIXED = 'outcome Safer { horizon short }\nlink Safer -> Safer { mechanism "x" evidence strong }\nlink Safer -> Nowhere { mechanism "y" evidence weak }\n';
+const MIXED =
+    'outcome Safer { horizon short }\nlink Safer -> Safer { mechanism "x" evidence strong }\nlink Safer -> Nowhere { mechanism "y" evidence weak }\n';
 
 beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'toc-cli-'));
     writeFileSync(join(folder, 'clean.toc'), starterModel());
     writeFileSync(join(folder, 'unmeasured.toc'), UNMEASURED);
     writeFileSync(join(folder, 'mixed.toc'), MIXED);
-    writeFileSync(join(folder, 'broken.toc'), 'import "shared"\noutcome A { horizon short }\nlink A -> Nowhere\nlink A -> Team\n');
+    writeFileSync(
+        join(folder, 'broken.toc'),
+        'import "shared"\noutcome A { horizon short }\nlink A -> Nowhere\nlink A -> Team\n',
+    );
     writeFileSync(join(folder, 'shared.toc'), 'stakeholder Team\n');
     mkdirSync(join(folder, 'node_modules', 'pkg'), { recursive: true });
     writeFileSync(join(folder, 'node_modules', 'pkg', 'ignored.toc'), 'this is not a model');
@@ -78,7 +87,9 @@ describe('toc check: stylish output', () => {
         mkdirSync(join(project, 'node_modules', 'x'), { recursive: true });
         writeFileSync(join(project, 'node_modules', 'x', 'y.toc'), 'not a model');
         const result = tocIn(project, 'check', '--format', 'json');
-        expect((JSON.parse(result.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual(['models/plan.toc']);
+        expect((JSON.parse(result.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual([
+            'models/plan.toc',
+        ]);
         expect(tocIn(join(project, 'models'), 'check', '--format', 'json').stdout).not.toContain('scratch');
     });
 
@@ -87,9 +98,14 @@ describe('toc check: stylish output', () => {
         writeFileSync(join(project, 'Falls (2024) [draft].toc'), UNMEASURED);
         writeFileSync(join(project, 'other.toc'), UNMEASURED);
         const named = tocIn(project, 'check', 'Falls (2024) [draft].toc', '--format', 'json');
-        expect((JSON.parse(named.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual(['Falls (2024) [draft].toc']);
+        expect((JSON.parse(named.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual([
+            'Falls (2024) [draft].toc',
+        ]);
         const pattern = tocIn(project, 'check', '*.toc', '--format', 'json');
-        expect((JSON.parse(pattern.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual(['Falls (2024) [draft].toc', 'other.toc']);
+        expect((JSON.parse(pattern.stdout) as { files: Array<{ path: string }> }).files.map(f => f.path)).toEqual([
+            'Falls (2024) [draft].toc',
+            'other.toc',
+        ]);
     });
 });
 
@@ -97,20 +113,32 @@ describe('toc check: machine-readable output', () => {
     test('json: a stable, versioned document with a summary', () => {
         const result = toc('check', 'mixed.toc', '--format', 'json');
         expect(result.code).toBe(1);
-        const report = JSON.parse(result.stdout) as { version: number; summary: object; files: Array<{ path: string; findings: Array<Record<string, unknown>> }> };
+        const report = JSON.parse(result.stdout) as {
+            version: number;
+            summary: object;
+            files: Array<{ path: string; findings: Array<Record<string, unknown>> }>;
+        };
         expect(report.version).toBe(1);
         expect(report.summary).toEqual({ files: 1, error: 2, warning: 3, info: 0, hint: 0 });
         expect(report.files[0].path).toBe('mixed.toc');
         expect(report.files[0].findings[1]).toEqual({
-            rule: 'unmeasured-outcome', severity: 'warning',
+            rule: 'unmeasured-outcome',
+            severity: 'warning',
             message: 'Outcome `Safer` has no measure: add a measure of kind outcome, or say how it will be observed.',
-            line: 1, column: 9, endLine: 1, endColumn: 14,
+            line: 1,
+            column: 9,
+            endLine: 1,
+            endColumn: 14,
             docs: 'https://github.com/toc-lang/theory-of-change/blob/main/docs/rules/unmeasured-outcome.md',
         });
         expect(report.files[0].findings[2]).toEqual({
-            rule: 'self-link', severity: 'error',
+            rule: 'self-link',
+            severity: 'error',
             message: '`Safer` is linked to itself. A link joins two different activities or outcomes.',
-            line: 2, column: 15, endLine: 2, endColumn: 20,
+            line: 2,
+            column: 15,
+            endLine: 2,
+            endColumn: 20,
         });
     });
 
@@ -120,9 +148,13 @@ describe('toc check: machine-readable output', () => {
         const lines = result.stdout.trimEnd().split('\n');
         expect(lines).toHaveLength(5);
         for (const line of lines) {
-            expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=toc%3A [a-z-]+::[^\n]+$/);
+            expect(line).toMatch(
+                /^::(error|warning|notice) file=[^,:]+,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=toc%3A [a-z-]+::[^\n]+$/,
+            );
         }
-        expect(lines[2]).toBe('::error file=mixed.toc,line=2,endLine=2,col=15,endColumn=20,title=toc%3A self-link::`Safer` is linked to itself. A link joins two different activities or outcomes.');
+        expect(lines[2]).toBe(
+            '::error file=mixed.toc,line=2,endLine=2,col=15,endColumn=20,title=toc%3A self-link::`Safer` is linked to itself. A link joins two different activities or outcomes.',
+        );
     });
 
     test('sarif: valid against the SARIF 2.1.0 schema, with rule metadata and documentation links', () => {
@@ -130,21 +162,41 @@ describe('toc check: machine-readable output', () => {
         expect(result.code).toBe(1);
         const log = JSON.parse(result.stdout);
         const require = createRequire(import.meta.url);
-        const multitool = dirname(require.resolve(`@microsoft/sarif-multitool-${process.platform === 'win32' ? 'win32' : process.platform}/package.json`));
+        const multitool = dirname(
+            require.resolve(
+                `@microsoft/sarif-multitool-${process.platform === 'win32' ? 'win32' : process.platform}/package.json`,
+            ),
+        );
         const schema = JSON.parse(readFileSync(join(multitool, 'sarif-2.1.0.json'), 'utf8'));
         const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
         expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
 
         const run = log.runs[0];
-        expect(run.tool.driver).toMatchObject({ name: 'toc', informationUri: 'https://github.com/toc-lang/theory-of-change' });
+        expect(run.tool.driver).toMatchObject({
+            name: 'toc',
+            informationUri: 'https://github.com/toc-lang/theory-of-change',
+        });
         const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'unmeasured-outcome');
-        expect(rule).toMatchObject({ helpUri: 'https://github.com/toc-lang/theory-of-change/blob/main/docs/rules/unmeasured-outcome.md', defaultConfiguration: { level: 'warning' } });
+        expect(rule).toMatchObject({
+            helpUri: 'https://github.com/toc-lang/theory-of-change/blob/main/docs/rules/unmeasured-outcome.md',
+            defaultConfiguration: { level: 'warning' },
+        });
         expect(run.results).toHaveLength(6);
         expect(run.results[2]).toMatchObject({
-            ruleId: 'self-link', level: 'error',
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'mixed.toc', uriBaseId: 'SRCROOT' }, region: { startLine: 2, startColumn: 15, endLine: 2, endColumn: 20 } } }],
+            ruleId: 'self-link',
+            level: 'error',
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: 'mixed.toc', uriBaseId: 'SRCROOT' },
+                        region: { startLine: 2, startColumn: 15, endLine: 2, endColumn: 20 },
+                    },
+                },
+            ],
         });
-        expect(run.rules?.[run.results[2].ruleIndex]?.id ?? run.tool.driver.rules[run.results[2].ruleIndex].id).toBe('self-link');
+        expect(run.rules?.[run.results[2].ruleIndex]?.id ?? run.tool.driver.rules[run.results[2].ruleIndex].id).toBe(
+            'self-link',
+        );
     });
 
     test('sarif: the official SARIF validator accepts it', () => {
@@ -162,8 +214,25 @@ describe('toc check: machine-readable output', () => {
         const json = join(folder, 'several.json');
         const result = toc('check', 'unmeasured.toc', '-f', 'stylish', '-f', 'sarif', '-f', 'json', '-o', sarif);
         expect(result.code).toBe(2);
-        expect(result.stderr).toBe('toc: only one format can go to standard output; give an --output-file for each of the others.\n');
-        const ok = toc('check', 'unmeasured.toc', '-f', 'sarif', '-f', 'stylish', '-f', 'json', '-o', sarif, '-o', '-', '-o', json);
+        expect(result.stderr).toBe(
+            'toc: only one format can go to standard output; give an --output-file for each of the others.\n',
+        );
+        const ok = toc(
+            'check',
+            'unmeasured.toc',
+            '-f',
+            'sarif',
+            '-f',
+            'stylish',
+            '-f',
+            'json',
+            '-o',
+            sarif,
+            '-o',
+            '-',
+            '-o',
+            json,
+        );
         expect(ok.code).toBe(0);
         expect(ok.stdout).toContain('1 file checked: 1 problem (0 errors, 1 warning)');
         expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
@@ -190,21 +259,28 @@ describe('toc check: exit codes', () => {
     test('--quiet reports errors only, and warnings then do not count', () => {
         const result = toc('check', 'broken.toc', '--quiet');
         expect(result.code).toBe(1);
-        expect(result.stdout).toBe([
-            'broken.toc',
-            '  broken.toc:3:11  error    `Nowhere` is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.  unresolved-reference',
-            '  broken.toc:4:11  error    `Team` is a stakeholder, but an activity or outcome is expected here.  unresolved-reference',
-            '',
-            '1 file checked: 2 problems (2 errors, 0 warnings)',
-            '',
-        ].join('\n'));
-        expect(toc('check', 'unmeasured.toc', '--quiet', '--max-warnings', '0')).toMatchObject({ code: 0, stdout: '1 file checked, no problems.\n' });
+        expect(result.stdout).toBe(
+            [
+                'broken.toc',
+                '  broken.toc:3:11  error    `Nowhere` is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.  unresolved-reference',
+                '  broken.toc:4:11  error    `Team` is a stakeholder, but an activity or outcome is expected here.  unresolved-reference',
+                '',
+                '1 file checked: 2 problems (2 errors, 0 warnings)',
+                '',
+            ].join('\n'),
+        );
+        expect(toc('check', 'unmeasured.toc', '--quiet', '--max-warnings', '0')).toMatchObject({
+            code: 0,
+            stdout: '1 file checked, no problems.\n',
+        });
     });
 
     test('2 for a usage problem, with one line on standard error', () => {
         const result = toc('check', 'clean.toc', '--format', 'xml');
         expect(result.code).toBe(2);
-        expect(result.stderr).toContain("option '-f, --format <format>' argument 'xml' is invalid. expected one of stylish, json, sarif, github.");
+        expect(result.stderr).toContain(
+            "option '-f, --format <format>' argument 'xml' is invalid. expected one of stylish, json, sarif, github.",
+        );
         expect(toc('check', 'clean.toc', '--max-warnings', 'many').code).toBe(2);
         expect(toc('check', 'clean.toc', '--fail-on', 'info').code).toBe(2);
     });
@@ -218,29 +294,51 @@ describe('toc check: baselines', () => {
         const baseline = join(project, 'toc-baseline.json');
         const written = tocIn(project, 'check', '--write-baseline', baseline);
         expect(written).toMatchObject({ code: 0, stderr: `toc: wrote 1 finding to the baseline ${baseline}.\n` });
-        expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toMatchObject([{ rule: 'unmeasured-outcome', file: 'plan.toc' }]);
+        expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toMatchObject([
+            { rule: 'unmeasured-outcome', file: 'plan.toc' },
+        ]);
 
         // Lines added above move the old finding; a new outcome brings a new one.
-        writeFileSync(model, `// Reviewed at the March board.\n\noutcome Calmer { horizon short }\nlink Train -> Calmer { mechanism "less rush" evidence moderate }\n\n${UNMEASURED}`);
+        writeFileSync(
+            model,
+            `// Reviewed at the March board.\n\noutcome Calmer { horizon short }\nlink Train -> Calmer { mechanism "less rush" evidence moderate }\n\n${UNMEASURED}`,
+        );
         const result = tocIn(project, 'check', '--baseline', baseline, '--format', 'json', '--fail-on', 'warning');
-        const findings = (JSON.parse(result.stdout) as { files: Array<{ findings: Array<{ rule: string; message: string }> }> }).files[0].findings;
-        expect(findings.map(f => f.message)).toEqual(['Outcome `Calmer` has no measure: add a measure of kind outcome, or say how it will be observed.']);
+        const findings = (
+            JSON.parse(result.stdout) as { files: Array<{ findings: Array<{ rule: string; message: string }> }> }
+        ).files[0].findings;
+        expect(findings.map(f => f.message)).toEqual([
+            'Outcome `Calmer` has no measure: add a measure of kind outcome, or say how it will be observed.',
+        ]);
         expect(result.code).toBe(1);
 
         // From another folder the same baseline still matches, since its paths are its own.
-        expect(JSON.parse(tocIn(tmpdir(), 'check', model, '--baseline', baseline, '--format', 'json').stdout).summary.warning).toBe(1);
+        expect(
+            JSON.parse(tocIn(tmpdir(), 'check', model, '--baseline', baseline, '--format', 'json').stdout).summary
+                .warning,
+        ).toBe(1);
     });
 
     test('a missing or foreign baseline is a usage problem', () => {
-        expect(toc('check', 'clean.toc', '--baseline', 'nope.json')).toMatchObject({ code: 2, stderr: 'toc: nope.json: cannot read the baseline (no such file). Create one with --write-baseline.\n' });
+        expect(toc('check', 'clean.toc', '--baseline', 'nope.json')).toMatchObject({
+            code: 2,
+            stderr: 'toc: nope.json: cannot read the baseline (no such file). Create one with --write-baseline.\n',
+        });
         writeFileSync(join(folder, 'foreign.json'), '{"a": 1}');
-        expect(toc('check', 'clean.toc', '--baseline', 'foreign.json')).toMatchObject({ code: 2, stderr: 'toc: foreign.json: is not a baseline written by toc check --write-baseline.\n' });
+        expect(toc('check', 'clean.toc', '--baseline', 'foreign.json')).toMatchObject({
+            code: 2,
+            stderr: 'toc: foreign.json: is not a baseline written by toc check --write-baseline.\n',
+        });
     });
 });
 
 describe('toc check: bad input', () => {
     test('a missing path', () => {
-        expect(toc('check', 'nope.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: nope.toc: no such file or folder.\n' });
+        expect(toc('check', 'nope.toc')).toMatchObject({
+            code: 2,
+            stdout: '',
+            stderr: 'toc: nope.toc: no such file or folder.\n',
+        });
     });
 
     test('a file that is not a .toc file', () => {
@@ -256,12 +354,18 @@ describe('toc check: bad input', () => {
     test('a symbolic link that loops', () => {
         symlinkSync(join(folder, 'loop-b.toc'), join(folder, 'loop-a.toc'));
         symlinkSync(join(folder, 'loop-a.toc'), join(folder, 'loop-b.toc'));
-        expect(toc('check', 'loop-a.toc')).toMatchObject({ code: 2, stderr: 'toc: loop-a.toc: the path loops through symbolic links.\n' });
+        expect(toc('check', 'loop-a.toc')).toMatchObject({
+            code: 2,
+            stderr: 'toc: loop-a.toc: the path loops through symbolic links.\n',
+        });
     });
 
     test('a folder where a model file is expected', () => {
         mkdirSync(join(folder, 'models.toc'));
-        expect(toc('scorecard', 'models.toc')).toMatchObject({ code: 2, stderr: 'toc: models.toc: is a folder; give the .toc file of the model.\n' });
+        expect(toc('scorecard', 'models.toc')).toMatchObject({
+            code: 2,
+            stderr: 'toc: models.toc: is a folder; give the .toc file of the model.\n',
+        });
     });
 
     test('an invalid configuration names the file, the place and the reason', () => {
@@ -270,13 +374,19 @@ describe('toc check: bad input', () => {
         writeFileSync(join(project, 'toc.config.json'), '{\n  "rules": { "no-such-rule": "off" }\n}\n');
         const result = tocIn(project, 'check');
         expect(result).toMatchObject({ code: 2, stdout: '' });
-        expect(result.stderr).toBe(`toc: ${join(project, 'toc.config.json')}:2:14: the configuration "no-such-rule" is not a rule of the catalogue.\n`);
+        expect(result.stderr).toBe(
+            `toc: ${join(project, 'toc.config.json')}:2:14: the configuration "no-such-rule" is not a rule of the catalogue.\n`,
+        );
         writeFileSync(join(project, 'toc.config.json'), 'rules: off');
-        expect(tocIn(project, 'check').stderr).toMatch(/^toc: .*toc\.config\.json:1:1: the configuration is not valid JSON: /);
+        expect(tocIn(project, 'check').stderr).toMatch(
+            /^toc: .*toc\.config\.json:1:1: the configuration is not valid JSON: /,
+        );
     });
 
     test('an output file that cannot be written', () => {
-        expect(toc('check', 'clean.toc', '-f', 'json', '-o', join(folder, 'no', 'such', 'dir', 'out.json'))).toMatchObject({ code: 2 });
+        expect(
+            toc('check', 'clean.toc', '-f', 'json', '-o', join(folder, 'no', 'such', 'dir', 'out.json')),
+        ).toMatchObject({ code: 2 });
     });
 });
 
@@ -304,7 +414,9 @@ describe('toc scorecard', () => {
         const markdown = toc('scorecard', 'clean.toc');
         expect(markdown.code).toBe(0);
         expect(markdown.stdout).toContain('# Challenge scorecard: MyProgramme\n\n11 of 11 areas show no findings.');
-        const json = JSON.parse(toc('scorecard', 'unmeasured.toc', '--format', 'json').stdout) as { entries: Array<{ findings: Array<{ rule: string }> }> };
+        const json = JSON.parse(toc('scorecard', 'unmeasured.toc', '--format', 'json').stdout) as {
+            entries: Array<{ findings: Array<{ rule: string }> }>;
+        };
         expect(json.entries).toHaveLength(11);
         expect(json.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
     });

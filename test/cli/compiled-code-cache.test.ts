@@ -16,7 +16,9 @@ let folder: string;
 
 function tocWithCache(cache: string) {
     const result = spawnSync(process.execPath, [CLI, 'check', 'plan.toc', '--format', 'json'], {
-        cwd: folder, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache, NODE_COMPILE_CACHE: join(cache, 'node') },
+        cwd: folder,
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: cache, NODE_COMPILE_CACHE: join(cache, 'node') },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -38,8 +40,14 @@ describe.runIf(!NODE_KEEPS_CODE)('the compiled code kept between runs (Node befo
     test('the first run keeps it (replacing what an earlier build kept), and later runs report exactly the same', () => {
         const cache = mkdtempSync(join(tmpdir(), 'toc-cache-home-'));
         mkdirSync(join(cache, 'theory-of-change', 'compiled'), { recursive: true });
-        writeFileSync(join(cache, 'theory-of-change', 'compiled', 'cli-main.cjs-check--v0.0.0-x64-1-1.bin'), 'from an earlier build');
-        writeFileSync(join(cache, 'theory-of-change', 'compiled', 'cli-main.cjs-diagram--v0.0.0-x64-1-1.bin'), 'another command');
+        writeFileSync(
+            join(cache, 'theory-of-change', 'compiled', 'cli-main.cjs-check--v0.0.0-x64-1-1.bin'),
+            'from an earlier build',
+        );
+        writeFileSync(
+            join(cache, 'theory-of-change', 'compiled', 'cli-main.cjs-diagram--v0.0.0-x64-1-1.bin'),
+            'another command',
+        );
         const first = tocWithCache(cache);
         expect(first.code).toBe(1);
         expect(first.stderr).toBe('');
@@ -68,6 +76,8 @@ describe.runIf(!NODE_KEEPS_CODE)('the compiled code kept between runs (Node befo
         const result = tocWithCache(cache);
         expect(result.code).toBe(1);
         expect(result.stderr).toBe('');
-        expect(JSON.parse(result.stdout).files[0].findings.map((f: { rule: string }) => f.rule)).toContain('unresolved-reference');
+        expect(JSON.parse(result.stdout).files[0].findings.map((f: { rule: string }) => f.rule)).toContain(
+            'unresolved-reference',
+        );
     });
 });

@@ -54,7 +54,12 @@ beforeAll(() => {
 
 function toc(...args: string[]) {
     const result = spawnSync(process.execPath, [CLI, ...args], { cwd: folder, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: result.status, stdout: result.stdout.toString('utf8'), bytes: result.stdout, stderr: result.stderr.toString('utf8') };
+    return {
+        code: result.status,
+        stdout: result.stdout.toString('utf8'),
+        bytes: result.stdout,
+        stderr: result.stderr.toString('utf8'),
+    };
 }
 
 describe('every output format shows hostile text as written, and lets none of it act', () => {
@@ -66,7 +71,12 @@ describe('every output format shows hostile text as written, and lets none of it
         expect(stdout).toContain('Unexpected characters');
         if (format === 'github') {
             // One workflow command per line: nothing in a message starts a command of its own.
-            expect(stdout.trim().split('\n').every(line => /^::(error|warning|notice) file=/.test(line))).toBe(true);
+            expect(
+                stdout
+                    .trim()
+                    .split('\n')
+                    .every(line => /^::(error|warning|notice) file=/.test(line)),
+            ).toBe(true);
         }
     });
 
@@ -75,13 +85,16 @@ describe('every output format shows hostile text as written, and lets none of it
         expect(code).toBe(1);
         expect(stdout).not.toMatch(RAW_CONTROL);
         const report = JSON.parse(stdout);
-        const paths: string[] = format === 'json'
-            ? report.files.map((file: { path: string }) => file.path)
-            : report.runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => {
-                const uri = result.locations[0].physicalLocation.artifactLocation.uri;
-                expect(uri).toMatch(/^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]+$/); // a URI reference, as SARIF requires
-                return decodeURIComponent(uri);
-            });
+        const paths: string[] =
+            format === 'json'
+                ? report.files.map((file: { path: string }) => file.path)
+                : report.runs[0].results.map(
+                      (result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => {
+                          const uri = result.locations[0].physicalLocation.artifactLocation.uri;
+                          expect(uri).toMatch(/^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]+$/); // a URI reference, as SARIF requires
+                          return decodeURIComponent(uri);
+                      },
+                  );
         expect(paths).toContain(BROKEN_FILE);
     });
 

@@ -4,13 +4,23 @@
  * checker's process, which makes the file system fail as a full disk or a lost permission would.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    chmodSync,
+    cpSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    symlinkSync,
+    writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CLI } from '../support/language-server.js';
 
-const MODEL = 'outcome Safer "Fewer falls" {\n  horizon short\n}\nactivity Rounds {\n    owner Nurses\n}\nstakeholder Nurses\nlink Rounds -> Safer\n';
+const MODEL =
+    'outcome Safer "Fewer falls" {\n  horizon short\n}\nactivity Rounds {\n    owner Nurses\n}\nstakeholder Nurses\nlink Rounds -> Safer\n';
 const EXISTING = 'what was here before\n';
 
 /** Preloaded with `--require`: the first write (or rename) into a temporary file fails with `code`. */
@@ -40,7 +50,9 @@ beforeEach(() => {
 function toc(args: string[], fail?: string) {
     const preload = fail ? ['--require', join(folder, 'inject.cjs')] : [];
     const result = spawnSync(process.execPath, [...preload, CLI, ...args], {
-        cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...fail ? { TOC_FAIL: fail } : {} },
+        cwd: folder,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ...(fail ? { TOC_FAIL: fail } : {}) },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -96,15 +108,24 @@ describe('a failure half-way through a write leaves the file as it was', () => {
             'ls -a > ../listing',
         ].join('\n');
         const run = spawnSync('unshare', [...UNSHARE, 'sh', '-c', script], {
-            cwd: folder, encoding: 'utf8', env: { ...process.env, NODE: process.execPath, CLI },
+            cwd: folder,
+            encoding: 'utf8',
+            env: { ...process.env, NODE: process.execPath, CLI },
         });
         expect(run.status, `${name}: ${run.stderr}`).toBe(0);
         const stderr = readFileSync(join(folder, 'stderr'), 'utf8') + readFileSync(join(folder, 'stdout'), 'utf8');
         expect(readFileSync(join(folder, 'status'), 'utf8').trim(), stderr).toBe('2');
         expect(stderr).toContain('the disk is full');
         expect(stderr).toContain(target);
-        expect(readFileSync(join(folder, 'after')).equals(readFileSync(join(folder, target))), 'the file is byte for byte as it was').toBe(true);
-        expect(readFileSync(join(folder, 'listing'), 'utf8').split('\n').filter(file => file.endsWith('.tmp'))).toEqual([]);
+        expect(
+            readFileSync(join(folder, 'after')).equals(readFileSync(join(folder, target))),
+            'the file is byte for byte as it was',
+        ).toBe(true);
+        expect(
+            readFileSync(join(folder, 'listing'), 'utf8')
+                .split('\n')
+                .filter(file => file.endsWith('.tmp')),
+        ).toEqual([]);
     });
 
     test('without a failure, each of them writes its file', () => {
@@ -112,7 +133,9 @@ describe('a failure half-way through a write leaves the file as it was', () => {
             writeFileSync(join(folder, 'model.toc'), MODEL);
             const result = toc(args);
             expect(result.code, `${name}: ${result.stderr}`).not.toBe(2);
-            expect(readFileSync(join(folder, target), 'utf8'), name).not.toBe(target === 'model.toc' ? MODEL : EXISTING);
+            expect(readFileSync(join(folder, target), 'utf8'), name).not.toBe(
+                target === 'model.toc' ? MODEL : EXISTING,
+            );
         }
     });
 
@@ -122,15 +145,22 @@ describe('a failure half-way through a write leaves the file as it was', () => {
         symlinkSync(join(folder, 'real', 'model.toc'), join(folder, 'link.toc'));
         expect(toc(['format', 'link.toc']).code).toBe(0);
         expect(readFileSync(join(folder, 'real', 'model.toc'), 'utf8')).not.toBe(MODEL);
-        expect(readFileSync(join(folder, 'link.toc'), 'utf8')).toBe(readFileSync(join(folder, 'real', 'model.toc'), 'utf8'));
-        expect(spawnSync('stat', ['-c', '%a', join(folder, 'real', 'model.toc')], { encoding: 'utf8' }).stdout.trim()).toBe('640');
+        expect(readFileSync(join(folder, 'link.toc'), 'utf8')).toBe(
+            readFileSync(join(folder, 'real', 'model.toc'), 'utf8'),
+        );
+        expect(
+            spawnSync('stat', ['-c', '%a', join(folder, 'real', 'model.toc')], { encoding: 'utf8' }).stdout.trim(),
+        ).toBe('640');
     });
 });
 
 describe('no command writes over a model it reads', () => {
     test.each([
         ['check -o', ['check', 'model.toc', '-f', 'json', '-o', 'model.toc']],
-        ['check -o, the second format', ['check', 'model.toc', '-f', 'stylish', '-f', 'json', '-o', '-', '-o', 'model.toc']],
+        [
+            'check -o, the second format',
+            ['check', 'model.toc', '-f', 'stylish', '-f', 'json', '-o', '-', '-o', 'model.toc'],
+        ],
         ['check --write-baseline', ['check', 'model.toc', '--write-baseline', 'model.toc']],
         ['check --write-baseline, an imported file', ['check', 'plan.toc', '--write-baseline', 'shared.toc']],
         ['check -o, through a symbolic link', ['check', 'model.toc', '-f', 'json', '-o', 'alias.toc']],
@@ -140,7 +170,9 @@ describe('no command writes over a model it reads', () => {
         writeFileSync(join(folder, 'shared.toc'), 'stakeholder Nurses "Ward nurses"\n');
         writeFileSync(join(folder, 'plan.toc'), 'import "shared"\noutcome Safer { horizon short }\n');
         symlinkSync(join(folder, 'model.toc'), join(folder, 'alias.toc'));
-        const before = Object.fromEntries(['model.toc', 'shared.toc', 'plan.toc'].map(file => [file, readFileSync(join(folder, file), 'utf8')]));
+        const before = Object.fromEntries(
+            ['model.toc', 'shared.toc', 'plan.toc'].map(file => [file, readFileSync(join(folder, file), 'utf8')]),
+        );
         const result = toc(args);
         expect(result.code, result.stderr).toBe(2);
         expect(result.stderr).toContain('one of the models this command reads');
@@ -165,7 +197,12 @@ describe('format over many files', () => {
         // That user may not reach the checkout (under /root, say): run a copy of the bundles from here.
         const cli = asRoot ? join(copyBundles(folder), 'cli.js') : CLI;
         const asUser = asRoot ? { uid: 65534, gid: 65534 } : {};
-        const result = spawnSync(process.execPath, [cli, 'format', 'models'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', HOME: folder }, ...asUser });
+        const result = spawnSync(process.execPath, [cli, 'format', 'models'], {
+            cwd: folder,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1', HOME: folder },
+            ...asUser,
+        });
         expect(result.status, result.stderr).toBe(2);
         expect(result.stdout).toContain('models/b.toc: cannot write the formatted model (permission denied)');
         expect(result.stdout).toContain('2 files formatted; 1 could not be written');
@@ -179,7 +216,9 @@ describe('format over many files', () => {
             writeFileSync(join(folder, name), MODEL);
         }
         // b.toc's temporary file cannot be created; a.toc and c.toc are formatted.
-        writeFileSync(join(folder, 'inject.cjs'), `
+        writeFileSync(
+            join(folder, 'inject.cjs'),
+            `
 const fs = require('node:fs');
 const original = fs.openSync;
 fs.openSync = function (path, ...rest) {
@@ -188,7 +227,8 @@ fs.openSync = function (path, ...rest) {
     }
     return original.call(this, path, ...rest);
 };
-`);
+`,
+        );
         const result = toc(['format', 'a.toc', 'b.toc', 'c.toc'], 'openSync:EACCES');
         expect(result.code).toBe(2);
         expect(result.stdout).toContain('b.toc: cannot write the formatted model (permission denied)');
@@ -202,7 +242,10 @@ fs.openSync = function (path, ...rest) {
 describe('terminal output shows what a model holds, and runs none of it', () => {
     test('control characters in a model are printed as escapes', () => {
         // An escape sequence that would retitle the terminal window and clear the screen.
-        writeFileSync(join(folder, 'control.toc'), 'outcome A { horizon short }\n\u001b]0;owned\u0007\u001b[2J link A -> B\n');
+        writeFileSync(
+            join(folder, 'control.toc'),
+            'outcome A { horizon short }\n\u001b]0;owned\u0007\u001b[2J link A -> B\n',
+        );
         const result = toc(['check', 'control.toc']);
         expect(result.code).toBe(1);
         expect(result.stdout).toContain('\\x1b]');
@@ -210,7 +253,7 @@ describe('terminal output shows what a model holds, and runs none of it', () => 
     });
 });
 
-describe('every command that reads a model reports its errors, an imported file\'s included', () => {
+describe("every command that reads a model reports its errors, an imported file's included", () => {
     test.each([
         ['check', ['check', 'plan.toc']],
         ['scorecard', ['scorecard', 'plan.toc']],
@@ -282,7 +325,7 @@ function copyBundles(folder: string): string {
 }
 
 /** A private mount namespace: as root, or mapped to root where user namespaces are allowed. */
-const UNSHARE = [...process.getuid?.() === 0 ? [] : ['--map-root-user'], '--mount', '--propagation', 'private'];
+const UNSHARE = [...(process.getuid?.() === 0 ? [] : ['--map-root-user']), '--mount', '--propagation', 'private'];
 
 /** Whether this machine lets a test mount a small in-memory file system of its own. */
 function canMountTmpfs(): boolean {

@@ -13,7 +13,11 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const MODEL = 'examples/keystone-icu.toc';
 
 function toc(...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -41,8 +45,10 @@ describe('toc diagram', () => {
         expect(pngSizeProblem(1_600, 37_800)).toBeUndefined(); // a 1,000-node map: 240 million pixels
         const problem = pngSizeProblem(1_600, 75_000);
         expect(problem).toBeInstanceOf(UsageError);
-        expect(problem!.message).toBe('the drawing would be 3,200 × 150,000 pixels, more than a PNG can hold here (268 million pixels). '
-            + 'Export it as SVG (--format svg), which has no size limit, or as DOT.');
+        expect(problem!.message).toBe(
+            'the drawing would be 3,200 × 150,000 pixels, more than a PNG can hold here (268 million pixels). ' +
+                'Export it as SVG (--format svg), which has no size limit, or as DOT.',
+        );
     });
 
     test('a map too large to lay out: SVG and PNG refused with exit 2 and the formats that work; DOT written', () => {
@@ -52,8 +58,10 @@ describe('toc diagram', () => {
             const target = join(out, `huge.${format}`);
             const result = toc('diagram', model, '--format', format, '-o', target);
             expect(result.code, format).toBe(2);
-            expect(result.stderr).toBe('toc: The diagram has 2,601 boxes, more than the 2,500 that can be laid out here in reasonable time. '
-                + "Export it as DOT (--format dot) and lay it out with Graphviz's own tools, or as Mermaid (--format mermaid), or draw the driver diagram (--view driver).\n");
+            expect(result.stderr).toBe(
+                'toc: The diagram has 2,601 boxes, more than the 2,500 that can be laid out here in reasonable time. ' +
+                    "Export it as DOT (--format dot) and lay it out with Graphviz's own tools, or as Mermaid (--format mermaid), or draw the driver diagram (--view driver).\n",
+            );
             expect(existsSync(target)).toBe(false);
         }
         const dot = toc('diagram', model, '--format', 'dot');
@@ -72,7 +80,10 @@ describe('toc diagram', () => {
     });
 
     test('a folder, or an unknown view, is a usage error', () => {
-        expect(toc('diagram', 'examples')).toMatchObject({ code: 2, stderr: 'toc: examples: is a folder; give the .toc file of the model.\n' });
+        expect(toc('diagram', 'examples')).toMatchObject({
+            code: 2,
+            stderr: 'toc: examples: is a folder; give the .toc file of the model.\n',
+        });
         expect(toc('diagram', MODEL, '--view', 'sideways').code).toBe(2);
     });
 });

@@ -6,7 +6,6 @@ import { BASE } from '../support/variants.js';
 import { loadModel, loadWorkspace } from '../support/workspace.js';
 import { exampleFiles as files, examplePrograms as programmes } from '../support/examples.js';
 
-
 let parse: (text: string) => Promise<unknown>;
 
 beforeAll(async () => {
@@ -18,7 +17,7 @@ beforeAll(async () => {
     parse = text => mermaid.parse(text);
 }, 60_000);
 
-describe('Mermaid output, checked by Mermaid\'s own parser', () => {
+describe("Mermaid output, checked by Mermaid's own parser", () => {
     test('the parser rejects a broken flowchart (so acceptance means something)', async () => {
         await expect(parse('flowchart LR\n    n0["unclosed')).rejects.toThrow(/Parse error/);
     });
@@ -32,9 +31,12 @@ describe('Mermaid output, checked by Mermaid\'s own parser', () => {
     });
 
     test('titles with quotes, brackets, markup and # parse and keep their text', async () => {
-        const model = await loadModel(BASE
-            .replace('"Hourly intentional rounding"', '"<script>alert(1)</script> [a] (b) {c}"')
-            .replace('"Fewer inpatient falls"', '"\\"><img src=x onerror=alert(1)> #1 priority"'));
+        const model = await loadModel(
+            BASE.replace('"Hourly intentional rounding"', '"<script>alert(1)</script> [a] (b) {c}"').replace(
+                '"Fewer inpatient falls"',
+                '"\\"><img src=x onerror=alert(1)> #1 priority"',
+            ),
+        );
         const text = toMermaid(diagramOf(model.services, model.document('model.toc'), 'map'));
         await expect(parse(text)).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
         expect(text).toContain('#lt;script#gt;alert(1)#lt;/script#gt; [a] (b) {c}');

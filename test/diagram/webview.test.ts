@@ -13,11 +13,19 @@ import { BASE } from '../support/variants.js';
 import { loadModel } from '../support/workspace.js';
 
 const WEBVIEW = fileURLToPath(new URL('../../dist/webview/', import.meta.url));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+];
 
-const HOSTILE = BASE
-    .replace('"Hourly intentional rounding"', '"<script>alert(1)</script>"')
-    .replace('"Fewer inpatient falls"', '"\\"><img src=x onerror=alert(1)>"');
+const HOSTILE = BASE.replace('"Hourly intentional rounding"', '"<script>alert(1)</script>"').replace(
+    '"Fewer inpatient falls"',
+    '"\\"><img src=x onerror=alert(1)>"',
+);
 
 let browser: Awaited<ReturnType<typeof chromium.launch>>;
 let pageUrl: string;
@@ -30,9 +38,16 @@ beforeAll(async () => {
     const folder = mkdtempSync(join(tmpdir(), 'toc-webview-'));
     copyFileSync(join(WEBVIEW, 'webview.js'), join(folder, 'webview.js'));
     copyFileSync(join(WEBVIEW, 'webview-style.css'), join(folder, 'webview-style.css'));
-    writeFileSync(join(folder, 'index.html'), diagramPageHtml({
-        cspSource: 'file:', nonce: 'test-nonce', scriptUri: 'webview.js', styleUri: 'webview-style.css', title: 'Causal map: <b>plan</b>',
-    }));
+    writeFileSync(
+        join(folder, 'index.html'),
+        diagramPageHtml({
+            cspSource: 'file:',
+            nonce: 'test-nonce',
+            scriptUri: 'webview.js',
+            styleUri: 'webview-style.css',
+            title: 'Causal map: <b>plan</b>',
+        }),
+    );
     pageUrl = pathToFileURL(join(folder, 'index.html')).href;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 60_000);
@@ -44,9 +59,16 @@ afterAll(async () => {
 async function openPage() {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     const problems: string[] = [];
-    page.on('dialog', dialog => { problems.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
+    page.on('dialog', dialog => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+    });
     page.on('pageerror', error => problems.push(`error: ${error.message}`));
-    page.on('console', message => { if (message.type() === 'error') { problems.push(`console: ${message.text()}`); } });
+    page.on('console', message => {
+        if (message.type() === 'error') {
+            problems.push(`console: ${message.text()}`);
+        }
+    });
     await page.addInitScript(() => {
         const posted: unknown[] = [];
         (window as unknown as { __posted: unknown[] }).__posted = posted;
@@ -57,7 +79,8 @@ async function openPage() {
         });
     });
     await page.goto(pageUrl);
-    const posted = () => page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; id?: string }> }).__posted);
+    const posted = () =>
+        page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; id?: string }> }).__posted);
     const send = (message: unknown) => page.evaluate(m => window.postMessage(m, '*'), message);
     return { page, problems, posted, send };
 }
@@ -66,14 +89,20 @@ describe('the diagram preview page, in Chromium', () => {
     test('draws every node, renders markup in labels as text, and runs nothing from the model', async () => {
         const { page, problems, posted, send } = await openPage();
         await expect.poll(posted).toContainEqual({ type: 'ready' });
-        await send({ type: 'update', svg, findings: [{ rule: 'no-context', severity: 'warning', message: '<img src=x onerror=alert(2)> no context' }] });
+        await send({
+            type: 'update',
+            svg,
+            findings: [{ rule: 'no-context', severity: 'warning', message: '<img src=x onerror=alert(2)> no context' }],
+        });
         await page.waitForSelector('#stage svg g.node');
         expect(await page.locator('#stage g.toc-node').count()).toBe(3);
         expect(await page.locator('#stage g.toc-edge').count()).toBe(2);
         const text = await page.locator('#stage').textContent();
         expect(text).toContain('<script>alert(1)</script>');
         expect(text).toContain('"><img src=x onerror=alert(1)>');
-        expect(await page.locator('#model-findings li').textContent()).toBe('<img src=x onerror=alert(2)> no context (no-context)');
+        expect(await page.locator('#model-findings li').textContent()).toBe(
+            '<img src=x onerror=alert(2)> no context (no-context)',
+        );
         expect(await page.locator('script:not([nonce]), img, #stage foreignObject').count()).toBe(0);
         expect(await page.title()).toBe('Causal map: <b>plan</b>');
         expect(problems).toEqual([]);
@@ -92,10 +121,14 @@ describe('the diagram preview page, in Chromium', () => {
         await page.close();
     }, 30_000);
 
-    test('says it is updating while the server works, and takes down another model\'s drawing at once', async () => {
+    test("says it is updating while the server works, and takes down another model's drawing at once", async () => {
         const { page, posted, send } = await openPage();
         await expect.poll(posted).toContainEqual({ type: 'ready' });
-        await send({ type: 'update', svg, findings: [{ rule: 'no-context', severity: 'warning', message: 'no context' }] });
+        await send({
+            type: 'update',
+            svg,
+            findings: [{ rule: 'no-context', severity: 'warning', message: 'no context' }],
+        });
         await page.locator('#stage svg').waitFor();
         // An edit to the same model: the drawing stays, dimmed, until the new one comes.
         await send({ type: 'updating', clear: false });
@@ -109,7 +142,11 @@ describe('the diagram preview page, in Chromium', () => {
         await send({ type: 'updating', clear: true });
         await expect.poll(() => page.locator('#stage svg').count()).toBe(0);
         expect(await page.locator('#model-findings li').count()).toBe(0);
-        await send({ type: 'update', error: 'The diagram could not be updated: the language server did not answer within 10 s.', findings: [] });
+        await send({
+            type: 'update',
+            error: 'The diagram could not be updated: the language server did not answer within 10 s.',
+            findings: [],
+        });
         await expect.poll(() => page.locator('#status').textContent()).toContain('did not answer within 10 s');
         expect(await page.locator('#stage svg').count()).toBe(0);
         await page.close();
@@ -123,9 +160,13 @@ describe('the diagram preview page, in Chromium', () => {
         await page.click('button[data-action="zoom-in"]');
         const zoomed = await page.locator('#stage svg').evaluate(element => (element as HTMLElement).style.transform);
         await send({ type: 'update', svg, findings: [] });
-        await expect.poll(() => page.locator('#stage svg').evaluate(element => (element as HTMLElement).style.transform)).toBe(zoomed);
+        await expect
+            .poll(() => page.locator('#stage svg').evaluate(element => (element as HTMLElement).style.transform))
+            .toBe(zoomed);
         await page.click('button[data-action="fit"]');
-        expect(await page.locator('#stage svg').evaluate(element => (element as HTMLElement).style.transform)).not.toBe(zoomed);
+        expect(await page.locator('#stage svg').evaluate(element => (element as HTMLElement).style.transform)).not.toBe(
+            zoomed,
+        );
         await page.close();
     }, 30_000);
 });

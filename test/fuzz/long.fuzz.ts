@@ -14,24 +14,34 @@ const TIMEOUT = Math.max(60_000, RUNS * 1_000);
 
 function report(name: string, stats: RunStats): void {
     const known = Object.entries(stats.known).map(([issue, count]) => `${count} showed the known issue "${issue}"`);
-    console.log([
-        `${name}: ${stats.cases} cases passed in ${(stats.totalMs / 1000).toFixed(1)} s (seed ${SEED})`,
-        `  ${stats.withSyntaxErrors} with syntax errors, ${stats.formatted} formatted and compared`,
-        `  slowest parse, link and validate: ${Math.round(stats.slowestLoadMs)} ms`,
-        ...known.map(line => `  ${line}`),
-    ].join('\n'));
+    console.log(
+        [
+            `${name}: ${stats.cases} cases passed in ${(stats.totalMs / 1000).toFixed(1)} s (seed ${SEED})`,
+            `  ${stats.withSyntaxErrors} with syntax errors, ${stats.formatted} formatted and compared`,
+            `  slowest parse, link and validate: ${Math.round(stats.slowestLoadMs)} ms`,
+            ...known.map(line => `  ${line}`),
+        ].join('\n'),
+    );
 }
 
 describe(`fuzzing: ${RUNS} cases`, () => {
-    test('generated models', async () => {
-        const stats = await run(generatedCase, Math.ceil(RUNS / 2), SEED);
-        report('generated models', stats);
-        expect(stats.cases).toBeGreaterThanOrEqual(Math.ceil(RUNS / 2));
-    }, TIMEOUT);
+    test(
+        'generated models',
+        async () => {
+            const stats = await run(generatedCase, Math.ceil(RUNS / 2), SEED);
+            report('generated models', stats);
+            expect(stats.cases).toBeGreaterThanOrEqual(Math.ceil(RUNS / 2));
+        },
+        TIMEOUT,
+    );
 
-    test('mutated examples', async () => {
-        const stats = await run(mutatedCase, Math.floor(RUNS / 2), SEED + 1);
-        report('mutated examples', stats);
-        expect(stats.cases).toBeGreaterThanOrEqual(Math.floor(RUNS / 2));
-    }, TIMEOUT);
+    test(
+        'mutated examples',
+        async () => {
+            const stats = await run(mutatedCase, Math.floor(RUNS / 2), SEED + 1);
+            report('mutated examples', stats);
+            expect(stats.cases).toBeGreaterThanOrEqual(Math.floor(RUNS / 2));
+        },
+        TIMEOUT,
+    );
 });

@@ -31,7 +31,10 @@ function fieldLines(text: string): number[] {
 /** The same text with the names that a field line refers to left undeclared, and links cut short. */
 function withoutReferences(text: string): string {
     return text
-        .replace(/^link (\w+: )?(\w+) -> (\w+)/gm, (_, name = '', cause, effect) => `link ${name}-> ${effect}\nlink ${cause} -> `)
+        .replace(
+            /^link (\w+: )?(\w+) -> (\w+)/gm,
+            (_, name = '', cause, effect) => `link ${name}-> ${effect}\nlink ${cause} -> `,
+        )
         .replace(/^import .*$/gm, '');
 }
 
@@ -46,19 +49,41 @@ describe('a field given twice, in every declaration of every kind', () => {
         expect(fields.length).toBeGreaterThan(50);
     });
 
-    test.each([['every name declared', (text: string) => text], ['references missing', withoutReferences]])('%s: no internal error', async (_case, variant) => {
-        const failures: string[] = [];
-        for (const index of fields) {
-            const text = variant([...lines.slice(0, index + 1), lines[index], ...lines.slice(index + 1)].join('\n'));
-            const workspace = await loadWorkspace({ 'every-construct.toc': text, 'people.toc': PEOPLE }, ['every-construct.toc']);
-            const diagnostics = workspace.diagnostics('every-construct.toc');
-            failures.push(...diagnostics.filter(d => internal(messageText(d.message))).map(d => `line ${index + 1} (${lines[index].trim()}): ${d.message}`));
-            const reported = diagnostics.some(d => d.code === 'repeated-field' || d.code === 'syntax-error' || d.code === 'duplicate-name');
-            if (!reported && !/^\s+(aim|embedded in|involves|sponsor|agreed by|figure|story|works in|assumes|for|measures|from|citing)\b/.test(lines[index])) {
-                // Fields that take a list or may be given many times are allowed twice.
-                failures.push(`line ${index + 1} (${lines[index].trim()}): given twice, and nothing said so`);
+    test.each([
+        ['every name declared', (text: string) => text],
+        ['references missing', withoutReferences],
+    ])(
+        '%s: no internal error',
+        async (_case, variant) => {
+            const failures: string[] = [];
+            for (const index of fields) {
+                const text = variant(
+                    [...lines.slice(0, index + 1), lines[index], ...lines.slice(index + 1)].join('\n'),
+                );
+                const workspace = await loadWorkspace({ 'every-construct.toc': text, 'people.toc': PEOPLE }, [
+                    'every-construct.toc',
+                ]);
+                const diagnostics = workspace.diagnostics('every-construct.toc');
+                failures.push(
+                    ...diagnostics
+                        .filter(d => internal(messageText(d.message)))
+                        .map(d => `line ${index + 1} (${lines[index].trim()}): ${d.message}`),
+                );
+                const reported = diagnostics.some(
+                    d => d.code === 'repeated-field' || d.code === 'syntax-error' || d.code === 'duplicate-name',
+                );
+                if (
+                    !reported &&
+                    !/^\s+(aim|embedded in|involves|sponsor|agreed by|figure|story|works in|assumes|for|measures|from|citing)\b/.test(
+                        lines[index],
+                    )
+                ) {
+                    // Fields that take a list or may be given many times are allowed twice.
+                    failures.push(`line ${index + 1} (${lines[index].trim()}): given twice, and nothing said so`);
+                }
             }
-        }
-        expect(failures).toEqual([]);
-    }, 120_000);
+            expect(failures).toEqual([]);
+        },
+        120_000,
+    );
 });

@@ -17,7 +17,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+    createMessageConnection,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -57,7 +62,29 @@ function randomBytes(seed: number, length: number, nul: boolean): Buffer {
 /** Random valid UTF-8: code points from ASCII (the language's own characters most often) up to emoji, no NUL, no lone surrogates. */
 function randomText(seed: number, length: number): string {
     const next = random(seed);
-    const pieces = ['outcome', 'measure', 'measures', 'link', '->', 'import', '{', '}', '"', ',', '%', ':', '/*', '*/', '//', '\n', '\r\n', ' ', 'horizon', 'short', '\\'];
+    const pieces = [
+        'outcome',
+        'measure',
+        'measures',
+        'link',
+        '->',
+        'import',
+        '{',
+        '}',
+        '"',
+        ',',
+        '%',
+        ':',
+        '/*',
+        '*/',
+        '//',
+        '\n',
+        '\r\n',
+        ' ',
+        'horizon',
+        'short',
+        '\\',
+    ];
     let text = '';
     while (text.length < length) {
         const r = next();
@@ -87,9 +114,19 @@ interface CliResult {
 function toc(cwd: string, ...args: string[]): CliResult {
     const started = performance.now();
     const result = spawnSync(process.execPath, [CLI, ...args], {
-        cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000, maxBuffer: 512 * 1024 * 1024,
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 30_000,
+        maxBuffer: 512 * 1024 * 1024,
     });
-    return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };
+    return {
+        code: result.status,
+        signal: result.signal,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        ms: performance.now() - started,
+    };
 }
 
 /** Finished in time, with one of the expected exit codes, and without a stack trace. */
@@ -101,7 +138,13 @@ function expectClean(result: CliResult, codes: number[], limitMs = CLI_LIMIT_MS)
     expect(result.ms).toBeLessThan(limitMs);
 }
 
-interface Finding { rule: string; severity: string; message: string; line: number; column: number }
+interface Finding {
+    rule: string;
+    severity: string;
+    message: string;
+    line: number;
+    column: number;
+}
 
 function findings(result: CliResult): Finding[] {
     const report = JSON.parse(result.stdout) as { files: Array<{ findings: Finding[] }> };
@@ -112,7 +155,12 @@ function findings(result: CliResult): Finding[] {
 
 interface Published {
     uri: string;
-    diagnostics: Array<{ code?: string; severity?: number; message: string; range: { start: { line: number; character: number } } }>;
+    diagnostics: Array<{
+        code?: string;
+        severity?: number;
+        message: string;
+        range: { start: { line: number; character: number } };
+    }>;
 }
 
 /** Fails with `what` if the promise does not settle within `ms`. */
@@ -130,7 +178,10 @@ class Server {
     readonly errors: string[] = [];
     private readonly waiting = new Map<string, (params: Published) => void>();
 
-    private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {
+    private constructor(
+        readonly process: ChildProcess,
+        readonly connection: MessageConnection,
+    ) {
         connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
             this.published.push(params);
             this.waiting.get(params.uri)?.(params);
@@ -147,7 +198,10 @@ class Server {
 
     static async start(root?: string): Promise<Server> {
         const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        const connection = createMessageConnection(
+            new StreamMessageReader(child.stdout!),
+            new StreamMessageWriter(child.stdin!),
+        );
         const server = new Server(child, connection);
         child.stderr!.on('data', (chunk: Buffer) => {
             if (/^ {4}at /m.test(chunk.toString())) {
@@ -155,9 +209,16 @@ class Server {
             }
         });
         const rootUri = root ? pathToFileURL(root).href : null;
-        await within(connection.sendRequest('initialize', {
-            processId: process.pid, rootUri, capabilities: {}, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-        }), 10_000, 'initialize');
+        await within(
+            connection.sendRequest('initialize', {
+                processId: process.pid,
+                rootUri,
+                capabilities: {},
+                workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+            }),
+            10_000,
+            'initialize',
+        );
         connection.sendNotification('initialized', {});
         // These inputs are for the analysis itself, so the editor's size limit (tested on its own
         // in the stdio tests) is lifted.
@@ -172,7 +233,9 @@ class Server {
     /** Opens a document and waits for its first diagnostics. */
     open(uri: string, text: string, ms = 15_000): Promise<Published> {
         const published = new Promise<Published>(resolve => this.waiting.set(uri, resolve));
-        this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
+        this.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'toc', version: 1, text },
+        });
         return within(published, ms, `diagnostics for ${uri}`);
     }
 
@@ -194,13 +257,20 @@ afterEach(() => {
 });
 
 /** Diagnostics arrive, and afterwards the server is alive and answers hover and document symbols. */
-async function expectServerSurvives(text: string, options: { uri?: string; root?: string; allowErrors?: boolean; ms?: number } = {}): Promise<Published> {
+async function expectServerSurvives(
+    text: string,
+    options: { uri?: string; root?: string; allowErrors?: boolean; ms?: number } = {},
+): Promise<Published> {
     server ??= await Server.start(options.root);
     const uri = options.uri ?? `file:///virtual/hostile-${Math.random().toString(36).slice(2)}.toc`;
     const published = await server.open(uri, text, options.ms);
     expect(server.alive, 'the server process exited').toBe(true);
     const middle = text.slice(0, Math.floor(text.length / 2)).split(/\r\n|\r|\n/);
-    for (const position of [{ line: 0, character: 0 }, { line: middle.length - 1, character: middle.at(-1)!.length }, { line: 10_000, character: 3 }]) {
+    for (const position of [
+        { line: 0, character: 0 },
+        { line: middle.length - 1, character: middle.at(-1)!.length },
+        { line: 10_000, character: 3 },
+    ]) {
         await server.request('textDocument/hover', { textDocument: { uri }, position });
     }
     const symbols = await server.request<unknown[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
@@ -242,7 +312,10 @@ describe('empty and nearly empty files', () => {
 
     test('a byte-order mark only', async () => {
         file('bom-only.toc', '\uFEFF');
-        expect(toc(folder, 'check', 'bom-only.toc')).toMatchObject({ code: 0, stdout: '1 file checked, no problems.\n' });
+        expect(toc(folder, 'check', 'bom-only.toc')).toMatchObject({
+            code: 0,
+            stdout: '1 file checked, no problems.\n',
+        });
         expect((await expectServerSurvives('\uFEFF')).diagnostics).toEqual([]);
     });
 
@@ -250,9 +323,13 @@ describe('empty and nearly empty files', () => {
         file('bom-model.toc', `\uFEFF${KNOWN}`);
         const result = toc(folder, 'check', 'bom-model.toc', '--format', 'json');
         expectClean(result, [1]);
-        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-reference', line: 2, column: 15 }]);
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([
+            { rule: 'unresolved-reference', line: 2, column: 15 },
+        ]);
         const published = await expectServerSurvives(`\uFEFF${KNOWN}`);
-        expect(errorsOf(published).map(d => [d.code, d.range.start.line, d.range.start.character])).toEqual([['unresolved-reference', 1, 14]]);
+        expect(errorsOf(published).map(d => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+            ['unresolved-reference', 1, 14],
+        ]);
     });
 });
 
@@ -261,16 +338,24 @@ describe('line endings', () => {
         ['CRLF', KNOWN.replace(/\n/g, '\r\n'), 2],
         ['CRLF and LF mixed', 'outcome Safer { horizon short }\r\n\nactivity Train\r\nlink Safer -> Nowhere\n', 4],
         ['old Mac CR', 'outcome Safer { horizon short }\r\rlink Safer -> Nowhere\r', 3],
-        ['CRLF with a multi-line comment and string', '/* one\r\n two\n three */\r\noutcome Safer "a\r\ntitle" { horizon short }\r\nlink Safer -> Nowhere\r\n', 6],
+        [
+            'CRLF with a multi-line comment and string',
+            '/* one\r\n two\n three */\r\noutcome Safer "a\r\ntitle" { horizon short }\r\nlink Safer -> Nowhere\r\n',
+            6,
+        ],
     ];
     test.each(cases)('%s: findings keep their lines', async (name, text, line) => {
         const path = `line-endings-${name.replace(/\W+/g, '-')}.toc`;
         file(path, text);
         const result = toc(folder, 'check', path, '--format', 'json');
         expectClean(result, [1]);
-        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-reference', line, column: 15 }]);
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([
+            { rule: 'unresolved-reference', line, column: 15 },
+        ]);
         const published = await expectServerSurvives(text);
-        expect(errorsOf(published).map(d => [d.code, d.range.start.line, d.range.start.character])).toEqual([['unresolved-reference', line - 1, 14]]);
+        expect(errorsOf(published).map(d => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+            ['unresolved-reference', line - 1, 14],
+        ]);
     });
 });
 
@@ -280,7 +365,9 @@ describe('a 5 MB line', () => {
         file('huge-string.toc', text);
         const result = toc(folder, 'check', 'huge-string.toc', '--format', 'json');
         expectClean(result, [1]);
-        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-reference', line: 2, column: 14 }]);
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([
+            { rule: 'unresolved-reference', line: 2, column: 14 },
+        ]);
         console.log(`toc check on a 5 MB quoted title: ${Math.round(result.ms)} ms`);
         const published = await expectServerSurvives(text, { ms: 20_000 });
         expect(errorsOf(published).map(d => d.code)).toEqual(['unresolved-reference']);
@@ -405,7 +492,10 @@ describe('a file cut off mid-statement', () => {
         // Beside copies of the files it imports, so that its imports resolve as they would.
         const copy = file(`cut/${example}`, text);
         for (const imported of ['shared/people.toc', 'shared/evidence.toc']) {
-            file(`cut/safer-patients-initiative/${imported}`, readFileSync(join(EXAMPLES, 'safer-patients-initiative', imported)));
+            file(
+                `cut/safer-patients-initiative/${imported}`,
+                readFileSync(join(EXAMPLES, 'safer-patients-initiative', imported)),
+            );
         }
         const result = toc(folder, 'check', copy, '--format', 'json');
         expectClean(result, [0, 1]);
@@ -449,9 +539,12 @@ describe('names and text from other scripts', () => {
         expect(stylish.stdout).toContain(`scripts.toc:7:${column}  error    \`Ωμέγα\` is not declared`);
 
         const published = await expectServerSurvives(text);
-        expect(errorsOf(published).map(d => [d.code, d.range.start.line, d.range.start.character])).toEqual([['unresolved-reference', 6, column - 1]]);
+        expect(errorsOf(published).map(d => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+            ['unresolved-reference', 6, column - 1],
+        ]);
         const hover = await server!.request<{ contents: { value: string } }>('textDocument/hover', {
-            textDocument: { uri: published.uri }, position: { line: 4, character: 'link Обучение -> Ασ'.length },
+            textDocument: { uri: published.uri },
+            position: { line: 4, character: 'link Обучение -> Ασ'.length },
         });
         expect(hover.contents.value).toContain('`Ασφάλεια` — Λιγότερες πτώσεις 🚑👩🏽‍⚕️');
     });
@@ -460,14 +553,24 @@ describe('names and text from other scripts', () => {
 describe('paths that are not model files', () => {
     test('a folder named x.toc', async () => {
         mkdirSync(join(folder, 'folders', 'empty.toc'), { recursive: true });
-        expect(toc(join(folder, 'folders'), 'check', 'empty.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: no .toc files found under empty.toc.\n' });
-        expect(toc(join(folder, 'folders'), 'format', 'empty.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: no .toc files found under empty.toc.\n' });
+        expect(toc(join(folder, 'folders'), 'check', 'empty.toc')).toMatchObject({
+            code: 2,
+            stdout: '',
+            stderr: 'toc: no .toc files found under empty.toc.\n',
+        });
+        expect(toc(join(folder, 'folders'), 'format', 'empty.toc')).toMatchObject({
+            code: 2,
+            stdout: '',
+            stderr: 'toc: no .toc files found under empty.toc.\n',
+        });
         file('folders/models.toc/plan.toc', KNOWN);
         const inside = toc(join(folder, 'folders'), 'check', 'models.toc');
         expectClean(inside, [1]);
         expect(inside.stdout).toContain('models.toc/plan.toc:2:15');
         // An import of it: the folder is not a model file.
-        const published = await expectServerSurvives('import "empty"\noutcome A { horizon short }\n', { uri: pathToFileURL(join(folder, 'folders', 'plan.toc')).href });
+        const published = await expectServerSurvives('import "empty"\noutcome A { horizon short }\n', {
+            uri: pathToFileURL(join(folder, 'folders', 'plan.toc')).href,
+        });
         expect(errorsOf(published).map(d => d.code)).toEqual(['unresolved-import']);
     });
 
@@ -475,18 +578,29 @@ describe('paths that are not model files', () => {
         // The tests run as root in CI, where chmod 000 does not stop reading; a dangling link is the
         // unreadable file we can always make. The permission case runs only for other users.
         symlinkSync(join(folder, 'unreadable', 'gone.toc'), join(folder, 'dangling.toc'));
-        expect(toc(folder, 'check', 'dangling.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: dangling.toc: no such file or folder.\n' });
+        expect(toc(folder, 'check', 'dangling.toc')).toMatchObject({
+            code: 2,
+            stdout: '',
+            stderr: 'toc: dangling.toc: no such file or folder.\n',
+        });
         symlinkSync('/dev/zero', join(folder, 'zero.toc'));
         const zero = toc(folder, 'check', 'zero.toc');
         expectClean(zero, [2]);
-        expect(zero.stderr).toBe('toc: zero.toc: is not a regular file (a pipe, socket or device); give a .toc file.\n');
-        const published = await expectServerSurvives('import "dangling"\noutcome A { horizon short }\n', { uri: pathToFileURL(join(folder, 'plan.toc')).href });
+        expect(zero.stderr).toBe(
+            'toc: zero.toc: is not a regular file (a pipe, socket or device); give a .toc file.\n',
+        );
+        const published = await expectServerSurvives('import "dangling"\noutcome A { horizon short }\n', {
+            uri: pathToFileURL(join(folder, 'plan.toc')).href,
+        });
         expect(errorsOf(published).map(d => d.code)).toEqual(['unresolved-import']);
     });
 
-
     test('a missing path', async () => {
-        expect(toc(folder, 'check', 'no/such/plan.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: no/such/plan.toc: no such file or folder.\n' });
+        expect(toc(folder, 'check', 'no/such/plan.toc')).toMatchObject({
+            code: 2,
+            stdout: '',
+            stderr: 'toc: no/such/plan.toc: no such file or folder.\n',
+        });
         const published = await expectServerSurvives('import "no/such/plan"\n');
         expect(errorsOf(published).map(d => d.code)).toEqual(['unresolved-import']);
     });
@@ -494,8 +608,14 @@ describe('paths that are not model files', () => {
     test('a symbolic link loop', async () => {
         symlinkSync(join(folder, 'loop-b.toc'), join(folder, 'loop-a.toc'));
         symlinkSync(join(folder, 'loop-a.toc'), join(folder, 'loop-b.toc'));
-        expect(toc(folder, 'check', 'loop-a.toc')).toMatchObject({ code: 2, stdout: '', stderr: 'toc: loop-a.toc: the path loops through symbolic links.\n' });
-        const published = await expectServerSurvives('import "loop-a"\n', { uri: pathToFileURL(join(folder, 'loops.toc')).href });
+        expect(toc(folder, 'check', 'loop-a.toc')).toMatchObject({
+            code: 2,
+            stdout: '',
+            stderr: 'toc: loop-a.toc: the path loops through symbolic links.\n',
+        });
+        const published = await expectServerSurvives('import "loop-a"\n', {
+            uri: pathToFileURL(join(folder, 'loops.toc')).href,
+        });
         expect(errorsOf(published).map(d => d.code)).toEqual(['unresolved-import']);
     });
 });
@@ -508,13 +628,29 @@ describe('imports', () => {
         const result = toc(join(folder, 'cycle'), 'check', '--format', 'json');
         expectClean(result, [1]);
         const report = JSON.parse(result.stdout) as { files: Array<{ path: string; findings: Finding[] }> };
-        expect(report.files.map(f => [f.path, f.findings.filter(x => x.severity === 'error').map(x => `${x.line}:${x.column} ${x.rule}`)])).toEqual([
+        expect(
+            report.files.map(f => [
+                f.path,
+                f.findings.filter(x => x.severity === 'error').map(x => `${x.line}:${x.column} ${x.rule}`),
+            ]),
+        ).toEqual([
             ['a.toc', ['1:8 import-cycle']],
             ['b.toc', ['1:8 import-cycle']],
             ['self.toc', ['1:8 import-cycle']],
         ]);
-        const published = await expectServerSurvives(readFileSync(join(folder, 'cycle', 'a.toc'), 'utf8'), { uri: pathToFileURL(join(folder, 'cycle', 'a.toc')).href });
-        await expect.poll(() => server!.published.filter(p => p.uri === published.uri).at(-1)?.diagnostics.filter(d => d.severity === 1).map(d => d.code), { timeout: 10_000 })
+        const published = await expectServerSurvives(readFileSync(join(folder, 'cycle', 'a.toc'), 'utf8'), {
+            uri: pathToFileURL(join(folder, 'cycle', 'a.toc')).href,
+        });
+        await expect
+            .poll(
+                () =>
+                    server!.published
+                        .filter(p => p.uri === published.uri)
+                        .at(-1)
+                        ?.diagnostics.filter(d => d.severity === 1)
+                        .map(d => d.code),
+                { timeout: 10_000 },
+            )
             .toEqual(['import-cycle']);
     });
 
@@ -523,9 +659,23 @@ describe('imports', () => {
         file('imports/plan.toc', 'import "huge"\nlink Huge -> Nowhere\n');
         const result = toc(join(folder, 'imports'), 'check', 'plan.toc', '--format', 'json');
         expectClean(result, [1]);
-        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-reference', line: 2, column: 14 }]);
-        const published = await expectServerSurvives('import "huge"\nlink Huge -> Nowhere\n', { uri: pathToFileURL(join(folder, 'imports', 'plan.toc')).href, ms: 20_000 });
-        await expect.poll(() => server!.published.filter(p => p.uri === published.uri).at(-1)?.diagnostics.filter(d => d.severity === 1).map(d => d.code), { timeout: 20_000 })
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([
+            { rule: 'unresolved-reference', line: 2, column: 14 },
+        ]);
+        const published = await expectServerSurvives('import "huge"\nlink Huge -> Nowhere\n', {
+            uri: pathToFileURL(join(folder, 'imports', 'plan.toc')).href,
+            ms: 20_000,
+        });
+        await expect
+            .poll(
+                () =>
+                    server!.published
+                        .filter(p => p.uri === published.uri)
+                        .at(-1)
+                        ?.diagnostics.filter(d => d.severity === 1)
+                        .map(d => d.code),
+                { timeout: 20_000 },
+            )
             .toEqual(['unresolved-reference']);
     }, 60_000);
 
@@ -538,25 +688,44 @@ describe('imports', () => {
         ['\\\\host\\share\\x', 'names a network location'],
         ['shared/people.toc#top', 'cannot contain `#` or `?`'],
         ['shared/people?.toc', 'cannot contain `#` or `?`'],
-    ])('an import of `%s`: one clear error, in the CLI and the server', async (path, says) => {
-        const text = `import "${path.replace(/\\/g, '\\\\')}"\noutcome A { horizon short }\n`;
-        const name = `hostile-import-${Math.random().toString(36).slice(2)}.toc`;
-        file(`imports/${name}`, text);
-        const result = toc(join(folder, 'imports'), 'check', name, '--format', 'json');
-        expectClean(result, [1], 5_000);
-        const errors = findings(result).filter(f => f.severity === 'error');
-        expect(errors).toMatchObject([{ rule: 'unresolved-import', line: 1, column: 8, message: expect.stringContaining(says) }]);
-        const published = await expectServerSurvives(text, { uri: pathToFileURL(join(folder, 'imports', name)).href });
-        await expect.poll(() => server!.published.filter(p => p.uri === published.uri).at(-1)?.diagnostics.filter(d => d.severity === 1).map(d => d.message), { timeout: 10_000 })
-            .toEqual([expect.stringContaining(says)]);
-    }, 30_000);
+    ])(
+        'an import of `%s`: one clear error, in the CLI and the server',
+        async (path, says) => {
+            const text = `import "${path.replace(/\\/g, '\\\\')}"\noutcome A { horizon short }\n`;
+            const name = `hostile-import-${Math.random().toString(36).slice(2)}.toc`;
+            file(`imports/${name}`, text);
+            const result = toc(join(folder, 'imports'), 'check', name, '--format', 'json');
+            expectClean(result, [1], 5_000);
+            const errors = findings(result).filter(f => f.severity === 'error');
+            expect(errors).toMatchObject([
+                { rule: 'unresolved-import', line: 1, column: 8, message: expect.stringContaining(says) },
+            ]);
+            const published = await expectServerSurvives(text, {
+                uri: pathToFileURL(join(folder, 'imports', name)).href,
+            });
+            await expect
+                .poll(
+                    () =>
+                        server!.published
+                            .filter(p => p.uri === published.uri)
+                            .at(-1)
+                            ?.diagnostics.filter(d => d.severity === 1)
+                            .map(d => d.message),
+                    { timeout: 10_000 },
+                )
+                .toEqual([expect.stringContaining(says)]);
+        },
+        30_000,
+    );
 
     test('an absolute path to a local file is followed', async () => {
         const target = file('imports/absolute-target.toc', 'outcome Far { horizon short }\n');
         file('imports/absolute.toc', `import "${target}"\nlink Far -> Nowhere\n`);
         const result = toc(join(folder, 'imports'), 'check', 'absolute.toc', '--format', 'json');
         expectClean(result, [1]);
-        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-reference', line: 2, column: 13 }]);
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([
+            { rule: 'unresolved-reference', line: 2, column: 13 },
+        ]);
     });
 
     test('an import of a binary file', async () => {
@@ -564,9 +733,22 @@ describe('imports', () => {
         file('imports/uses-binary.toc', 'import "binary"\noutcome A { horizon short }\n');
         const result = toc(join(folder, 'imports'), 'check', 'uses-binary.toc', '--format', 'json');
         expectClean(result, [1]);
-        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([{ rule: 'unresolved-import', line: 1, column: 8, message: expect.stringContaining('is not a text file') }]);
-        const published = await expectServerSurvives('import "binary"\noutcome A { horizon short }\n', { uri: pathToFileURL(join(folder, 'imports', 'uses-binary.toc')).href });
-        await expect.poll(() => server!.published.filter(p => p.uri === published.uri).at(-1)?.diagnostics.filter(d => d.severity === 1).map(d => d.code), { timeout: 20_000 })
+        expect(findings(result).filter(f => f.severity === 'error')).toMatchObject([
+            { rule: 'unresolved-import', line: 1, column: 8, message: expect.stringContaining('is not a text file') },
+        ]);
+        const published = await expectServerSurvives('import "binary"\noutcome A { horizon short }\n', {
+            uri: pathToFileURL(join(folder, 'imports', 'uses-binary.toc')).href,
+        });
+        await expect
+            .poll(
+                () =>
+                    server!.published
+                        .filter(p => p.uri === published.uri)
+                        .at(-1)
+                        ?.diagnostics.filter(d => d.severity === 1)
+                        .map(d => d.code),
+                { timeout: 20_000 },
+            )
             .toEqual(['unresolved-import']);
     }, 30_000);
 });
@@ -611,12 +793,22 @@ describe('files cut off mid-statement', () => {
 
     // Regressions: a link recovered without one of its ends used to break every check that
     // needed the model ("An error occurred during validation").
-    test.each(CUTS.filter(cut => cut.broke?.startsWith('link')).map(cut => [cut.after]))('a file cut off after %j: no internal error in the findings', after => {
-        const copy = file(`regression/${after.trim().replace(/\W+/g, '-')}.toc`, truncated('keystone-icu.toc', after));
-        const result = toc(folder, 'check', copy, '--format', 'json');
-        expectClean(result, [1]);
-        expect(findings(result).map(f => f.message).filter(m => m.startsWith('An error occurred'))).toEqual([]);
-    });
+    test.each(CUTS.filter(cut => cut.broke?.startsWith('link')).map(cut => [cut.after]))(
+        'a file cut off after %j: no internal error in the findings',
+        after => {
+            const copy = file(
+                `regression/${after.trim().replace(/\W+/g, '-')}.toc`,
+                truncated('keystone-icu.toc', after),
+            );
+            const result = toc(folder, 'check', copy, '--format', 'json');
+            expectClean(result, [1]);
+            expect(
+                findings(result)
+                    .map(f => f.message)
+                    .filter(m => m.startsWith('An error occurred')),
+            ).toEqual([]);
+        },
+    );
 
     test('a file cut off after `link`: the server logs no internal error', async () => {
         await expectServerSurvives('outcome A { horizon short }\nlink A ->');
@@ -626,15 +818,27 @@ describe('files cut off mid-statement', () => {
 // ------------------------------------------------------------------ found by this test set
 
 describe('regressions found by this test set', () => {
-
     // Opening a named pipe blocks until something writes to it: `toc check pipe.toc` never returned.
     test('a named pipe given to toc check: exit 2 at once', () => {
         const path = join(folder, 'pipe.toc');
         const made = spawnSync('mkfifo', [path]);
         expect(made.status).toBe(0);
         const started = performance.now();
-        const result = spawnSync(process.execPath, [CLI, 'check', 'pipe.toc'], { cwd: folder, encoding: 'utf8', timeout: 5_000 });
-        expectClean({ code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started }, [2]);
+        const result = spawnSync(process.execPath, [CLI, 'check', 'pipe.toc'], {
+            cwd: folder,
+            encoding: 'utf8',
+            timeout: 5_000,
+        });
+        expectClean(
+            {
+                code: result.status,
+                signal: result.signal,
+                stdout: result.stdout,
+                stderr: result.stderr,
+                ms: performance.now() - started,
+            },
+            [2],
+        );
     }, 15_000);
 
     // The CLI read the byte-order mark as a space: every column on the first line was one more
@@ -671,16 +875,23 @@ describe('regressions found by this test set', () => {
         const result = toc(join(folder, 'regression', 'deep-config'), 'check');
         expectClean(result, [2]);
         expect(result.stderr).toContain('toc.config.json');
-        expect(result.stderr).toMatch(/toc\.config\.json:1:1: the configuration is nested too deeply to read: .*`toc schema` prints its shape/);
+        expect(result.stderr).toMatch(
+            /toc\.config\.json:1:1: the configuration is nested too deeply to read: .*`toc schema` prints its shape/,
+        );
     });
 
     // When the reader of standard output went away (`toc check | head`), the failed write (EPIPE)
     // printed an unhandled 'error' event with its stack trace.
     test('output piped to a reader that stops early: no stack trace', async () => {
         file('regression/epipe/many.toc', '#\n'.repeat(20_000));
-        const child = spawn(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: join(folder, 'regression', 'epipe'), stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [CLI, 'check', '--format', 'json'], {
+            cwd: join(folder, 'regression', 'epipe'),
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stderr = '';
-        child.stderr!.on('data', chunk => { stderr += chunk; });
+        child.stderr!.on('data', chunk => {
+            stderr += chunk;
+        });
         child.stdout!.once('data', () => child.stdout!.destroy());
         await new Promise(resolve => child.on('exit', resolve));
         expect(stderr).not.toMatch(/^ {4}at /m);

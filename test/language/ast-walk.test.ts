@@ -5,7 +5,7 @@ import { exampleFiles, examplePrograms } from '../support/examples.js';
 import { loadWorkspace } from '../support/workspace.js';
 
 describe('the list of every node of a tree, which linking and checking walk', () => {
-    test('holds the nodes of Langium\'s own walk, in the same order, for every example', async () => {
+    test("holds the nodes of Langium's own walk, in the same order, for every example", async () => {
         for (const path of examplePrograms) {
             const workspace = await loadWorkspace(exampleFiles, [path]);
             const root = workspace.document(path).parseResult.value;

@@ -14,7 +14,7 @@ interface Internals {
     resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean;
 }
 
-describe('whether a file\'s last build left results to complete', () => {
+describe("whether a file's last build left results to complete", () => {
     test('the same answer as Langium for every build state and every request', async () => {
         const workspace = await loadWorkspace({ 'model.toc': 'outcome Safer { horizon short }\n' });
         const document = workspace.document('model.toc');
@@ -24,13 +24,25 @@ describe('whether a file\'s last build left results to complete', () => {
         const langium = new DefaultDocumentBuilder(workspace.services.shared) as unknown as Internals;
         const states: Array<DocumentBuildState | undefined> = [undefined];
         for (const completed of [true, false]) {
-            for (const validationChecks of [undefined, [], ['built-in'], ['built-in', 'fast'], ['built-in', 'fast', 'slow']]) {
+            for (const validationChecks of [
+                undefined,
+                [],
+                ['built-in'],
+                ['built-in', 'fast'],
+                ['built-in', 'fast', 'slow'],
+            ]) {
                 states.push({ completed, options: {}, result: validationChecks ? { validationChecks } : undefined });
             }
         }
         const requests: Array<BuildOptions | undefined> = [
-            undefined, {}, { validation: true }, { validation: false }, { validation: {} },
-            { validation: { categories: ['built-in', 'fast'] } }, { validation: { categories: ['slow'] } }, { validation: { categories: [] } },
+            undefined,
+            {},
+            { validation: true },
+            { validation: false },
+            { validation: {} },
+            { validation: { categories: ['built-in', 'fast'] } },
+            { validation: { categories: ['slow'] } },
+            { validation: { categories: [] } },
         ];
         let compared = 0;
         for (const state of states) {
@@ -42,7 +54,9 @@ describe('whether a file\'s last build left results to complete', () => {
             }
             for (const request of requests) {
                 const what = `${JSON.stringify(state)} asked ${JSON.stringify(request)}`;
-                expect(ours.resultsAreIncomplete(document, request), what).toBe(langium.resultsAreIncomplete(document, request));
+                expect(ours.resultsAreIncomplete(document, request), what).toBe(
+                    langium.resultsAreIncomplete(document, request),
+                );
                 compared++;
             }
         }

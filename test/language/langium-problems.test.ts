@@ -12,7 +12,17 @@ import { TocCstNodeBuilder } from '../../language/src/performance/parser.js';
 const COMMENT = { name: 'SL_COMMENT' } as TokenType;
 
 function token(offset: number): IToken {
-    return { image: '//', startOffset: offset, endOffset: offset + 1, startLine: 1, startColumn: offset + 1, endLine: 1, endColumn: offset + 2, tokenType: COMMENT, tokenTypeIdx: 0 } as IToken;
+    return {
+        image: '//',
+        startOffset: offset,
+        endOffset: offset + 1,
+        startLine: 1,
+        startColumn: offset + 1,
+        endLine: 1,
+        endColumn: offset + 2,
+        tokenType: COMMENT,
+        tokenTypeIdx: 0,
+    } as IToken;
 }
 
 /**
@@ -23,7 +33,10 @@ function token(offset: number): IToken {
 function declarationsAfterComments(builder: CstNodeBuilder, count: number): number {
     const root = builder.buildRootNode('');
     let looked = 0;
-    const content = root.content as CstNode[] & { indexOf: CstNode[]['indexOf']; lastIndexOf: CstNode[]['lastIndexOf'] };
+    const content = root.content as CstNode[] & {
+        indexOf: CstNode[]['indexOf'];
+        lastIndexOf: CstNode[]['lastIndexOf'];
+    };
     content.indexOf = function (this: CstNode[], node: CstNode) {
         const index = Array.prototype.indexOf.call(this, node);
         looked += index + 1;
@@ -51,7 +64,10 @@ function addManyAfterOne(builder: CstNodeBuilder, count: number): CompositeCstNo
     // Leaves made elsewhere, as the parser makes those of hidden tokens before adding them.
     const elsewhere = new CstNodeBuilder();
     elsewhere.buildRootNode('');
-    builder.appendChildren(root, Array.from({ length: count }, (_, i) => elsewhere.buildLeafNode(token(i + 1))));
+    builder.appendChildren(
+        root,
+        Array.from({ length: count }, (_, i) => elsewhere.buildLeafNode(token(i + 1))),
+    );
     return root;
 }
 

@@ -13,10 +13,19 @@ const EVERY = readFileSync(new URL('../fixtures/every-construct.toc', import.met
 
 async function findings(files: Record<string, string>, entries: string[], performanceLayer: boolean) {
     const workspace = await loadWorkspace(files, entries, { performanceLayer });
-    return Object.fromEntries(Object.keys(files).filter(path => workspace.document(path)).map(path => [
-        path,
-        workspace.diagnostics(path).map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`),
-    ]));
+    return Object.fromEntries(
+        Object.keys(files)
+            .filter(path => workspace.document(path))
+            .map(path => [
+                path,
+                workspace
+                    .diagnostics(path)
+                    .map(
+                        d =>
+                            `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`,
+                    ),
+            ]),
+    );
 }
 
 async function expectSameFindings(files: Record<string, string>, entries: string[] = Object.keys(files)) {
@@ -40,10 +49,13 @@ describe('the performance layer changes no finding', () => {
     });
 
     test('on a name declared in a file and in its import, met by a link that expects another kind', async () => {
-        const found = await expectSameFindings({
-            'model.toc': 'import "other"\nevidence E\nprogramme P\nlink E -> E\n',
-            'other.toc': 'assumption E\n',
-        }, ['model.toc']);
+        const found = await expectSameFindings(
+            {
+                'model.toc': 'import "other"\nevidence E\nprogramme P\nlink E -> E\n',
+                'other.toc': 'assumption E\n',
+            },
+            ['model.toc'],
+        );
         // The nearest declaration is named, whatever order the index keeps files in.
         expect(found['model.toc'].join('\n')).toContain('`E` is an evidence entry');
     });

@@ -15,22 +15,40 @@ describe('unresolved references', () => {
         const model = await loadModel(`${nodes}\nlink Train -> Nowhere`);
         const [diagnostic] = model.errors();
         expect(diagnostic).toMatchObject({
-            code: 'unresolved-reference', severity: 1,
-            message: "`Nowhere` is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.",
+            code: 'unresolved-reference',
+            severity: 1,
+            message:
+                '`Nowhere` is not declared. Declare an activity or outcome named Nowhere, or import the file that declares it.',
         });
         expect(rangeText(model, 'model.toc', diagnostic)).toBe('Nowhere');
     });
 
     test('a name of the wrong kind says what it is', async () => {
         const model = await loadModel(`${nodes}\nlink Train -> Team`);
-        expect(model.errors()[0].message).toBe("`Team` is a stakeholder, but an activity or outcome is expected here.");
+        expect(model.errors()[0].message).toBe('`Team` is a stakeholder, but an activity or outcome is expected here.');
     });
 
     test.each([
-        ['an outcome where a stakeholder is expected', 'measure M { kind outcome owner Skills }', '`Skills` is an outcome, but a stakeholder or person is expected here.'],
-        ['an assumption where a mechanism is expected', 'assumption Rested "Staff are rested"\nlink Train -> Skills { mechanism Rested }', '`Rested` is an assumption, but a mechanism is expected here.'],
-        ['an activity where evidence is expected', 'link Train -> Skills { evidence strong citing Train }', '`Train` is an activity, but an evidence entry is expected here.'],
-        ['a stakeholder where something measurable is expected', 'measure M { kind outcome measures Team }', '`Team` is a stakeholder, but an activity, outcome or risk is expected here.'],
+        [
+            'an outcome where a stakeholder is expected',
+            'measure M { kind outcome owner Skills }',
+            '`Skills` is an outcome, but a stakeholder or person is expected here.',
+        ],
+        [
+            'an assumption where a mechanism is expected',
+            'assumption Rested "Staff are rested"\nlink Train -> Skills { mechanism Rested }',
+            '`Rested` is an assumption, but a mechanism is expected here.',
+        ],
+        [
+            'an activity where evidence is expected',
+            'link Train -> Skills { evidence strong citing Train }',
+            '`Train` is an activity, but an evidence entry is expected here.',
+        ],
+        [
+            'a stakeholder where something measurable is expected',
+            'measure M { kind outcome measures Team }',
+            '`Team` is a stakeholder, but an activity, outcome or risk is expected here.',
+        ],
     ])('the kind found and the kinds expected read as English: %s', async (_name, text, message) => {
         const model = await loadModel(`${nodes}\n${text}`);
         expect(model.errors().map(error => error.message)).toContain(message);
@@ -46,7 +64,9 @@ describe('duplicate names', () => {
     test('two declarations with one name are both reported, whatever their kinds', async () => {
         const model = await loadModel(`${nodes}\nmeasure Skills { kind process }`);
         expect(model.errorCodes()).toEqual(['duplicate-name', 'duplicate-name']);
-        expect(model.errors()[0].message).toBe("`Skills` is declared more than once (also at line 8). Give each declaration its own name.");
+        expect(model.errors()[0].message).toBe(
+            '`Skills` is declared more than once (also at line 8). Give each declaration its own name.',
+        );
         expect(model.errors().map(d => rangeText(model, 'model.toc', d))).toEqual(['Skills', 'Skills']);
     });
 
@@ -60,13 +80,17 @@ describe('links', () => {
     test('a link from a node to itself', async () => {
         const model = await loadModel(`${nodes}\nlink Skills -> Skills`);
         expect(model.errorCodes()).toEqual(['self-link']);
-        expect(model.errors()[0].message).toBe("`Skills` is linked to itself. A link joins two different activities or outcomes.");
+        expect(model.errors()[0].message).toBe(
+            '`Skills` is linked to itself. A link joins two different activities or outcomes.',
+        );
     });
 
     test('an outcome cannot cause an activity unless the link is feedback', async () => {
         const model = await loadModel(`${nodes}\nlink Skills -> Train`);
         expect(model.errorCodes()).toEqual(['link-direction']);
-        expect(model.errors()[0].message).toBe("A short-term outcome `Skills` cannot cause an earlier activity `Train`. Mark the link `feedback link` if it closes a loop on purpose, or reverse it.");
+        expect(model.errors()[0].message).toBe(
+            'A short-term outcome `Skills` cannot cause an earlier activity `Train`. Mark the link `feedback link` if it closes a loop on purpose, or reverse it.',
+        );
         expect(rangeText(model, 'model.toc', model.errors()[0])).toBe('Train');
     });
 
@@ -76,7 +100,9 @@ describe('links', () => {
     });
 
     test('forward links, and backward links marked feedback, are fine', async () => {
-        const model = await loadModel(`${nodes}\nlink Train -> Skills\nlink Skills -> Practice\nlink Practice -> Safety\nfeedback link Safety -> Train`);
+        const model = await loadModel(
+            `${nodes}\nlink Train -> Skills\nlink Skills -> Practice\nlink Practice -> Safety\nfeedback link Safety -> Train`,
+        );
         expect(model.errors()).toEqual([]);
     });
 
@@ -90,7 +116,9 @@ describe('links', () => {
             link C -> A`);
         const diagnostics = model.errors();
         expect(diagnostics.map(d => d.code)).toEqual(['causal-cycle']);
-        expect(diagnostics[0].message).toBe("These links form a cycle: A -> B -> C -> A. Mark one of them `feedback link` if the loop is intended, or remove one.");
+        expect(diagnostics[0].message).toBe(
+            'These links form a cycle: A -> B -> C -> A. Mark one of them `feedback link` if the loop is intended, or remove one.',
+        );
         expect(diagnostics[0].range.start.line).toBe(6);
         expect(rangeText(model, 'model.toc', diagnostics[0])).toBe('link');
     });
@@ -109,14 +137,20 @@ describe('fields', () => {
     test('a one-value field given twice', async () => {
         const model = await loadModel('outcome A {\n    horizon short\n    horizon long\n}');
         expect(model.errorCodes()).toEqual(['repeated-field']);
-        expect(model.errors()[0].message).toBe("`horizon` is given more than once in `A`; only the last one would count. Keep one.");
+        expect(model.errors()[0].message).toBe(
+            '`horizon` is given more than once in `A`; only the last one would count. Keep one.',
+        );
         expect(model.errors()[0].range.start.line).toBe(1);
     });
 
     test.each([
         ['an owner (a reference)', 'stakeholder S\nstakeholder T\nactivity A {\n    owner S\n    owner T\n}', 'owner'],
         ['a description (text)', 'outcome A {\n    description "one"\n    description "two"\n}', 'description'],
-        ['the evidence of a link (a value)', 'activity A\noutcome B\nlink A -> B {\n    evidence weak\n    evidence strong\n}', 'evidence'],
+        [
+            'the evidence of a link (a value)',
+            'activity A\noutcome B\nlink A -> B {\n    evidence weak\n    evidence strong\n}',
+            'evidence',
+        ],
     ])('%s given twice is reported, in a file whose other declarations are clean', async (_, text, field) => {
         const model = await loadModel(`outcome Clean { horizon short }\n${text}\noutcome AlsoClean { horizon long }\n`);
         const repeated = model.errors().filter(e => e.code === 'repeated-field');
@@ -124,24 +158,37 @@ describe('fields', () => {
     });
 
     test('on a link, the message uses the words written and names the link by its ends', async () => {
-        const model = await loadModel('activity A\noutcome B\nlink A -> B {\n    evidence weak\n    evidence strong\n}\n');
-        expect(model.errors().map(e => e.message)).toEqual(['`evidence` is given more than once in the link `A -> B`; only the last one would count. Keep one.']);
+        const model = await loadModel(
+            'activity A\noutcome B\nlink A -> B {\n    evidence weak\n    evidence strong\n}\n',
+        );
+        expect(model.errors().map(e => e.message)).toEqual([
+            '`evidence` is given more than once in the link `A -> B`; only the last one would count. Keep one.',
+        ]);
     });
 
     test('fields given once each, in a file of many declarations, are not reported', async () => {
-        const model = await loadModel(Array.from({ length: 30 }, (_, i) => `outcome O${i} {\n    horizon short\n    description "once"\n}\n`).join(''));
+        const model = await loadModel(
+            Array.from(
+                { length: 30 },
+                (_, i) => `outcome O${i} {\n    horizon short\n    description "once"\n}\n`,
+            ).join(''),
+        );
         expect(model.codes()).not.toContain('repeated-field');
     });
 
     test('list fields may repeat', async () => {
-        const model = await loadModel('stakeholder S\nproblem P {\n    story "one" from S\n    story "two"\n    figure "x" is 1\n    figure "y" is 2\n}');
+        const model = await loadModel(
+            'stakeholder S\nproblem P {\n    story "one" from S\n    story "two"\n    figure "x" is 1\n    figure "y" is 2\n}',
+        );
         expect(model.errors()).toEqual([]);
     });
 
     test('a date that is not in the calendar', async () => {
         const model = await loadModel('activity A { starts 2025-02-29 }');
         expect(model.errorCodes()).toEqual(['invalid-date']);
-        expect(model.errors()[0].message).toBe('2025-02-29 is not a date in the calendar. Write a real date as YYYY-MM-DD.');
+        expect(model.errors()[0].message).toBe(
+            '2025-02-29 is not a date in the calendar. Write a real date as YYYY-MM-DD.',
+        );
         expect(rangeText(model, 'model.toc', model.errors()[0])).toBe('2025-02-29');
     });
 
@@ -151,9 +198,11 @@ describe('fields', () => {
     });
 
     test('periods and activities must not end before they start', async () => {
-        const model = await loadModel('programme P { period 2025-01-01 to 2024-01-01 }\nactivity A { starts 2025-03-01 ends 2025-02-01 }');
+        const model = await loadModel(
+            'programme P { period 2025-01-01 to 2024-01-01 }\nactivity A { starts 2025-03-01 ends 2025-02-01 }',
+        );
         expect(model.errorCodes()).toEqual(['date-order', 'date-order']);
-        expect(model.errors()[1].message).toBe("Activity `A` ends (2025-02-01) before it starts (2025-03-01).");
+        expect(model.errors()[1].message).toBe('Activity `A` ends (2025-02-01) before it starts (2025-03-01).');
     });
 
     test('a model has one programme', async () => {
@@ -167,28 +216,37 @@ describe('imports', () => {
     const shared = 'stakeholder Team { level frontline }\noutcome Safety { horizon long }';
 
     test('names from an imported file resolve, with or without the extension', async () => {
-        const workspace = await loadWorkspace({
-            'plan.toc': 'import "./shared/people"\nactivity Train { owner Team }\nlink Train -> Safety',
-            'shared/people.toc': shared,
-        }, ['plan.toc']);
+        const workspace = await loadWorkspace(
+            {
+                'plan.toc': 'import "./shared/people"\nactivity Train { owner Team }\nlink Train -> Safety',
+                'shared/people.toc': shared,
+            },
+            ['plan.toc'],
+        );
         expect(workspace.errors('plan.toc')).toEqual([]);
         expect(workspace.document('shared/people.toc')).toBeDefined();
     });
 
     test('imports are transitive', async () => {
-        const workspace = await loadWorkspace({
-            'plan.toc': 'import "middle.toc"\nactivity Train { owner Team }',
-            'middle.toc': 'import "shared.toc"',
-            'shared.toc': shared,
-        }, ['plan.toc']);
+        const workspace = await loadWorkspace(
+            {
+                'plan.toc': 'import "middle.toc"\nactivity Train { owner Team }',
+                'middle.toc': 'import "shared.toc"',
+                'shared.toc': shared,
+            },
+            ['plan.toc'],
+        );
         expect(workspace.errors('plan.toc')).toEqual([]);
     });
 
     test('references follow an imported file as it changes: broken when its name goes, mended when it comes back', async () => {
-        const workspace = await loadWorkspace({
-            'plan.toc': 'import "shared.toc"\nactivity Train { owner Team }',
-            'shared.toc': shared,
-        }, ['plan.toc']);
+        const workspace = await loadWorkspace(
+            {
+                'plan.toc': 'import "shared.toc"\nactivity Train { owner Team }',
+                'shared.toc': shared,
+            },
+            ['plan.toc'],
+        );
         const owner = () => (workspace.document('plan.toc').parseResult.value.elements[0] as Activity).owner;
         expect(owner()?.ref?.name).toBe('Team');
 
@@ -211,7 +269,9 @@ describe('imports', () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "./missing"' });
         const [diagnostic] = workspace.errors('plan.toc');
         expect(diagnostic.code).toBe('unresolved-import');
-        expect(diagnostic.message).toBe("Cannot find `./missing` (looked for /workspace/missing.toc). Check the path, which is relative to this file.");
+        expect(diagnostic.message).toBe(
+            'Cannot find `./missing` (looked for /workspace/missing.toc). Check the path, which is relative to this file.',
+        );
         expect(rangeText(workspace, 'plan.toc', diagnostic)).toBe('"./missing"');
     });
 
@@ -222,43 +282,67 @@ describe('imports', () => {
 
     test('a file importing itself', async () => {
         const workspace = await loadWorkspace({ 'plan.toc': 'import "plan"' });
-        expect(workspace.errors('plan.toc')[0]).toMatchObject({ code: 'import-cycle', message: 'A file cannot import itself. Remove this import.' });
+        expect(workspace.errors('plan.toc')[0]).toMatchObject({
+            code: 'import-cycle',
+            message: 'A file cannot import itself. Remove this import.',
+        });
     });
 
     test('files importing each other in a loop', async () => {
-        const workspace = await loadWorkspace({ 'a.toc': 'import "b"', 'b.toc': 'import "c"', 'c.toc': 'import "a"' }, ['a.toc']);
+        const workspace = await loadWorkspace({ 'a.toc': 'import "b"', 'b.toc': 'import "c"', 'c.toc': 'import "a"' }, [
+            'a.toc',
+        ]);
         expect(workspace.errors('a.toc')[0]).toMatchObject({
             code: 'import-cycle',
-            message: 'Import cycle: a.toc -> b.toc -> c.toc -> a.toc. Move what both files need into a third file that both import.',
+            message:
+                'Import cycle: a.toc -> b.toc -> c.toc -> a.toc. Move what both files need into a third file that both import.',
         });
         expect(workspace.errorCodes('b.toc')).toEqual(['import-cycle']);
     });
 
     test('a name declared here and in an imported file', async () => {
-        const workspace = await loadWorkspace({ 'plan.toc': 'import "shared"\noutcome Safety { horizon long }', 'shared.toc': shared }, ['plan.toc']);
+        const workspace = await loadWorkspace(
+            { 'plan.toc': 'import "shared"\noutcome Safety { horizon long }', 'shared.toc': shared },
+            ['plan.toc'],
+        );
         expect(workspace.errors('plan.toc')).toMatchObject([
-            { code: 'duplicate-name', message: "`Safety` is declared more than once (also at shared.toc line 2). Give each declaration its own name." },
+            {
+                code: 'duplicate-name',
+                message:
+                    '`Safety` is declared more than once (also at shared.toc line 2). Give each declaration its own name.',
+            },
         ]);
     });
 
     test('two imported files declaring one name', async () => {
-        const workspace = await loadWorkspace({ 'plan.toc': 'import "a"\nimport "b"', 'a.toc': 'outcome X', 'b.toc': 'outcome X' }, ['plan.toc']);
+        const workspace = await loadWorkspace(
+            { 'plan.toc': 'import "a"\nimport "b"', 'a.toc': 'outcome X', 'b.toc': 'outcome X' },
+            ['plan.toc'],
+        );
         const [diagnostic] = workspace.errors('plan.toc');
         expect(diagnostic.code).toBe('duplicate-name');
-        expect(diagnostic.message).toBe("`X` is declared in more than one imported file (a.toc line 1, b.toc line 1). Rename one of them.");
+        expect(diagnostic.message).toBe(
+            '`X` is declared in more than one imported file (a.toc line 1, b.toc line 1). Rename one of them.',
+        );
         expect(diagnostic.range.start.line).toBe(1);
     });
 
     test('a cycle of links across imported files is found', async () => {
-        const workspace = await loadWorkspace({
-            'plan.toc': 'import "shared"\noutcome Skills { horizon long }\nlink Skills -> Safety',
-            'shared.toc': 'import "plan"\noutcome Safety { horizon long }\nlink Safety -> Skills',
-        }, ['plan.toc']);
+        const workspace = await loadWorkspace(
+            {
+                'plan.toc': 'import "shared"\noutcome Skills { horizon long }\nlink Skills -> Safety',
+                'shared.toc': 'import "plan"\noutcome Safety { horizon long }\nlink Safety -> Skills',
+            },
+            ['plan.toc'],
+        );
         expect(workspace.errorCodes('plan.toc')).toContain('causal-cycle');
     });
 
     test('a change to an imported file revalidates the files that import it', async () => {
-        const workspace = await loadWorkspace({ 'plan.toc': 'import "shared"\nactivity Train { owner Team }', 'shared.toc': shared }, ['plan.toc']);
+        const workspace = await loadWorkspace(
+            { 'plan.toc': 'import "shared"\nactivity Train { owner Team }', 'shared.toc': shared },
+            ['plan.toc'],
+        );
         expect(workspace.errors('plan.toc')).toEqual([]);
         await workspace.change('shared.toc', 'outcome Safety { horizon long }');
         expect(workspace.errorCodes('plan.toc')).toEqual(['unresolved-reference']);

@@ -7,7 +7,10 @@ import { loadModel } from '../support/workspace.js';
 test('values are read as Langium reads them: names, quoted text with escapes, numbers and dates, in every example', async () => {
     const ours = new TocValueConverter();
     const langiums = new DefaultValueConverter();
-    const texts = [...Object.values(exampleFiles), 'outcome A "say \\"why\\" here" { target reduce 12.5 % by 2026-03-31 }\n'];
+    const texts = [
+        ...Object.values(exampleFiles),
+        'outcome A "say \\"why\\" here" { target reduce 12.5 % by 2026-03-31 }\n',
+    ];
     let compared = 0;
     for (const text of texts) {
         const model = await loadModel(text);
@@ -21,5 +24,8 @@ test('values are read as Langium reads them: names, quoted text with escapes, nu
     }
     expect(compared).toBeGreaterThan(1000);
     const quoted = await loadModel(texts.at(-1)!);
-    expect(quoted.document('model.toc').parseResult.value.elements[0]).toMatchObject({ title: 'say "why" here', target: { value: { value: 12.5 } } });
+    expect(quoted.document('model.toc').parseResult.value.elements[0]).toMatchObject({
+        title: 'say "why" here',
+        target: { value: { value: 12.5 } },
+    });
 });

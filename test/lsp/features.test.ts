@@ -1,6 +1,14 @@
 import type { LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver';
+import type {
+    CompletionItem,
+    DocumentSymbol,
+    Hover,
+    Location,
+    LocationLink,
+    SemanticTokens,
+    WorkspaceEdit,
+} from 'vscode-languageserver';
 import { SemanticTokenTypes, SymbolKind } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import type { TestWorkspace } from '../support/workspace.js';
@@ -44,7 +52,10 @@ function at(document: LangiumDocument, text: string, occurrence = 1, shift = 0) 
         offset = document.textDocument.getText().indexOf(text, offset + 1);
     }
     expect(offset, `"${text}" occurs ${occurrence} times`).toBeGreaterThanOrEqual(0);
-    return { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset + shift) };
+    return {
+        textDocument: { uri: document.uri.toString() },
+        position: document.textDocument.positionAt(offset + shift),
+    };
 }
 
 async function completionLabels(text: string, marker: string): Promise<string[]> {
@@ -52,7 +63,8 @@ async function completionLabels(text: string, marker: string): Promise<string[]>
     const document = ws.document('plan.toc');
     const offset = text.indexOf(marker);
     const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, {
-        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset),
+        textDocument: { uri: document.uri.toString() },
+        position: document.textDocument.positionAt(offset),
     });
     return (list?.items ?? []).map((item: CompletionItem) => item.label);
 }
@@ -60,7 +72,9 @@ async function completionLabels(text: string, marker: string): Promise<string[]>
 describe('completion', () => {
     test('offers declaration keywords at the top level', async () => {
         const labels = await completionLabels('outcome A\n<|>', '<|>');
-        expect(labels).toEqual(expect.arrayContaining(['activity', 'outcome', 'link', 'measure', 'programme', 'sustain', 'stakeholder']));
+        expect(labels).toEqual(
+            expect.arrayContaining(['activity', 'outcome', 'link', 'measure', 'programme', 'sustain', 'stakeholder']),
+        );
     });
 
     test('offers names in scope, including imported ones, of the right kind', async () => {
@@ -79,7 +93,10 @@ describe('hover', () => {
     test('shows kind, title, links in and out, and measures', async () => {
         const ws = await workspace();
         const document = ws.document('plan.toc');
-        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'FewerFalls', 2)) as Hover;
+        const hover = (await ws.services.lsp.HoverProvider!.getHoverContent(
+            document,
+            at(document, 'FewerFalls', 2),
+        )) as Hover;
         const text = (hover.contents as { value: string }).value;
         expect(text).toContain('**outcome** `FewerFalls` — Fewer falls');
         expect(text).toContain('long term · target reduce 25% by 2026-03-31');
@@ -91,7 +108,7 @@ describe('hover', () => {
     test('works on a name from an imported file', async () => {
         const ws = await workspace();
         const document = ws.document('plan.toc');
-        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'Nurses')) as Hover;
+        const hover = (await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'Nurses'))) as Hover;
         expect((hover.contents as { value: string }).value).toContain('**stakeholder** `Nurses` — Ward nurses');
     });
 });
@@ -100,7 +117,10 @@ describe('navigation', () => {
     test('go to definition jumps into the imported file', async () => {
         const ws = await workspace();
         const document = ws.document('plan.toc');
-        const links = await ws.services.lsp.DefinitionProvider!.getDefinition(document, at(document, 'Nurses')) as LocationLink[];
+        const links = (await ws.services.lsp.DefinitionProvider!.getDefinition(
+            document,
+            at(document, 'Nurses'),
+        )) as LocationLink[];
         expect(links).toHaveLength(1);
         expect(links[0].targetUri).toBe(ws.uri('people.toc').toString());
         expect(links[0].targetSelectionRange.start).toEqual({ line: 0, character: 12 });
@@ -110,27 +130,47 @@ describe('navigation', () => {
         const ws = await workspace();
         const people = ws.document('people.toc');
         const params = { ...at(people, 'Nurses'), context: { includeDeclaration: true } };
-        const locations = await ws.services.lsp.ReferencesProvider!.findReferences(people, params) as Location[];
-        expect(locations.map(l => [l.uri.endsWith('people.toc') ? 'people' : 'plan', l.range.start.line]).sort()).toEqual([['people', 0], ['plan', 3]]);
+        const locations = (await ws.services.lsp.ReferencesProvider!.findReferences(people, params)) as Location[];
+        expect(
+            locations.map(l => [l.uri.endsWith('people.toc') ? 'people' : 'plan', l.range.start.line]).sort(),
+        ).toEqual([
+            ['people', 0],
+            ['plan', 3],
+        ]);
     });
 
     test('find references follows an edit that moves a use elsewhere in the file', async () => {
         const ws = await workspace();
         const find = async () => {
             const people = ws.document('people.toc');
-            const locations = await ws.services.lsp.ReferencesProvider!.findReferences(people, { ...at(people, 'Nurses'), context: { includeDeclaration: false } }) as Location[];
-            return locations.map(l => `${l.uri.endsWith('people.toc') ? 'people' : 'plan'}:${l.range.start.line}`).sort();
+            const locations = (await ws.services.lsp.ReferencesProvider!.findReferences(people, {
+                ...at(people, 'Nurses'),
+                context: { includeDeclaration: false },
+            })) as Location[];
+            return locations
+                .map(l => `${l.uri.endsWith('people.toc') ? 'people' : 'plan'}:${l.range.start.line}`)
+                .sort();
         };
         expect(await find()).toEqual(['plan:3']);
-        await ws.change('plan.toc', PLAN.replace('    owner Nurses\n', '').replace('    kind outcome\n', '    kind outcome\n    owner Nurses\n'));
+        await ws.change(
+            'plan.toc',
+            PLAN.replace('    owner Nurses\n', '').replace(
+                '    kind outcome\n',
+                '    kind outcome\n    owner Nurses\n',
+            ),
+        );
         expect(await find()).toEqual(['plan:17']);
     });
 
     test('rename changes the declaration and every reference, across files', async () => {
         const ws = await workspace();
         const plan = ws.document('plan.toc');
-        const edit = await ws.services.lsp.RenameProvider!.rename(plan, { ...at(plan, 'Nurses'), newName: 'WardNurses' }) as WorkspaceEdit;
-        const apply = (path: string) => TextDocument.applyEdits(ws.document(path).textDocument, edit.changes?.[ws.uri(path).toString()] ?? []);
+        const edit = (await ws.services.lsp.RenameProvider!.rename(plan, {
+            ...at(plan, 'Nurses'),
+            newName: 'WardNurses',
+        })) as WorkspaceEdit;
+        const apply = (path: string) =>
+            TextDocument.applyEdits(ws.document(path).textDocument, edit.changes?.[ws.uri(path).toString()] ?? []);
         expect(apply('people.toc')).toContain('stakeholder WardNurses "Ward nurses"');
         expect(apply('plan.toc')).toContain('owner WardNurses');
         expect(apply('plan.toc')).not.toMatch(/\bNurses\b/);
@@ -140,20 +180,35 @@ describe('navigation', () => {
 describe('document structure', () => {
     test('the outline lists every declaration by name', async () => {
         const ws = await workspace();
-        const symbols = await ws.services.lsp.DocumentSymbolProvider!.getSymbols(ws.document('plan.toc'), { textDocument: { uri: '' } }) as DocumentSymbol[];
-        expect(symbols.map(s => [s.name, s.kind])).toEqual([['Rounding', SymbolKind.Function], ['FewerFalls', SymbolKind.Class], ['FallsRate', SymbolKind.Property]]);
+        const symbols = (await ws.services.lsp.DocumentSymbolProvider!.getSymbols(ws.document('plan.toc'), {
+            textDocument: { uri: '' },
+        })) as DocumentSymbol[];
+        expect(symbols.map(s => [s.name, s.kind])).toEqual([
+            ['Rounding', SymbolKind.Function],
+            ['FewerFalls', SymbolKind.Class],
+            ['FallsRate', SymbolKind.Property],
+        ]);
     });
 
     test('blocks fold, leaving the closing brace in view', async () => {
         const ws = await workspace();
-        const ranges = await ws.services.lsp.FoldingRangeProvider!.getFoldingRanges(ws.document('plan.toc'), { textDocument: { uri: '' } });
-        expect(ranges.map(r => [r.startLine, r.endLine])).toEqual([[2, 3], [6, 8], [11, 13], [16, 18]]);
+        const ranges = await ws.services.lsp.FoldingRangeProvider!.getFoldingRanges(ws.document('plan.toc'), {
+            textDocument: { uri: '' },
+        });
+        expect(ranges.map(r => [r.startLine, r.endLine])).toEqual([
+            [2, 3],
+            [6, 8],
+            [11, 13],
+            [16, 18],
+        ]);
     });
 
     test('semantic tokens colour declared names and references by kind', async () => {
         const ws = await workspace();
         const provider = ws.services.lsp.SemanticTokenProvider!;
-        const tokens = await provider.semanticHighlight(ws.document('plan.toc'), { textDocument: { uri: '' } }) as SemanticTokens;
+        const tokens = (await provider.semanticHighlight(ws.document('plan.toc'), {
+            textDocument: { uri: '' },
+        })) as SemanticTokens;
         const legend = provider.tokenTypes;
         const decoded: Array<[number, number, string]> = [];
         let line = 0;
@@ -164,10 +219,10 @@ describe('document structure', () => {
             character = deltaLine === 0 ? character + deltaStart : deltaStart;
             decoded.push([line, character, Object.keys(legend).find(key => legend[key] === type)!]);
         }
-        expect(decoded).toContainEqual([2, 9, SemanticTokenTypes.function]);   // activity Rounding
+        expect(decoded).toContainEqual([2, 9, SemanticTokenTypes.function]); // activity Rounding
         expect(decoded).toContainEqual([3, 10, SemanticTokenTypes.parameter]); // owner Nurses
-        expect(decoded).toContainEqual([11, 5, SemanticTokenTypes.function]);  // link Rounding ->
-        expect(decoded).toContainEqual([11, 17, SemanticTokenTypes.class]);    // -> FewerFalls
+        expect(decoded).toContainEqual([11, 5, SemanticTokenTypes.function]); // link Rounding ->
+        expect(decoded).toContainEqual([11, 17, SemanticTokenTypes.class]); // -> FewerFalls
     });
 });
 
@@ -215,12 +270,17 @@ link Rounding -> FewerFalls {
     async function format(text: string): Promise<string> {
         const ws = await loadWorkspace({ 'plan.toc': text, 'people.toc': PEOPLE }, ['plan.toc']);
         const document = ws.document('plan.toc');
-        const edits = await ws.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+        const edits = await ws.services.lsp.Formatter!.formatDocument(document, {
+            textDocument: { uri: document.uri.toString() },
+            options: { tabSize: 4, insertSpaces: true },
+        });
         return TextDocument.applyEdits(document.textDocument, edits);
     }
 
     test('lays out one field per line, keeps comments, and is idempotent', async () => {
-        expect(await format(`${messy}stakeholder S { profession "general practice" level frontline }\n`)).toBe(`${expected}stakeholder S {\n    profession "general practice"\n    level frontline\n}\n`);
+        expect(await format(`${messy}stakeholder S { profession "general practice" level frontline }\n`)).toBe(
+            `${expected}stakeholder S {\n    profession "general practice"\n    level frontline\n}\n`,
+        );
         const once = await format(messy);
         expect(once).toBe(expected);
         expect(await format(once)).toBe(once);

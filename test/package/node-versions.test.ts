@@ -18,7 +18,10 @@ writeFileSync(WITHOUT_GROUP_BY, 'delete Object.groupBy;\n');
 
 describe('without Object.groupBy, as on Node 20', () => {
     test('the checker parses and checks the examples', () => {
-        const result = spawnSync(process.execPath, ['--require', WITHOUT_GROUP_BY, CLI, 'check', 'examples'], { cwd: ROOT, encoding: 'utf8' });
+        const result = spawnSync(process.execPath, ['--require', WITHOUT_GROUP_BY, CLI, 'check', 'examples'], {
+            cwd: ROOT,
+            encoding: 'utf8',
+        });
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(/6 files checked: \d+ problems \(0 errors/);
@@ -29,7 +32,9 @@ describe('without Object.groupBy, as on Node 20', () => {
         try {
             const uri = 'file:///virtual/plan.toc';
             const published = server.diagnostics(uri);
-            server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: 'outcome Safer { horizon shortish }\n' } });
+            server.connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri, languageId: 'toc', version: 1, text: 'outcome Safer { horizon shortish }\n' },
+            });
             expect((await published).diagnostics.map(d => d.code)).toContain('syntax-error');
         } finally {
             await stopServer(server.connection, server.process);
@@ -39,8 +44,15 @@ describe('without Object.groupBy, as on Node 20', () => {
     test('the polyfill groups as the built-in does: by key, in order, on an object without a prototype', () => {
         const probe = `const grouped = Object.groupBy(['ward', 'unit', 'board', 'bay'], (word, index) => index % 2 === 0 ? 'even' : 'odd');
             console.log(JSON.stringify({ grouped, prototype: Object.getPrototypeOf(grouped) }));`;
-        const result = spawnSync(process.execPath, ['--require', WITHOUT_GROUP_BY, '--import', join(ROOT, 'scripts', 'polyfills.mjs'), '-e', probe], { encoding: 'utf8' });
+        const result = spawnSync(
+            process.execPath,
+            ['--require', WITHOUT_GROUP_BY, '--import', join(ROOT, 'scripts', 'polyfills.mjs'), '-e', probe],
+            { encoding: 'utf8' },
+        );
         expect(result.stderr).toBe('');
-        expect(JSON.parse(result.stdout)).toEqual({ grouped: { even: ['ward', 'board'], odd: ['unit', 'bay'] }, prototype: null });
+        expect(JSON.parse(result.stdout)).toEqual({
+            grouped: { even: ['ward', 'board'], odd: ['unit', 'bay'] },
+            prototype: null,
+        });
     });
 });

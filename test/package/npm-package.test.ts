@@ -13,22 +13,41 @@ describe('the npm package', () => {
         // The bundles are already built by the test command; packing must not rebuild them under other tests.
         execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packs], { cwd: ROOT, stdio: 'pipe' });
         const [tarball] = readdirSync(packs).filter(name => name.endsWith('.tgz'));
-        const listing = execFileSync('tar', ['tzf', join(packs, tarball)], { encoding: 'utf8' }).trim().split('\n').sort();
+        const listing = execFileSync('tar', ['tzf', join(packs, tarball)], { encoding: 'utf8' })
+            .trim()
+            .split('\n')
+            .sort();
         // Code shared by the two executables, and code loaded only on demand, sits in hashed chunks.
-        expect(listing.filter(path => path.startsWith('package/dist/chunks/')).every(path => /^package\/dist\/chunks\/[\w-]+\.js$/.test(path))).toBe(true);
+        expect(
+            listing
+                .filter(path => path.startsWith('package/dist/chunks/'))
+                .every(path => /^package\/dist\/chunks\/[\w-]+\.js$/.test(path)),
+        ).toBe(true);
         const contents = listing.filter(path => !path.startsWith('package/dist/chunks/'));
         expect(contents).toEqual([
-            'package/LICENSE', 'package/README.md', 'package/dist/cli-main.cjs', 'package/dist/cli.js',
-            'package/dist/resvg.wasm', 'package/dist/server-main.js', 'package/dist/server.js',
-            'package/package.json', 'package/schemas/toc.config.schema.json',
+            'package/LICENSE',
+            'package/README.md',
+            'package/dist/cli-main.cjs',
+            'package/dist/cli.js',
+            'package/dist/resvg.wasm',
+            'package/dist/server-main.js',
+            'package/dist/server.js',
+            'package/package.json',
+            'package/schemas/toc.config.schema.json',
         ]);
 
         const project = mkdtempSync(join(tmpdir(), 'toc-install-'));
         execFileSync('npm', ['init', '-y'], { cwd: project, stdio: 'pipe' });
-        execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(packs, tarball)], { cwd: project, stdio: 'pipe' });
+        execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(packs, tarball)], {
+            cwd: project,
+            stdio: 'pipe',
+        });
         copyFileSync(join(ROOT, 'examples', 'keystone-icu.toc'), join(project, 'keystone-icu.toc'));
 
-        const check = spawnSync('npx', ['--no-install', 'toc', 'check', 'keystone-icu.toc'], { cwd: project, encoding: 'utf8' });
+        const check = spawnSync('npx', ['--no-install', 'toc', 'check', 'keystone-icu.toc'], {
+            cwd: project,
+            encoding: 'utf8',
+        });
         expect(check.status).toBe(0);
         expect(check.stdout).toContain('keystone-icu.toc:145:9  warning  Outcome `PracticesUsed` has no measure');
         expect(check.stdout).toContain('1 file checked: 6 problems (0 errors, 6 warnings)');

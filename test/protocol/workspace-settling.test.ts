@@ -31,9 +31,12 @@ function importsOf(path: string, seen = new Set<string>()): Set<string> {
 }
 
 /** Pairs of example files that import a file in common. */
-const sharingPairs = Object.keys(exampleFiles).flatMap((a, i) => Object.keys(exampleFiles).slice(i + 1)
-    .filter(b => [...importsOf(a)].some(shared => importsOf(b).has(shared)))
-    .map(b => [a, b] as const));
+const sharingPairs = Object.keys(exampleFiles).flatMap((a, i) =>
+    Object.keys(exampleFiles)
+        .slice(i + 1)
+        .filter(b => [...importsOf(a)].some(shared => importsOf(b).has(shared)))
+        .map(b => [a, b] as const),
+);
 
 /**
  * Publications since `from`, per URI. One round of rebuilding publishes each file at most once;
@@ -51,7 +54,11 @@ function publicationsSince(server: RunningServer, from: number): Map<string, num
 async function expectRequestsAnswer(server: RunningServer, uri: string, text: string): Promise<void> {
     const title = /^programme\s+\w+\s+"([^"]*)"/m.exec(text)?.[1];
     for (const view of ['map', 'driver'] as const) {
-        const diagram = await answered<{ graph: { view: string; title?: string; nodes: unknown[] }; svg?: string }>(server, 'toc/diagram', { uri, view });
+        const diagram = await answered<{ graph: { view: string; title?: string; nodes: unknown[] }; svg?: string }>(
+            server,
+            'toc/diagram',
+            { uri, view },
+        );
         expect(diagram.graph.view).toBe(view);
         expect(diagram.svg).toContain('<svg');
         if (title) {
@@ -67,7 +74,10 @@ async function expectRequestsAnswer(server: RunningServer, uri: string, text: st
 
 describe('the language server settles in a workspace of models that share files', () => {
     test('the examples include programmes that share imported files', () => {
-        expect(sharingPairs).toContainEqual(['safer-patients-initiative/spi1.toc', 'safer-patients-initiative/spi2.toc']);
+        expect(sharingPairs).toContainEqual([
+            'safer-patients-initiative/spi1.toc',
+            'safer-patients-initiative/spi2.toc',
+        ]);
     });
 
     test('every example opened in turn: one round of diagnostics, then quiet, and every request answers', async () => {
@@ -76,7 +86,9 @@ describe('the language server settles in a workspace of models that share files'
         for (const [path, text] of Object.entries(exampleFiles)) {
             const uri = uriOf(EXAMPLES, path);
             const from = running.published.length;
-            running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text } });
+            running.connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri, languageId: 'toc', version: 1, text },
+            });
             const sent = performance.now();
             await settled(running, sent);
             const counts = publicationsSince(running, from);
@@ -87,46 +99,73 @@ describe('the language server settles in a workspace of models that share files'
         }
     }, 120_000);
 
-    test.each(sharingPairs)('%s and %s open together, each edited in turn, settle after every change', async (a, b) => {
-        running = await startServer(pathToFileURL(EXAMPLES).href);
-        // While the workspace loads, a shared file is checked again as each programme importing it
-        // loads: one round per change holds once it has loaded, which an unrelated file shows.
-        const unrelated = Object.keys(exampleFiles).find(path => path !== a && path !== b && !sharingPairs.some(pair => pair.includes(path)))!;
-        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(EXAMPLES, unrelated), languageId: 'toc', version: 1, text: exampleFiles[unrelated] } });
-        await settled(running, performance.now());
-        let version = 1;
-        for (const path of [a, b, a, b]) {
-            const uri = uriOf(EXAMPLES, path);
-            const from = running.published.length;
-            if (version <= 2) {
-                running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: exampleFiles[path] } });
-            } else {
-                const text = `${exampleFiles[path]}\n// edited ${version}\n`;
-                running.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    test.each(sharingPairs)(
+        '%s and %s open together, each edited in turn, settle after every change',
+        async (a, b) => {
+            running = await startServer(pathToFileURL(EXAMPLES).href);
+            // While the workspace loads, a shared file is checked again as each programme importing it
+            // loads: one round per change holds once it has loaded, which an unrelated file shows.
+            const unrelated = Object.keys(exampleFiles).find(
+                path => path !== a && path !== b && !sharingPairs.some(pair => pair.includes(path)),
+            )!;
+            running.connection.sendNotification('textDocument/didOpen', {
+                textDocument: {
+                    uri: uriOf(EXAMPLES, unrelated),
+                    languageId: 'toc',
+                    version: 1,
+                    text: exampleFiles[unrelated],
+                },
+            });
+            await settled(running, performance.now());
+            let version = 1;
+            for (const path of [a, b, a, b]) {
+                const uri = uriOf(EXAMPLES, path);
+                const from = running.published.length;
+                if (version <= 2) {
+                    running.connection.sendNotification('textDocument/didOpen', {
+                        textDocument: { uri, languageId: 'toc', version: 1, text: exampleFiles[path] },
+                    });
+                } else {
+                    const text = `${exampleFiles[path]}\n// edited ${version}\n`;
+                    running.connection.sendNotification('textDocument/didChange', {
+                        textDocument: { uri, version },
+                        contentChanges: [{ text }],
+                    });
+                }
+                const sent = performance.now();
+                version++;
+                await settled(running, sent);
+                const counts = publicationsSince(running, from);
+                expect(counts.get(uri), `step ${version - 1}, ${path}: ${JSON.stringify([...counts])}`).toBe(1);
+                expect(
+                    Math.max(...counts.values()),
+                    `step ${version - 1}, ${path}: ${JSON.stringify([...counts])}`,
+                ).toBe(1);
+                await expectRequestsAnswer(running, uri, exampleFiles[path]);
             }
-            const sent = performance.now();
-            version++;
-            await settled(running, sent);
-            const counts = publicationsSince(running, from);
-            expect(counts.get(uri), `step ${version - 1}, ${path}: ${JSON.stringify([...counts])}`).toBe(1);
-            expect(Math.max(...counts.values()), `step ${version - 1}, ${path}: ${JSON.stringify([...counts])}`).toBe(1);
-            await expectRequestsAnswer(running, uri, exampleFiles[path]);
-        }
-    }, 120_000);
+        },
+        120_000,
+    );
 });
 
 describe('after every change to how files relate, the server shows what the checker shows', () => {
     const files: Record<string, string> = {
         'people.toc': 'stakeholder Nurses "Ward nurses" {\n    level frontline\n    role "Run the rounds"\n}\n',
-        'measures.toc': 'import "people"\n\n' + [1, 2, 3].map(i => `measure M${i} {\n    kind process\n    owner Nurses\n}\n`).join('\n'),
-        'falls.toc': 'programme Falls "Fewer falls"\n\nimport "measures"\n\nmeasure F1 {\n    kind outcome\n    owner Nurses\n}\n',
+        'measures.toc':
+            'import "people"\n\n' +
+            [1, 2, 3].map(i => `measure M${i} {\n    kind process\n    owner Nurses\n}\n`).join('\n'),
+        'falls.toc':
+            'programme Falls "Fewer falls"\n\nimport "measures"\n\nmeasure F1 {\n    kind outcome\n    owner Nurses\n}\n',
         'sepsis.toc': 'programme Sepsis "Sepsis screening"\n\nimport "people"\n',
         'ward.toc': 'import "people"\n',
     };
     /** Each step rewrites one file; several change which files import which, or which declare a programme. */
     const steps: Array<[string, string]> = [
         ['sepsis.toc', 'programme Sepsis "Sepsis screening"\n\nimport "measures"\n'],
-        ['ward.toc', 'programme Ward "Ward safety"\n\nimport "people"\n\nmeasure W1 {\n    kind process\n    owner Nurses\n}\n'],
+        [
+            'ward.toc',
+            'programme Ward "Ward safety"\n\nimport "people"\n\nmeasure W1 {\n    kind process\n    owner Nurses\n}\n',
+        ],
         ['measures.toc', files['measures.toc'] + '\nmeasure M4 {\n    kind process\n    owner Nurses\n}\n'],
         ['falls.toc', 'programme Falls "Fewer falls"\n\nimport "measures"\nimport "ward"\n'],
         ['people.toc', files['people.toc'].replace('frontline', 'executive')],
@@ -135,14 +174,30 @@ describe('after every change to how files relate, the server shows what the chec
     ];
 
     function checkerFindings(folder: string): Map<string, string[]> {
-        const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: folder, encoding: 'utf8' });
-        const report = JSON.parse(cli.stdout) as { files: Array<{ path: string; findings: Array<{ rule: string; line: number; column: number; message: string }> }> };
-        return new Map(report.files.map(file => [uriOf(folder, file.path), file.findings.map(f => `${f.line}:${f.column} ${f.rule} ${f.message}`).sort()]));
+        const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], {
+            cwd: folder,
+            encoding: 'utf8',
+        });
+        const report = JSON.parse(cli.stdout) as {
+            files: Array<{
+                path: string;
+                findings: Array<{ rule: string; line: number; column: number; message: string }>;
+            }>;
+        };
+        return new Map(
+            report.files.map(file => [
+                uriOf(folder, file.path),
+                file.findings.map(f => `${f.line}:${f.column} ${f.rule} ${f.message}`).sort(),
+            ]),
+        );
     }
 
     function serverFindings(server: RunningServer, uri: string): string[] | undefined {
-        return server.published.filter(p => p.uri === uri).at(-1)?.diagnostics
-            .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`).sort();
+        return server.published
+            .filter(p => p.uri === uri)
+            .at(-1)
+            ?.diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`)
+            .sort();
     }
 
     test('programmes gaining and losing imports and declarations', async () => {
@@ -154,7 +209,9 @@ describe('after every change to how files relate, the server shows what the chec
         const versions = new Map<string, number>();
         for (const path of Object.keys(files)) {
             versions.set(path, 1);
-            running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(folder, path), languageId: 'toc', version: 1, text: files[path] } });
+            running.connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri: uriOf(folder, path), languageId: 'toc', version: 1, text: files[path] },
+            });
         }
         await settled(running, performance.now());
         const compare = (step: string) => {
@@ -168,7 +225,10 @@ describe('after every change to how files relate, the server shows what the chec
             versions.set(path, version);
             writeFileSync(join(folder, path), text);
             const from = running.published.length;
-            running.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(folder, path), version }, contentChanges: [{ text }] });
+            running.connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri: uriOf(folder, path), version },
+                contentChanges: [{ text }],
+            });
             const sent = performance.now();
             await settled(running, sent);
             expect(Math.max(...publicationsSince(running, from).values())).toBe(1);
@@ -186,13 +246,22 @@ describe('a workspace larger than one batch of loading', () => {
         }
         const plan = 'import "zz-shared"\n\nprogramme Plan "A plan"\n\nlink Train -> Safer\n';
         writeFileSync(join(folder, 'b-plan.toc'), plan);
-        writeFileSync(join(folder, 'zz-shared.toc'), 'activity Train { owner Team }\noutcome Safer { horizon short }\nstakeholder Team { role "trainers" }\n');
+        writeFileSync(
+            join(folder, 'zz-shared.toc'),
+            'activity Train { owner Team }\noutcome Safer { horizon short }\nstakeholder Team { role "trainers" }\n',
+        );
         running = await startServer(pathToFileURL(folder).href);
         const uri = uriOf(folder, 'b-plan.toc');
-        running.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toc', version: 1, text: plan } });
+        running.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'toc', version: 1, text: plan },
+        });
         const sent = performance.now();
         await settled(running, sent);
-        const codes = running.published.filter(p => p.uri === uri).at(-1)?.diagnostics.map(d => d.code) ?? [];
+        const codes =
+            running.published
+                .filter(p => p.uri === uri)
+                .at(-1)
+                ?.diagnostics.map(d => d.code) ?? [];
         expect(codes).not.toContain('unresolved-reference');
         expect(codes).not.toContain('unresolved-import');
         expect(codes.length).toBeGreaterThan(0); // the programme's rule findings

@@ -19,211 +19,315 @@ const HINT = 4;
 const CASES: Record<string, Case> = {
     'problem-missing': {
         fires: edit(without('problem Falls')),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Programme `FallsProgramme` states no problem: add a `problem` with the figures that show it is real and local.',
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Programme `FallsProgramme` states no problem: add a `problem` with the figures that show it is real and local.',
         silent: BASE,
     },
     'problem-without-data': {
         fires: edit([' source "Incident reporting system"\n    story', '\n    story']),
-        severity: WARNING, at: 'Falls',
-        message: 'Problem `Falls` has no figure with a value and a source: add `figure "..." is <value> source <evidence>`.',
+        severity: WARNING,
+        at: 'Falls',
+        message:
+            'Problem `Falls` has no figure with a value and a source: add `figure "..." is <value> source <evidence>`.',
         silent: edit(['is 6.5 on 2025-01-31 source', 'is 6.5 source']),
     },
     'problem-without-voice': {
         fires: edit([/\n {4}story [^\n]*/, '']),
-        severity: HINT, at: 'Falls',
+        severity: HINT,
+        at: 'Falls',
         message: 'Problem `Falls` has no patient or staff story: add `story "..." from <stakeholder>`.',
         silent: edit(['from WardNurses\n    agreed', '\n    agreed']),
     },
     'already-good-baseline': {
         fires: edit(['target reach 90 by 2025-09-30', 'target reach 40 by 2025-09-30']),
-        severity: WARNING, at: 'baseline 40 on 2025-03-01',
-        message: 'Measure `RoundsCompleted` already meets its target at baseline (40 against 40): check the baseline, raise the target, or focus where there is room to improve.',
+        severity: WARNING,
+        at: 'baseline 40 on 2025-03-01',
+        message:
+            'Measure `RoundsCompleted` already meets its target at baseline (40 against 40): check the baseline, raise the target, or focus where there is room to improve.',
         silent: edit(['target reach 90 by 2025-09-30', 'target reach 41 by 2025-09-30']),
     },
     'link-without-mechanism': {
         fires: edit(['    mechanism "Rounds become part of the ward routine"\n', '']),
-        severity: WARNING, at: 'Rounding -> RoundsDone',
-        message: 'Link `Rounding -> RoundsDone` has no mechanism: add `mechanism "..."` saying why the first leads to the second.',
-        silent: edit(['mechanism "Rounds become part of the ward routine"', 'mechanism Routine'], ['\nassumption', '\nmechanism Routine "Rounds become routine"\n\nassumption']),
+        severity: WARNING,
+        at: 'Rounding -> RoundsDone',
+        message:
+            'Link `Rounding -> RoundsDone` has no mechanism: add `mechanism "..."` saying why the first leads to the second.',
+        silent: edit(
+            ['mechanism "Rounds become part of the ward routine"', 'mechanism Routine'],
+            ['\nassumption', '\nmechanism Routine "Rounds become routine"\n\nassumption'],
+        ),
     },
     'contested-evidence': {
         fires: edit(['evidence moderate\n}', 'evidence contested\n}']),
-        severity: WARNING, at: 'contested',
-        message: 'Link `Rounding -> RoundsDone` rests on contested evidence: find stronger evidence, or plan how the team will test this link.',
+        severity: WARNING,
+        at: 'contested',
+        message:
+            'Link `Rounding -> RoundsDone` rests on contested evidence: find stronger evidence, or plan how the team will test this link.',
         silent: edit(['evidence moderate\n}', 'evidence strong\n}']),
     },
     'activity-leads-nowhere': {
-        fires: edit(['\noutcome RoundsDone', '\nactivity Posters "Falls posters" {\n    owner WardNurses\n}\n\noutcome RoundsDone']),
-        severity: WARNING, at: 'Posters',
+        fires: edit([
+            '\noutcome RoundsDone',
+            '\nactivity Posters "Falls posters" {\n    owner WardNurses\n}\n\noutcome RoundsDone',
+        ]),
+        severity: WARNING,
+        at: 'Posters',
         message: 'Activity `Posters` leads to no outcome: add `link Posters -> <outcome>`, or remove the activity.',
-        silent: edit(['\noutcome RoundsDone', '\nactivity Posters "Falls posters" {\n    owner WardNurses\n}\n\nfeedback link RoundsDone -> Posters {\n    mechanism "x"\n}\n\nlink Posters -> RoundsDone {\n    mechanism "Reminders"\n    evidence moderate\n}\n\noutcome RoundsDone']),
+        silent: edit([
+            '\noutcome RoundsDone',
+            '\nactivity Posters "Falls posters" {\n    owner WardNurses\n}\n\nfeedback link RoundsDone -> Posters {\n    mechanism "x"\n}\n\nlink Posters -> RoundsDone {\n    mechanism "Reminders"\n    evidence moderate\n}\n\noutcome RoundsDone',
+        ]),
     },
     'outcome-unreachable': {
-        fires: edit(['\nlink Rounding -> RoundsDone', '\noutcome Confidence {\n    horizon short\n}\n\nlink Confidence -> FewerFalls {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Rounding -> RoundsDone']),
-        severity: WARNING, at: 'Confidence',
-        message: 'No activity leads to outcome `Confidence`: link an activity to it, directly or through other outcomes.',
+        fires: edit([
+            '\nlink Rounding -> RoundsDone',
+            '\noutcome Confidence {\n    horizon short\n}\n\nlink Confidence -> FewerFalls {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Rounding -> RoundsDone',
+        ]),
+        severity: WARNING,
+        at: 'Confidence',
+        message:
+            'No activity leads to outcome `Confidence`: link an activity to it, directly or through other outcomes.',
         silent: BASE,
     },
     'missing-middle': {
-        fires: edit(['\nlink RoundsDone -> FewerFalls', '\nlink Rounding -> FewerFalls {\n    mechanism "x"\n    evidence moderate\n}\n\nlink RoundsDone -> FewerFalls']),
-        severity: WARNING, at: 'Rounding -> FewerFalls',
-        message: 'Link `Rounding -> FewerFalls` jumps from an activity to a long-term outcome: add the short- or medium-term outcome in between.',
+        fires: edit([
+            '\nlink RoundsDone -> FewerFalls',
+            '\nlink Rounding -> FewerFalls {\n    mechanism "x"\n    evidence moderate\n}\n\nlink RoundsDone -> FewerFalls',
+        ]),
+        severity: WARNING,
+        at: 'Rounding -> FewerFalls',
+        message:
+            'Link `Rounding -> FewerFalls` jumps from an activity to a long-term outcome: add the short- or medium-term outcome in between.',
         silent: BASE,
     },
     'unmeasured-outcome': {
         fires: edit(['measures RoundsDone', 'measures Rounding']),
-        severity: WARNING, at: 'RoundsDone',
+        severity: WARNING,
+        at: 'RoundsDone',
         message: 'Outcome `RoundsDone` has no measure: add a measure of kind outcome, or say how it will be observed.',
         silent: BASE,
     },
     'measure-without-baseline': {
         fires: edit(['    baseline 40 on 2025-03-01\n', '']),
-        severity: WARNING, at: 'RoundsCompleted',
-        message: 'Measure `RoundsCompleted` has no baseline: add `baseline <value> on <date>` measured before the work starts.',
+        severity: WARNING,
+        at: 'RoundsCompleted',
+        message:
+            'Measure `RoundsCompleted` has no baseline: add `baseline <value> on <date>` measured before the work starts.',
         silent: edit(['    baseline 80 on 2025-03-01\n', '']),
     },
     'measure-without-source': {
         fires: edit(['    source "Weekly audit of rounding charts"\n', '']),
-        severity: WARNING, at: 'RoundsCompleted',
+        severity: WARNING,
+        at: 'RoundsCompleted',
         message: 'Measure `RoundsCompleted` has no data source: add `source "..."` naming where the data comes from.',
         silent: BASE,
     },
     'measure-without-owner': {
         fires: edit(['    frequency weekly\n    owner WardNurses\n', '    frequency weekly\n']),
-        severity: WARNING, at: 'RoundsCompleted',
-        message: 'Measure `RoundsCompleted` has no owner: add `owner <stakeholder or person>` who collects and reports it.',
+        severity: WARNING,
+        at: 'RoundsCompleted',
+        message:
+            'Measure `RoundsCompleted` has no owner: add `owner <stakeholder or person>` who collects and reports it.',
         silent: BASE,
     },
     'measure-without-frequency': {
         fires: edit(['    frequency weekly\n', '']),
-        severity: WARNING, at: 'RoundsCompleted',
-        message: 'Measure `RoundsCompleted` has no frequency: add `frequency weekly` (or daily, monthly, quarterly...).',
+        severity: WARNING,
+        at: 'RoundsCompleted',
+        message:
+            'Measure `RoundsCompleted` has no frequency: add `frequency weekly` (or daily, monthly, quarterly...).',
         silent: BASE,
     },
     'measurement-burden': {
-        fires: edit(['\nassumption', '\nmeasure Huddles {\n    kind process\n    measures Rounding\n    owner WardNurses\n}\n\nassumption']),
-        severity: WARNING, at: 'WardNurses',
-        message: 'Frontline `WardNurses` owns 4 measures, more than 3: share the collection, automate it, or drop the least useful.',
-        silent: edit(['\nassumption', '\nmeasure Huddles {\n    kind process\n    measures Rounding\n    owner ChiefNurse\n}\n\nassumption']),
+        fires: edit([
+            '\nassumption',
+            '\nmeasure Huddles {\n    kind process\n    measures Rounding\n    owner WardNurses\n}\n\nassumption',
+        ]),
+        severity: WARNING,
+        at: 'WardNurses',
+        message:
+            'Frontline `WardNurses` owns 4 measures, more than 3: share the collection, automate it, or drop the least useful.',
+        silent: edit([
+            '\nassumption',
+            '\nmeasure Huddles {\n    kind process\n    measures Rounding\n    owner ChiefNurse\n}\n\nassumption',
+        ]),
     },
     'stretch-without-resources': {
-        fires: edit(['target reduce 25% by 2026-03-31', 'target reduce 60% by 2026-03-31'], without('resource AuditSupport')),
-        severity: WARNING, at: 'target reduce 60% by 2026-03-31',
-        message: 'Outcome `FewerFalls` has a large change in a short time but no resources on the activities that drive it: add a `resource` for one of them, or make the target realistic.',
+        fires: edit(
+            ['target reduce 25% by 2026-03-31', 'target reduce 60% by 2026-03-31'],
+            without('resource AuditSupport'),
+        ),
+        severity: WARNING,
+        at: 'target reduce 60% by 2026-03-31',
+        message:
+            'Outcome `FewerFalls` has a large change in a short time but no resources on the activities that drive it: add a `resource` for one of them, or make the target realistic.',
         silent: edit(['target reduce 25% by 2026-03-31', 'target reduce 60% by 2026-03-31 stretch']),
     },
     'too-many-aims': {
-        fires: edit(['\nlink Rounding', '\noutcome A {\n    horizon long\n}\n\noutcome B {\n    horizon long\n}\n\noutcome C {\n    horizon long\n}\n\nlink Rounding']),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Programme `FallsProgramme` has 4 long-term outcomes, more than 3: focus on the few it can realistically move.',
-        silent: edit(['\nlink Rounding', '\noutcome A {\n    horizon long\n}\n\noutcome B {\n    horizon long\n}\n\nlink Rounding']),
+        fires: edit([
+            '\nlink Rounding',
+            '\noutcome A {\n    horizon long\n}\n\noutcome B {\n    horizon long\n}\n\noutcome C {\n    horizon long\n}\n\nlink Rounding',
+        ]),
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Programme `FallsProgramme` has 4 long-term outcomes, more than 3: focus on the few it can realistically move.',
+        silent: edit([
+            '\nlink Rounding',
+            '\noutcome A {\n    horizon long\n}\n\noutcome B {\n    horizon long\n}\n\nlink Rounding',
+        ]),
     },
     'project-ends-without-sustain': {
         fires: edit(without('sustain plan KeepRounding')),
-        severity: WARNING, at: '2025-04-01 to 2026-03-31',
-        message: 'Programme `FallsProgramme` ends on 2026-03-31 with no sustain plan: add a `sustain plan` saying how the gains outlast it.',
+        severity: WARNING,
+        at: '2025-04-01 to 2026-03-31',
+        message:
+            'Programme `FallsProgramme` ends on 2026-03-31 with no sustain plan: add a `sustain plan` saying how the gains outlast it.',
         silent: BASE,
     },
     'no-context': {
         fires: edit(without('context WardReadiness')),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Programme `FallsProgramme` has no context assessment: add a `context` rating readiness, capacity and policy alignment.',
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Programme `FallsProgramme` has no context assessment: add a `context` rating readiness, capacity and policy alignment.',
         silent: BASE,
     },
     'no-admin-support': {
         fires: edit(['kind admin-support', 'kind training']),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Programme `FallsProgramme` has no administrative or data support: add a `resource` of kind admin-support or data-support.',
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Programme `FallsProgramme` has no administrative or data support: add a `resource` of kind admin-support or data-support.',
         silent: edit(['kind admin-support', 'kind data-support']),
     },
     'activity-without-owner': {
         fires: edit(['    owner WardNurses\n    involves WardNurses\n', '    involves WardNurses\n']),
-        severity: WARNING, at: 'Rounding',
+        severity: WARNING,
+        at: 'Rounding',
         message: 'Activity `Rounding` has no owner: add `owner <stakeholder or person>`.',
         silent: BASE,
     },
     'frontline-not-involved': {
-        fires: edit(['    owner WardNurses\n    involves WardNurses\n', '    owner ChiefNurse\n'], ['    role "Deliver and audit the rounds"\n    involved in design\n', '    role "Deliver and audit the rounds"\n']),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'No frontline staff are involved in programme `FallsProgramme`: mark a frontline stakeholder `involved in design`, or have them own or take part in an activity.',
+        fires: edit(
+            ['    owner WardNurses\n    involves WardNurses\n', '    owner ChiefNurse\n'],
+            [
+                '    role "Deliver and audit the rounds"\n    involved in design\n',
+                '    role "Deliver and audit the rounds"\n',
+            ],
+        ),
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'No frontline staff are involved in programme `FallsProgramme`: mark a frontline stakeholder `involved in design`, or have them own or take part in an activity.',
         silent: edit(['    owner WardNurses\n    involves WardNurses\n', '    owner ChiefNurse\n']),
     },
     'single-profession': {
         fires: edit(['profession medicine', 'profession nursing']),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Every stakeholder of programme `FallsProgramme` is nursing: involve the other professions the change touches.',
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Every stakeholder of programme `FallsProgramme` is nursing: involve the other professions the change touches.',
         silent: BASE,
     },
     'stakeholder-without-role': {
         fires: edit(['    role "Review medicines that raise the risk of falling"\n', '']),
-        severity: INFO, at: 'WardDoctors',
+        severity: INFO,
+        at: 'WardDoctors',
         message: 'Stakeholder `WardDoctors` has no role: add `role "..."` saying what they do in the programme.',
         silent: BASE,
     },
     'leadership-at-one-level': {
-        fires: edit(['sponsor ChiefNurse', 'sponsor WardNurses'], ['    owner ChiefNurse\n}\n', '    owner WardNurses\n}\n']),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Every leader of programme `FallsProgramme` (sponsors and owners) is at frontline level: share leadership across levels.',
+        fires: edit(
+            ['sponsor ChiefNurse', 'sponsor WardNurses'],
+            ['    owner ChiefNurse\n}\n', '    owner WardNurses\n}\n'],
+        ),
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Every leader of programme `FallsProgramme` (sponsors and owners) is at frontline level: share leadership across levels.',
         silent: BASE,
     },
     'no-incentives': {
         fires: edit(without('incentive WardRecognition'), without('incentive MatronReview')),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Programme `FallsProgramme` names no incentives: add an `incentive` (kind carrot or stick) for the groups asked to change.',
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Programme `FallsProgramme` names no incentives: add an `incentive` (kind carrot or stick) for the groups asked to change.',
         silent: BASE,
     },
     'incentives-one-sided': {
         fires: edit(without('incentive MatronReview')),
-        severity: INFO, at: 'FallsProgramme',
+        severity: INFO,
+        at: 'FallsProgramme',
         message: 'Every incentive of programme `FallsProgramme` is a carrot: consider a stick as well.',
         silent: BASE,
     },
     'no-sustain-plan': {
         fires: edit(without('sustain plan KeepRounding'), ['    period 2025-04-01 to 2026-03-31\n', '']),
-        severity: WARNING, at: 'FallsProgramme',
+        severity: WARNING,
+        at: 'FallsProgramme',
         message: 'Programme `FallsProgramme` has no sustain plan: add a `sustain plan` saying how the gains will last.',
         silent: edit(['    period 2025-04-01 to 2026-03-31\n', '']),
     },
     'not-embedded': {
         fires: edit(['    embedded in procedure "Ward nursing procedures"\n', '']),
-        severity: WARNING, at: 'KeepRounding',
-        message: 'Sustain plan `KeepRounding` embeds nothing in routine practice: add `embedded in guideline "..."` (or standard, policy, procedure, job-plan, training).',
+        severity: WARNING,
+        at: 'KeepRounding',
+        message:
+            'Sustain plan `KeepRounding` embeds nothing in routine practice: add `embedded in guideline "..."` (or standard, policy, procedure, job-plan, training).',
         silent: BASE,
     },
     'sustain-plan-incomplete': {
         fires: edit(['    succession "Each ward names a rounding lead"\n', '']),
-        severity: WARNING, at: 'KeepRounding',
+        severity: WARNING,
+        at: 'KeepRounding',
         message: 'Sustain plan `KeepRounding` does not say who carries the work on: add `succession "..."`.',
         silent: BASE,
     },
     'single-point-of-failure': {
-        fires: edit(['\noutcome RoundsDone', '\nactivity Huddle {\n    owner ChiefNurse\n}\n\nactivity Audit {\n    owner ChiefNurse\n}\n\nlink Huddle -> RoundsDone {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Audit -> RoundsDone {\n    mechanism "y"\n    evidence moderate\n}\n\noutcome RoundsDone']),
-        severity: WARNING, at: 'ChiefNurse',
-        message: '`ChiefNurse` owns 2 of 3 activities: give ownership to roles or groups, and plan who takes over if they leave.',
-        silent: edit(['\noutcome RoundsDone', '\nactivity Huddle {\n    owner ChiefNurse\n}\n\nactivity Audit {\n    owner WardDoctors\n}\n\nlink Huddle -> RoundsDone {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Audit -> RoundsDone {\n    mechanism "y"\n    evidence moderate\n}\n\noutcome RoundsDone']),
+        fires: edit([
+            '\noutcome RoundsDone',
+            '\nactivity Huddle {\n    owner ChiefNurse\n}\n\nactivity Audit {\n    owner ChiefNurse\n}\n\nlink Huddle -> RoundsDone {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Audit -> RoundsDone {\n    mechanism "y"\n    evidence moderate\n}\n\noutcome RoundsDone',
+        ]),
+        severity: WARNING,
+        at: 'ChiefNurse',
+        message:
+            '`ChiefNurse` owns 2 of 3 activities: give ownership to roles or groups, and plan who takes over if they leave.',
+        silent: edit([
+            '\noutcome RoundsDone',
+            '\nactivity Huddle {\n    owner ChiefNurse\n}\n\nactivity Audit {\n    owner WardDoctors\n}\n\nlink Huddle -> RoundsDone {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Audit -> RoundsDone {\n    mechanism "y"\n    evidence moderate\n}\n\noutcome RoundsDone',
+        ]),
     },
     'no-balancing-measure': {
         fires: edit(['kind balancing', 'kind process']),
-        severity: WARNING, at: 'FallsProgramme',
-        message: 'Programme `FallsProgramme` has no balancing measure: add a measure of kind balancing that watches for harm the change could cause.',
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Programme `FallsProgramme` has no balancing measure: add a measure of kind balancing that watches for harm the change could cause.',
         silent: BASE,
     },
     'unwatched-risk': {
         fires: edit(['measures LessTimeForCare', 'measures Rounding']),
-        severity: WARNING, at: 'LessTimeForCare',
-        message: 'Side effect `LessTimeForCare` has no measure watching it: add a balancing measure with `measures LessTimeForCare`.',
+        severity: WARNING,
+        at: 'LessTimeForCare',
+        message:
+            'Side effect `LessTimeForCare` has no measure watching it: add a balancing measure with `measures LessTimeForCare`.',
         silent: BASE,
     },
     'aim-not-measurable': {
         fires: edit(['target reduce 25% by 2026-03-31', 'target reduce 25%']),
-        severity: WARNING, at: 'FewerFalls',
+        severity: WARNING,
+        at: 'FewerFalls',
         message: 'The aim `FewerFalls` does not say by when: add `by <date>` to its target.',
         silent: BASE,
     },
     'measure-without-target': {
         fires: edit(['    target reach 4.9 by 2026-03-31\n', '']),
-        severity: WARNING, at: 'FallsRate',
+        severity: WARNING,
+        at: 'FallsRate',
         message: 'Outcome measure `FallsRate` has no target: add `target reach <value> by <date>`.',
         silent: BASE,
     },
@@ -246,7 +350,8 @@ describe('the rule catalogue', () => {
             const findings = model.diagnostics().filter(d => d.code === id);
             expect(findings).toHaveLength(1);
             expect(findings[0]).toMatchObject({
-                severity: c.severity, message: c.message,
+                severity: c.severity,
+                message: c.message,
                 codeDescription: { href: `https://github.com/toc-lang/theory-of-change/blob/main/docs/rules/${id}.md` },
             });
             expect(rangeText(model, 'model.toc', findings[0])).toBe(c.at);

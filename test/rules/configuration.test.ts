@@ -11,7 +11,7 @@ const UNMEASURED = BASE.replace('measures RoundsDone', 'measures Rounding');
 const config = (value: unknown) => ({ 'toc.config.json': JSON.stringify(value, null, 2) });
 
 describe('toc.config.json', () => {
-    test('changes a rule\'s severity', async () => {
+    test("changes a rule's severity", async () => {
         const model = await loadModel(UNMEASURED, config({ rules: { 'unmeasured-outcome': 'error' } }));
         expect(model.diagnostics().find(d => d.code === 'unmeasured-outcome')?.severity).toBe(1);
     });
@@ -24,57 +24,92 @@ describe('toc.config.json', () => {
     test('sets a threshold', async () => {
         const strict = await loadModel(BASE, config({ rules: { 'measurement-burden': { maxMeasures: 2 } } }));
         expect(strict.diagnostics().map(d => [d.code, d.message])).toEqual([
-            ['measurement-burden', 'Frontline `WardNurses` owns 3 measures, more than 2: share the collection, automate it, or drop the least useful.'],
+            [
+                'measurement-burden',
+                'Frontline `WardNurses` owns 3 measures, more than 2: share the collection, automate it, or drop the least useful.',
+            ],
         ]);
-        const lenient = await loadModel(BASE, config({ rules: { 'measurement-burden': { severity: 'info', maxMeasures: 3 } } }));
+        const lenient = await loadModel(
+            BASE,
+            config({ rules: { 'measurement-burden': { severity: 'info', maxMeasures: 3 } } }),
+        );
         expect(lenient.diagnostics()).toEqual([]);
     });
 
-    test('is found by walking up from the model\'s folder', async () => {
-        const workspace = await loadWorkspace({ 'toc.config.json': '{ "rules": { "unmeasured-outcome": "off" } }', 'teams/wards/plan.toc': UNMEASURED }, ['teams/wards/plan.toc']);
+    test("is found by walking up from the model's folder", async () => {
+        const workspace = await loadWorkspace(
+            { 'toc.config.json': '{ "rules": { "unmeasured-outcome": "off" } }', 'teams/wards/plan.toc': UNMEASURED },
+            ['teams/wards/plan.toc'],
+        );
         expect(workspace.diagnostics('teams/wards/plan.toc')).toEqual([]);
     });
 
     test('the nearest file wins', async () => {
-        const workspace = await loadWorkspace({
-            'toc.config.json': '{ "rules": { "unmeasured-outcome": "off" } }',
-            'wards/toc.config.json': '{ "rules": { "unmeasured-outcome": "error" } }',
-            'wards/plan.toc': UNMEASURED,
-        }, ['wards/plan.toc']);
+        const workspace = await loadWorkspace(
+            {
+                'toc.config.json': '{ "rules": { "unmeasured-outcome": "off" } }',
+                'wards/toc.config.json': '{ "rules": { "unmeasured-outcome": "error" } }',
+                'wards/plan.toc': UNMEASURED,
+            },
+            ['wards/plan.toc'],
+        );
         expect(workspace.errorCodes('wards/plan.toc')).toEqual(['unmeasured-outcome']);
     });
 
     test('an unknown rule is reported with file, line, column and reason, and the defaults apply', async () => {
-        const model = await loadModel(UNMEASURED, { 'toc.config.json': '{\n  "rules": {\n    "unmeasured-outcomes": "off"\n  }\n}\n' });
+        const model = await loadModel(UNMEASURED, {
+            'toc.config.json': '{\n  "rules": {\n    "unmeasured-outcomes": "off"\n  }\n}\n',
+        });
         const [problem] = model.diagnostics().filter(d => d.code === 'invalid-config');
         expect(problem).toMatchObject({
             severity: 1,
-            message: 'toc.config.json:3:5: the configuration "unmeasured-outcomes" is not a rule of the catalogue. The default rule settings are used until it is fixed.',
+            message:
+                'toc.config.json:3:5: the configuration "unmeasured-outcomes" is not a rule of the catalogue. The default rule settings are used until it is fixed.',
         });
         expect(model.codes()).toContain('unmeasured-outcome');
     });
 
     test('a wrong severity names the allowed values', async () => {
         const model = await loadModel(BASE, { 'toc.config.json': '{ "rules": { "unmeasured-outcome": "loud" } }' });
-        const messages = model.diagnostics().filter(d => d.code === 'invalid-config').map(d => d.message);
-        expect(messages).toEqual(['toc.config.json:1:36: the configuration "rules.unmeasured-outcome" must be one of error, warning, info, hint, off. The default rule settings are used until it is fixed.']);
+        const messages = model
+            .diagnostics()
+            .filter(d => d.code === 'invalid-config')
+            .map(d => d.message);
+        expect(messages).toEqual([
+            'toc.config.json:1:36: the configuration "rules.unmeasured-outcome" must be one of error, warning, info, hint, off. The default rule settings are used until it is fixed.',
+        ]);
     });
 
     test('a threshold of the wrong type or range is reported', async () => {
-        const model = await loadModel(BASE, { 'toc.config.json': '{ "rules": { "single-point-of-failure": { "maxShare": 2 } } }' });
-        const messages = model.diagnostics().filter(d => d.code === 'invalid-config').map(d => d.message);
-        expect(messages).toEqual(['toc.config.json:1:55: the configuration "rules.single-point-of-failure.maxShare" must be <= 1. The default rule settings are used until it is fixed.']);
+        const model = await loadModel(BASE, {
+            'toc.config.json': '{ "rules": { "single-point-of-failure": { "maxShare": 2 } } }',
+        });
+        const messages = model
+            .diagnostics()
+            .filter(d => d.code === 'invalid-config')
+            .map(d => d.message);
+        expect(messages).toEqual([
+            'toc.config.json:1:55: the configuration "rules.single-point-of-failure.maxShare" must be <= 1. The default rule settings are used until it is fixed.',
+        ]);
     });
 
     test('a file that is JSON but not an object says so plainly', async () => {
         const model = await loadModel(BASE, { 'toc.config.json': '["unmeasured-outcome"]' });
-        const messages = model.diagnostics().filter(d => d.code === 'invalid-config').map(d => d.message);
-        expect(messages).toEqual(['toc.config.json:1:1: the configuration must be an object. The default rule settings are used until it is fixed.']);
+        const messages = model
+            .diagnostics()
+            .filter(d => d.code === 'invalid-config')
+            .map(d => d.message);
+        expect(messages).toEqual([
+            'toc.config.json:1:1: the configuration must be an object. The default rule settings are used until it is fixed.',
+        ]);
     });
 
     test('a file that is not JSON is reported where it breaks', async () => {
         const model = await loadModel(BASE, { 'toc.config.json': '{ "rules": { "unmeasured-outcome": "off", } ' });
-        const messages = model.diagnostics().filter(d => d.code === 'invalid-config').map(d => d.message);
+        const messages = model
+            .diagnostics()
+            .filter(d => d.code === 'invalid-config')
+            .map(d => d.message);
         expect(messages[0]).toMatch(/^toc\.config\.json:1:\d+: the configuration is not valid JSON: /);
     });
 });
@@ -84,23 +119,32 @@ describe('a rule that fails', () => {
         const model = await loadModel(UNMEASURED);
         const services = model.services;
         const broken: RuleDefinition = {
-            id: 'broken-rule', challenge: 2, title: 'Broken', summary: 'Throws.', defaultSeverity: 'warning',
-            check: () => { throw new Error('something unexpected'); },
+            id: 'broken-rule',
+            challenge: 2,
+            title: 'Broken',
+            summary: 'Throws.',
+            defaultSeverity: 'warning',
+            check: () => {
+                throw new Error('something unexpected');
+            },
         };
         const rules = new Map(defaultConfig());
         rules.set(broken.id, { rule: broken, severity: 'warning', thresholds: {} });
         services.config.ConfigProvider.configFor = () => ({ config: rules, problems: [] });
         await model.change('model.toc', UNMEASURED + '\n');
         const diagnostics = model.diagnostics();
-        expect(diagnostics.find(d => d.code === 'rule-failed')?.message)
-            .toBe('Rule `broken-rule` failed on this model and was skipped (something unexpected). The other rules ran; please report this.');
+        expect(diagnostics.find(d => d.code === 'rule-failed')?.message).toBe(
+            'Rule `broken-rule` failed on this model and was skipped (something unexpected). The other rules ran; please report this.',
+        );
         expect(diagnostics.map(d => d.code)).toContain('unmeasured-outcome');
     });
 });
 
 describe('the configuration schema', () => {
     test('the committed schema file matches the rule catalogue (regenerate with `npm run schema`)', () => {
-        const committed = JSON.parse(readFileSync(new URL('../../schemas/toc.config.schema.json', import.meta.url), 'utf8'));
+        const committed = JSON.parse(
+            readFileSync(new URL('../../schemas/toc.config.schema.json', import.meta.url), 'utf8'),
+        );
         expect(committed).toEqual(configSchema());
     });
 });

@@ -10,7 +10,9 @@ import { loadModel } from '../support/workspace.js';
 const DOCS = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
 
 describe('rule documentation', () => {
-    const pages = readdirSync(DOCS).filter(name => name.endsWith('.md') && name !== 'README.md').map(name => name.slice(0, -3));
+    const pages = readdirSync(DOCS)
+        .filter(name => name.endsWith('.md') && name !== 'README.md')
+        .map(name => name.slice(0, -3));
 
     test('every rule has a page', () => {
         expect(RULES.map(rule => rule.id).filter(id => !pages.includes(id))).toEqual([]);
@@ -25,7 +27,11 @@ describe('rule documentation', () => {
             const page = readFileSync(`${DOCS}${rule.id}.md`, 'utf8');
             expect(page.startsWith(`# ${rule.id}\n`), rule.id).toBe(true);
             expect(page, rule.id).toContain(`| Default severity | ${rule.defaultSeverity}`);
-            expect(page, rule.id).toMatch(rule.challenge === 'methods' ? /\| Challenge \| .*[Mm]ethods/ : new RegExp(`\\| Challenge \\| ${rule.challenge} `));
+            expect(page, rule.id).toMatch(
+                rule.challenge === 'methods'
+                    ? /\| Challenge \| .*[Mm]ethods/
+                    : new RegExp(`\\| Challenge \\| ${rule.challenge} `),
+            );
         }
     });
 
@@ -36,7 +42,10 @@ describe('rule documentation', () => {
 
     test('all ten challenges have at least one rule', () => {
         for (const challenge of CHALLENGES) {
-            expect(RULES.some(rule => rule.challenge === challenge.id), String(challenge.id)).toBe(true);
+            expect(
+                RULES.some(rule => rule.challenge === challenge.id),
+                String(challenge.id),
+            ).toBe(true);
         }
     });
 });
@@ -46,13 +55,16 @@ describe('hover on a finding', () => {
         const model = await loadModel(edit(['measures RoundsDone', 'measures Rounding']));
         const document = model.document('model.toc');
         const offset = document.textDocument.getText().indexOf('RoundsDone "Patients');
-        const hover = await model.services.lsp.HoverProvider!.getHoverContent(document, {
-            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset + 2),
-        }) as Hover;
+        const hover = (await model.services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(offset + 2),
+        })) as Hover;
         const value = (hover.contents as { value: string }).value;
         expect(value).toContain('**Challenge 3: Getting data collection and monitoring right** · `unmeasured-outcome`');
         expect(value).toContain('An outcome nobody measures is one nobody will know was reached.');
-        expect(value).toContain('[About this rule](https://github.com/toc-lang/theory-of-change/blob/main/docs/rules/unmeasured-outcome.md)');
+        expect(value).toContain(
+            '[About this rule](https://github.com/toc-lang/theory-of-change/blob/main/docs/rules/unmeasured-outcome.md)',
+        );
         expect(value).toContain('**outcome** `RoundsDone`');
     });
 
@@ -60,9 +72,10 @@ describe('hover on a finding', () => {
         const model = await loadModel(edit(['evidence moderate\n}', 'evidence contested\n}']));
         const document = model.document('model.toc');
         const offset = document.textDocument.getText().indexOf('contested');
-        const hover = await model.services.lsp.HoverProvider!.getHoverContent(document, {
-            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset + 1),
-        }) as Hover;
+        const hover = (await model.services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(offset + 1),
+        })) as Hover;
         expect((hover.contents as { value: string }).value).toContain('`contested-evidence`');
     });
 });

@@ -8,20 +8,29 @@ import { isFixData } from '../../language/src/rules/rule.js';
 async function format(text: string): Promise<string> {
     const model = await loadModel(text);
     const document = model.document('model.toc');
-    const edits = await model.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+    const edits = await model.services.lsp.Formatter!.formatDocument(document, {
+        textDocument: { uri: document.uri.toString() },
+        options: { tabSize: 4, insertSpaces: true },
+    });
     return TextDocument.applyEdits(document.textDocument, edits);
 }
 
 /** Applies the quick fix with the given title prefix to the first finding of a rule. */
-async function applyFix(text: string, rule: string, title: string | RegExp): Promise<{ fixed: string; action: CodeAction }> {
+async function applyFix(
+    text: string,
+    rule: string,
+    title: string | RegExp,
+): Promise<{ fixed: string; action: CodeAction }> {
     const model = await loadModel(text);
     const document = model.document('model.toc');
     const diagnostic = model.diagnostics().find(d => d.code === rule) as Diagnostic;
     expect(diagnostic, `${rule} fires before the fix`).toBeDefined();
-    const actions = await model.services.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
-    }) as CodeAction[];
-    const action = actions.find(a => typeof title === 'string' ? a.title.startsWith(title) : title.test(a.title));
+    const actions = (await model.services.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const action = actions.find(a => (typeof title === 'string' ? a.title.startsWith(title) : title.test(a.title)));
     expect(action, `a fix titled ${title} among ${actions.map(a => a.title).join(', ')}`).toBeDefined();
     const fixed = TextDocument.applyEdits(document.textDocument, action!.edit!.changes![document.uri.toString()]);
     return { fixed, action: action! };
@@ -30,42 +39,65 @@ async function applyFix(text: string, rule: string, title: string | RegExp): Pro
 const FIXES: Array<[string, string, string]> = [
     ['unmeasured-outcome', edit(['measures RoundsDone', 'measures Rounding']), 'Add a measure of RoundsDone'],
     ['unwatched-risk', edit(['measures LessTimeForCare', 'measures Rounding']), 'Add a measure of LessTimeForCare'],
-    ['link-without-mechanism', edit(['    mechanism "Rounds become part of the ward routine"\n', '']), 'Add a mechanism to this link'],
+    [
+        'link-without-mechanism',
+        edit(['    mechanism "Rounds become part of the ward routine"\n', '']),
+        'Add a mechanism to this link',
+    ],
     ['measure-without-baseline', edit(['    baseline 40 on 2025-03-01\n', '']), 'Add a baseline to this measure'],
     ['no-balancing-measure', edit(['kind balancing', 'kind process']), 'Add a balancing measure'],
     ['project-ends-without-sustain', edit(without('sustain plan KeepRounding')), 'Add a sustain plan'],
-    ['no-sustain-plan', edit(without('sustain plan KeepRounding'), ['    period 2025-04-01 to 2026-03-31\n', '']), 'Add a sustain plan'],
+    [
+        'no-sustain-plan',
+        edit(without('sustain plan KeepRounding'), ['    period 2025-04-01 to 2026-03-31\n', '']),
+        'Add a sustain plan',
+    ],
     ['problem-missing', edit(without('problem Falls')), 'Add a problem statement'],
 ];
 
 describe('quick fixes', () => {
-    test.each(FIXES)('%s: the fix removes the finding, adds no error and leaves the file formatted', async (rule, text, title) => {
-        const { fixed, action } = await applyFix(text, rule, title);
-        expect(action.isPreferred).toBe(true);
-        const after = await loadModel(fixed);
-        expect(after.errors()).toEqual([]);
-        expect(after.codes()).not.toContain(rule);
-        expect(await format(fixed)).toBe(fixed);
-    });
+    test.each(FIXES)(
+        '%s: the fix removes the finding, adds no error and leaves the file formatted',
+        async (rule, text, title) => {
+            const { fixed, action } = await applyFix(text, rule, title);
+            expect(action.isPreferred).toBe(true);
+            const after = await loadModel(fixed);
+            expect(after.errors()).toEqual([]);
+            expect(after.codes()).not.toContain(rule);
+            expect(await format(fixed)).toBe(fixed);
+        },
+    );
 
     test('a link written on one line gets a block for its mechanism', async () => {
-        const text = edit(['link Rounding -> RoundsDone {\n    mechanism "Rounds become part of the ward routine"\n    evidence moderate\n}', 'link Rounding -> RoundsDone']);
+        const text = edit([
+            'link Rounding -> RoundsDone {\n    mechanism "Rounds become part of the ward routine"\n    evidence moderate\n}',
+            'link Rounding -> RoundsDone',
+        ]);
         const { fixed } = await applyFix(text, 'link-without-mechanism', 'Add a mechanism');
         expect(fixed).toContain('link Rounding -> RoundsDone {\n    mechanism "Why Rounding leads to RoundsDone"\n}');
         expect(await format(fixed)).toBe(fixed);
     });
 
     test('a new measure takes a name no other declaration has', async () => {
-        const text = edit(['measures RoundsDone', 'measures Rounding'], ['\nassumption', '\nactivity RoundsDoneMeasure {\n    owner WardNurses\n}\n\nassumption']);
+        const text = edit(
+            ['measures RoundsDone', 'measures Rounding'],
+            ['\nassumption', '\nactivity RoundsDoneMeasure {\n    owner WardNurses\n}\n\nassumption'],
+        );
         const { fixed } = await applyFix(text, 'unmeasured-outcome', 'Add a measure');
         expect(fixed).toContain('measure RoundsDoneMeasure2 "How RoundsDone is measured"');
     });
 
     test('every finding can be suppressed with a reason to fill in', async () => {
         const text = edit(['measures RoundsDone', 'measures Rounding']);
-        const { fixed, action } = await applyFix(text, 'unmeasured-outcome', 'Suppress unmeasured-outcome for RoundsDone');
+        const { fixed, action } = await applyFix(
+            text,
+            'unmeasured-outcome',
+            'Suppress unmeasured-outcome for RoundsDone',
+        );
         expect(action.isPreferred).toBe(false);
-        expect(fixed).toContain('// toc-ignore unmeasured-outcome: say why this rule does not apply here\noutcome RoundsDone');
+        expect(fixed).toContain(
+            '// toc-ignore unmeasured-outcome: say why this rule does not apply here\noutcome RoundsDone',
+        );
         const after = await loadModel(fixed);
         expect(after.diagnostics()).toEqual([]);
         expect(await format(fixed)).toBe(fixed);

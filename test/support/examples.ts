@@ -12,7 +12,11 @@ function tocFiles(dir: string): string[] {
 }
 
 /** The bundled examples, by path relative to `examples/`. */
-export const exampleFiles: Record<string, string> = Object.fromEntries(tocFiles(EXAMPLES).map(path => [relative(EXAMPLES, path), readFileSync(path, 'utf8')]));
+export const exampleFiles: Record<string, string> = Object.fromEntries(
+    tocFiles(EXAMPLES).map(path => [relative(EXAMPLES, path), readFileSync(path, 'utf8')]),
+);
 
 /** The examples that declare a programme: the roots of the models. */
-export const examplePrograms: string[] = Object.keys(exampleFiles).filter(path => /^programme /m.test(exampleFiles[path]));
+export const examplePrograms: string[] = Object.keys(exampleFiles).filter(path =>
+    /^programme /m.test(exampleFiles[path]),
+);

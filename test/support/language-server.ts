@@ -1,13 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+    createMessageConnection,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 export const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface PublishDiagnostics {
     uri: string;
-    diagnostics: Array<{ code?: string; severity?: number; message: string; range: { start: { line: number; character: number } } }>;
+    diagnostics: Array<{
+        code?: string;
+        severity?: number;
+        message: string;
+        range: { start: { line: number; character: number } };
+    }>;
 }
 
 export interface RunningServer {
@@ -22,9 +32,16 @@ export interface RunningServer {
 }
 
 /** The bundled server, started as an editor would start it, spoken to in plain JSON-RPC. */
-export async function startServer(rootUri: string | null = null, initializationOptions?: unknown, nodeArguments: string[] = []): Promise<RunningServer> {
+export async function startServer(
+    rootUri: string | null = null,
+    initializationOptions?: unknown,
+    nodeArguments: string[] = [],
+): Promise<RunningServer> {
     const child = spawn(process.execPath, [...nodeArguments, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout!),
+        new StreamMessageWriter(child.stdin!),
+    );
     const waiting = new Map<string, (params: PublishDiagnostics) => void>();
     const published: PublishDiagnostics[] = [];
     let last = performance.now();
@@ -37,7 +54,10 @@ export async function startServer(rootUri: string | null = null, initializationO
     connection.onRequest(() => null);
     connection.listen();
     await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri, capabilities: {}, initializationOptions,
+        processId: process.pid,
+        rootUri,
+        capabilities: {},
+        initializationOptions,
         workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
     });
     connection.sendNotification('initialized', {});
@@ -77,14 +97,21 @@ export async function settled(server: RunningServer, since: number, quietMs = 2_
             return;
         }
         if (now - since > withinMs) {
-            throw new Error(`The server was still publishing diagnostics ${withinMs} ms after the last change (${server.published.length} publications so far).`);
+            throw new Error(
+                `The server was still publishing diagnostics ${withinMs} ms after the last change (${server.published.length} publications so far).`,
+            );
         }
         await new Promise(resolve => setTimeout(resolve, Math.min(200, quietMs - quietFor + 10)));
     }
 }
 
 /** Sends a request and fails if it is not answered within `withinMs`. */
-export async function answered<T>(server: RunningServer, method: string, params: unknown, withinMs = 5_000): Promise<T> {
+export async function answered<T>(
+    server: RunningServer,
+    method: string,
+    params: unknown,
+    withinMs = 5_000,
+): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`${method} was not answered within ${withinMs} ms.`)), withinMs);

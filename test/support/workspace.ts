@@ -45,8 +45,10 @@ export async function loadWorkspace(
         fileSystem,
         uri,
         document: path => documents.getDocument(uri(path)) as LangiumDocument<Model>,
-        diagnostics: path => [...(workspace.document(path).diagnostics ?? [])]
-            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+        diagnostics: path =>
+            [...(workspace.document(path).diagnostics ?? [])].sort(
+                (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+            ),
         codes: path => workspace.diagnostics(path).map(d => String(d.code)),
         errors: path => workspace.diagnostics(path).filter(d => d.severity === 1),
         errorCodes: path => workspace.errors(path).map(d => String(d.code)),
@@ -59,7 +61,12 @@ export async function loadWorkspace(
 }
 
 /** One file on its own. */
-export async function loadModel(text: string, files: Record<string, string> = {}): Promise<TestWorkspace & { codes(): string[]; diagnostics(): Diagnostic[]; errors(): Diagnostic[]; errorCodes(): string[] }> {
+export async function loadModel(
+    text: string,
+    files: Record<string, string> = {},
+): Promise<
+    TestWorkspace & { codes(): string[]; diagnostics(): Diagnostic[]; errors(): Diagnostic[]; errorCodes(): string[] }
+> {
     const workspace = await loadWorkspace({ 'model.toc': text, ...files }, ['model.toc']);
     return {
         ...workspace,

@@ -46,7 +46,11 @@ export class DiagramPreview implements vscode.Disposable {
     /** Callers of `show` waiting for the page to draw. */
     private readonly drawnWaiters: Array<(drawn: DrawnDiagram) => void> = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient | undefined, readonly view: DiagramView) {
+    constructor(
+        private readonly context: vscode.ExtensionContext,
+        private readonly client: () => LanguageClient | undefined,
+        readonly view: DiagramView,
+    ) {
         this.disposables.push(
             vscode.workspace.onDidChangeTextDocument(event => {
                 if (this.panel && event.document.languageId === 'toc') {
@@ -54,7 +58,11 @@ export class DiagramPreview implements vscode.Disposable {
                 }
             }),
             vscode.window.onDidChangeActiveTextEditor(editor => {
-                if (this.panel && editor?.document.languageId === 'toc' && editor.document.uri.toString() !== this.modelUri?.toString()) {
+                if (
+                    this.panel &&
+                    editor?.document.languageId === 'toc' &&
+                    editor.document.uri.toString() !== this.modelUri?.toString()
+                ) {
                     this.modelUri = editor.document.uri;
                     this.panel.title = `${DIAGRAM_VIEWS[this.view].title}: ${vscode.workspace.asRelativePath(this.modelUri)}`;
                     this.scheduleUpdate(0);
@@ -80,11 +88,16 @@ export class DiagramPreview implements vscode.Disposable {
             this.panel.reveal(vscode.ViewColumn.Beside, true);
         } else {
             const webviewRoot = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
-            this.panel = vscode.window.createWebviewPanel(`toc.diagram.${this.view}`, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-                enableScripts: true,
-                localResourceRoots: [webviewRoot],
-                retainContextWhenHidden: true,
-            });
+            this.panel = vscode.window.createWebviewPanel(
+                `toc.diagram.${this.view}`,
+                title,
+                { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+                {
+                    enableScripts: true,
+                    localResourceRoots: [webviewRoot],
+                    retainContextWhenHidden: true,
+                },
+            );
             const webview = this.panel.webview;
             webview.html = diagramPageHtml({
                 cspSource: webview.cspSource,
@@ -94,11 +107,15 @@ export class DiagramPreview implements vscode.Disposable {
                 title,
             });
             webview.onDidReceiveMessage((message: FromPreview) => this.onMessage(message), undefined, this.disposables);
-            this.panel.onDidDispose(() => {
-                this.panel = undefined;
-                this.drawnModel = undefined;
-                this.resolveDrawn({ model: uri.toString(), nodes: 0, error: 'The preview was closed.' });
-            }, undefined, this.disposables);
+            this.panel.onDidDispose(
+                () => {
+                    this.panel = undefined;
+                    this.drawnModel = undefined;
+                    this.resolveDrawn({ model: uri.toString(), nodes: 0, error: 'The preview was closed.' });
+                },
+                undefined,
+                this.disposables,
+            );
         }
         const drawn = new Promise<DrawnDiagram>(resolve => this.drawnWaiters.push(resolve));
         this.scheduleUpdate(0);
@@ -118,7 +135,13 @@ export class DiagramPreview implements vscode.Disposable {
         }
         const id = this.nextPngId++;
         const result = await new Promise<{ data?: string; error?: string }>(resolve => {
-            const timer = setTimeout(() => this.answerPng(id, { error: `the preview did not paint the image within ${REQUEST_TIMEOUT_MS / 1000} s` }), REQUEST_TIMEOUT_MS);
+            const timer = setTimeout(
+                () =>
+                    this.answerPng(id, {
+                        error: `the preview did not paint the image within ${REQUEST_TIMEOUT_MS / 1000} s`,
+                    }),
+                REQUEST_TIMEOUT_MS,
+            );
             this.pendingPngs.set(id, answer => {
                 clearTimeout(timer);
                 resolve(answer);
@@ -161,25 +184,36 @@ export class DiagramPreview implements vscode.Disposable {
             this.drawnModel = undefined;
         }
         this.request?.cancel();
-        const request = this.request = new vscode.CancellationTokenSource();
+        const request = (this.request = new vscode.CancellationTokenSource());
         const timer = setTimeout(() => request.cancel(), REQUEST_TIMEOUT_MS);
         await this.post({ type: 'updating', clear: otherModel });
         let message: Extract<ToPreview, { type: 'update' }>;
         try {
-            const result = await client.sendRequest(DiagramRequest.type, { uri: model, view: this.view }, request.token);
+            const result = await client.sendRequest(
+                DiagramRequest.type,
+                { uri: model, view: this.view },
+                request.token,
+            );
             if (generation !== this.generation || !this.panel) {
                 return; // A newer update is on its way.
             }
             this.graph = result?.graph;
             this.drawnModel = result ? model : undefined;
-            message = { type: 'update', svg: result?.svg, error: result ? result.error : 'This file is not loaded as a model yet.', findings: result?.graph.findings ?? [] };
+            message = {
+                type: 'update',
+                svg: result?.svg,
+                error: result ? result.error : 'This file is not loaded as a model yet.',
+                findings: result?.graph.findings ?? [],
+            };
         } catch (error) {
             if (generation !== this.generation || !this.panel) {
                 return;
             }
             const reason = request.token.isCancellationRequested
                 ? `the language server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s. Edit the model or reopen the preview to try again; the Output panel (Theory of Change) may say why`
-                : error instanceof Error ? error.message : String(error);
+                : error instanceof Error
+                  ? error.message
+                  : String(error);
             message = { type: 'update', error: `The diagram could not be updated: ${reason}.`, findings: [] };
         } finally {
             clearTimeout(timer);
@@ -208,21 +242,36 @@ export class DiagramPreview implements vscode.Disposable {
         } else if (message.type === 'ready') {
             this.scheduleUpdate(0);
         } else if (message.type === 'drawn') {
-            this.resolveDrawn({ model: this.drawnModel ?? this.modelUri?.toString() ?? '', title: this.graph?.title, nodes: this.graph?.nodes.length ?? 0, error: message.error ?? undefined });
+            this.resolveDrawn({
+                model: this.drawnModel ?? this.modelUri?.toString() ?? '',
+                title: this.graph?.title,
+                nodes: this.graph?.nodes.length ?? 0,
+                error: message.error ?? undefined,
+            });
         }
     }
 
     /** Opens the declaration of a clicked element beside the preview. */
     private async reveal(id: string): Promise<void> {
-        const element = [...(this.graph?.nodes ?? []).map(n => ({ key: elementId('node', n.id), location: n.location })),
-            ...(this.graph?.edges ?? []).map(e => ({ key: elementId('edge', e.id), location: e.location }))].find(e => e.key === id);
+        const element = [
+            ...(this.graph?.nodes ?? []).map(n => ({ key: elementId('node', n.id), location: n.location })),
+            ...(this.graph?.edges ?? []).map(e => ({ key: elementId('edge', e.id), location: e.location })),
+        ].find(e => e.key === id);
         if (!element?.location) {
             return;
         }
         const { uri, range } = element.location;
-        const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+        const selection = new vscode.Range(
+            range.start.line,
+            range.start.character,
+            range.end.line,
+            range.end.character,
+        );
         const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === uri);
-        await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
+        await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
+            selection,
+            viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+        });
     }
 
     /** Highlights the element whose declaration holds the cursor. */
@@ -253,14 +302,20 @@ function nonce(): string {
 }
 
 export function registerDiagramCommands(previews: Record<DiagramView, DiagramPreview>): vscode.Disposable {
-    const open = (view: DiagramView) => (target?: vscode.Uri): Promise<DrawnDiagram> | undefined => {
-        const uri = target ?? (vscode.window.activeTextEditor?.document.languageId === 'toc' ? vscode.window.activeTextEditor.document.uri : undefined);
-        if (!uri) {
-            void vscode.window.showInformationMessage('Open a .toc model to see its diagram.');
-            return undefined;
-        }
-        return previews[view].show(uri);
-    };
+    const open =
+        (view: DiagramView) =>
+        (target?: vscode.Uri): Promise<DrawnDiagram> | undefined => {
+            const uri =
+                target ??
+                (vscode.window.activeTextEditor?.document.languageId === 'toc'
+                    ? vscode.window.activeTextEditor.document.uri
+                    : undefined);
+            if (!uri) {
+                void vscode.window.showInformationMessage('Open a .toc model to see its diagram.');
+                return undefined;
+            }
+            return previews[view].show(uri);
+        };
     return vscode.Disposable.from(
         vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, open('map')),
         vscode.commands.registerCommand(OPEN_DRIVER_COMMAND, open('driver')),

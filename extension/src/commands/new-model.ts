@@ -11,19 +11,23 @@ export const NEW_MODEL_COMMAND = 'toc.newModel';
 export function registerNewModelCommand(): vscode.Disposable {
     return vscode.commands.registerCommand(NEW_MODEL_COMMAND, async (target?: vscode.Uri) => {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const uri = target ?? await vscode.window.showSaveDialog({
-            title: 'New theory-of-change model',
-            defaultUri: folder ? vscode.Uri.joinPath(folder, 'theory-of-change.toc') : undefined,
-            filters: { 'Theory of change': ['toc'] },
-            saveLabel: 'Create model',
-        });
+        const uri =
+            target ??
+            (await vscode.window.showSaveDialog({
+                title: 'New theory-of-change model',
+                defaultUri: folder ? vscode.Uri.joinPath(folder, 'theory-of-change.toc') : undefined,
+                filters: { 'Theory of change': ['toc'] },
+                saveLabel: 'Create model',
+            }));
         if (!uri) {
             return undefined;
         }
         if (await exists(uri)) {
             const replace = await vscode.window.showWarningMessage(
                 `${vscode.workspace.asRelativePath(uri)} already exists. Replace it with a starter model?`,
-                { modal: true }, 'Replace');
+                { modal: true },
+                'Replace',
+            );
             if (replace !== 'Replace') {
                 return undefined;
             }

@@ -25,10 +25,16 @@ export function registerScorecardCommand(client: () => LanguageClient | undefine
         }
         const result = await languageClient.sendRequest(ScorecardRequest.type, { uri: uri.toString() });
         if (!result) {
-            void vscode.window.showWarningMessage(`No scorecard for ${vscode.workspace.asRelativePath(uri)}: it is not loaded as a model.`);
+            void vscode.window.showWarningMessage(
+                `No scorecard for ${vscode.workspace.asRelativePath(uri)}: it is not loaded as a model.`,
+            );
             return undefined;
         }
-        const page = vscode.Uri.from({ scheme: SCHEME, path: `/${result.scorecard.programme ?? 'model'} scorecard.md`, query: uri.toString() });
+        const page = vscode.Uri.from({
+            scheme: SCHEME,
+            path: `/${result.scorecard.programme ?? 'model'} scorecard.md`,
+            query: uri.toString(),
+        });
         pages.set(page.toString(), result.markdown);
         changed.fire(page);
         await vscode.commands.executeCommand('markdown.showPreviewToSide', page);

@@ -59,13 +59,23 @@ function fit(): void {
     const width = svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width / view.scale;
     const height = svg.viewBox.baseVal?.height || svg.getBoundingClientRect().height / view.scale;
     const scale = Math.min(stage.clientWidth / width, stage.clientHeight / height, 2) * 0.95;
-    view = { scale, x: (stage.clientWidth - width * scale) / 2, y: (stage.clientHeight - height * scale) / 2, fitted: true };
+    view = {
+        scale,
+        x: (stage.clientWidth - width * scale) / 2,
+        y: (stage.clientHeight - height * scale) / 2,
+        fitted: true,
+    };
     applyView();
 }
 
 function zoom(factor: number, centreX = stage.clientWidth / 2, centreY = stage.clientHeight / 2): void {
     const scale = Math.min(Math.max(view.scale * factor, 0.05), 8);
-    view = { scale, x: centreX - (centreX - view.x) * (scale / view.scale), y: centreY - (centreY - view.y) * (scale / view.scale), fitted: false };
+    view = {
+        scale,
+        x: centreX - (centreX - view.x) * (scale / view.scale),
+        y: centreY - (centreY - view.y) * (scale / view.scale),
+        fitted: false,
+    };
     applyView();
 }
 
@@ -82,12 +92,14 @@ function updating(clear: boolean): void {
 
 function render(message: Extract<ToPreview, { type: 'update' }>): void {
     document.body.classList.remove('updating');
-    modelFindings.replaceChildren(...message.findings.map(finding => {
-        const item = document.createElement('li');
-        item.className = `finding-${finding.severity}`;
-        item.textContent = `${finding.message} (${finding.rule})`;
-        return item;
-    }));
+    modelFindings.replaceChildren(
+        ...message.findings.map(finding => {
+            const item = document.createElement('li');
+            item.className = `finding-${finding.severity}`;
+            item.textContent = `${finding.message} (${finding.rule})`;
+            return item;
+        }),
+    );
     if (!message.svg) {
         status.textContent = message.error ?? 'Nothing to draw yet.';
         vscode.postMessage({ type: 'drawn', error: status.textContent });
@@ -164,7 +176,10 @@ window.addEventListener('message', event => {
         highlight(message.id);
     } else if (message.type === 'png') {
         const { id } = message;
-        png().then(data => vscode.postMessage({ type: 'png', id, data }), error => vscode.postMessage({ type: 'png', id, error: String(error) }));
+        png().then(
+            data => vscode.postMessage({ type: 'png', id, data }),
+            error => vscode.postMessage({ type: 'png', id, error: String(error) }),
+        );
     }
 });
 
@@ -175,11 +190,15 @@ stage.addEventListener('click', event => {
     }
 });
 
-stage.addEventListener('wheel', event => {
-    event.preventDefault();
-    const bounds = stage.getBoundingClientRect();
-    zoom(event.deltaY < 0 ? 1.1 : 1 / 1.1, event.clientX - bounds.left, event.clientY - bounds.top);
-}, { passive: false });
+stage.addEventListener(
+    'wheel',
+    event => {
+        event.preventDefault();
+        const bounds = stage.getBoundingClientRect();
+        zoom(event.deltaY < 0 ? 1.1 : 1 / 1.1, event.clientX - bounds.left, event.clientY - bounds.top);
+    },
+    { passive: false },
+);
 
 let drag: { x: number; y: number } | undefined;
 stage.addEventListener('pointerdown', event => {
@@ -195,7 +214,9 @@ stage.addEventListener('pointermove', event => {
         applyView();
     }
 });
-stage.addEventListener('pointerup', () => { drag = undefined; });
+stage.addEventListener('pointerup', () => {
+    drag = undefined;
+});
 
 document.querySelector('.toolbar')!.addEventListener('click', event => {
     const action = (event.target as HTMLElement).closest('button')?.dataset.action;

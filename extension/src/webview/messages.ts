@@ -3,7 +3,11 @@
  * sides (the webview is bundled for a browser, so nothing here may import Node or VS Code).
  */
 
-export interface PreviewFinding { rule: string; severity: string; message: string }
+export interface PreviewFinding {
+    rule: string;
+    severity: string;
+    message: string;
+}
 
 /** From the extension to the webview. */
 export type ToPreview =

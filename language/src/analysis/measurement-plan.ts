@@ -55,7 +55,7 @@ export interface MeasurementPlan {
 }
 
 const KIND_ORDER: Record<ast.MeasureKind, number> = { outcome: 0, process: 1, balancing: 2 };
-const kindRank = (kind: ast.MeasureKind | undefined) => kind ? KIND_ORDER[kind] : 3;
+const kindRank = (kind: ast.MeasureKind | undefined) => (kind ? KIND_ORDER[kind] : 3);
 
 /** The name a reference was written with, resolved or not. */
 const refName = (ref: Reference<AstNode & { name: string }> | undefined) => ref && (ref.ref?.name ?? ref.$refText);
@@ -68,12 +68,19 @@ export function buildMeasurementPlan(model: ProgrammeModel): MeasurementPlan {
     const rows = model.measures.map(rowOf);
     // Array.prototype.sort is stable: declaration order is kept within each kind.
     rows.sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
-    const unmeasured = (node: ast.Outcome | ast.Risk): UnmeasuredItem => definedOnly({ kind: kindLabel(node), name: node.name, title: node.title });
+    const unmeasured = (node: ast.Outcome | ast.Risk): UnmeasuredItem =>
+        definedOnly({ kind: kindLabel(node), name: node.name, title: node.title });
     return {
         programme: model.all(ast.isProgramme)[0]?.name,
         measures: rows,
-        unmeasuredOutcomes: model.all(ast.isOutcome).filter(o => model.measuresOf(o).length === 0).map(unmeasured),
-        unwatchedRisks: model.all(ast.isRisk).filter(r => model.measuresOf(r).length === 0).map(unmeasured),
+        unmeasuredOutcomes: model
+            .all(ast.isOutcome)
+            .filter(o => model.measuresOf(o).length === 0)
+            .map(unmeasured),
+        unwatchedRisks: model
+            .all(ast.isRisk)
+            .filter(r => model.measuresOf(r).length === 0)
+            .map(unmeasured),
     };
 }
 
@@ -83,15 +90,19 @@ function rowOf(measure: ast.Measure): MeasurementPlanRow {
         name: measure.name,
         title: measure.title,
         kind: measure.kind,
-        measures: measure.measures.map(ref => definedOnly({ kind: ref.ref ? kindLabel(ref.ref) : undefined, name: refName(ref)! })),
+        measures: measure.measures.map(ref =>
+            definedOnly({ kind: ref.ref ? kindLabel(ref.ref) : undefined, name: refName(ref)! }),
+        ),
         unit: measure.unit,
         baseline: measure.baseline ? describeQuantity(measure.baseline.value) : undefined,
         baselineDate: measure.baseline?.date,
         target: measure.target ? describeTarget(measure.target) : undefined,
         direction: measure.direction,
-        source: source?.evidence ? { kind: 'evidence', name: refName(source.evidence)! } as const
-            : source?.text !== undefined ? { kind: 'text', text: source.text } as const
-            : undefined,
+        source: source?.evidence
+            ? ({ kind: 'evidence', name: refName(source.evidence)! } as const)
+            : source?.text !== undefined
+              ? ({ kind: 'text', text: source.text } as const)
+              : undefined,
         frequency: measure.frequency,
         owner: refName(measure.owner),
     });
@@ -102,10 +113,11 @@ function definedOnly<T extends object>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-const describeItem = (item: MeasuredItem) => item.kind ? `${item.kind} ${item.name}` : item.name;
-const describeSource = (source: MeasureSource | undefined) => source && (source.kind === 'evidence' ? source.name : source.text);
-const describeBaseline = (row: MeasurementPlanRow) => row.baseline === undefined ? undefined
-    : row.baselineDate ? `${row.baseline} on ${row.baselineDate}` : row.baseline;
+const describeItem = (item: MeasuredItem) => (item.kind ? `${item.kind} ${item.name}` : item.name);
+const describeSource = (source: MeasureSource | undefined) =>
+    source && (source.kind === 'evidence' ? source.name : source.text);
+const describeBaseline = (row: MeasurementPlanRow) =>
+    row.baseline === undefined ? undefined : row.baselineDate ? `${row.baseline} on ${row.baselineDate}` : row.baseline;
 
 // ---------------------------------------------------------------- Markdown
 
@@ -116,7 +128,10 @@ function cell(value: string | undefined): string {
     if (value === undefined || value === '') {
         return MISSING;
     }
-    return markdownText(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+    return markdownText(value)
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** Text on a list line: line breaks folded into spaces. */
@@ -139,7 +154,10 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
     if (plan.measures.length === 0) {
         lines.push('No measures.');
     } else {
-        lines.push(`${plan.measures.length} ${plan.measures.length === 1 ? 'measure' : 'measures'}: ${counts.join(', ')}.`, '');
+        lines.push(
+            `${plan.measures.length} ${plan.measures.length === 1 ? 'measure' : 'measures'}: ${counts.join(', ')}.`,
+            '',
+        );
         lines.push(
             '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner |',
             '|---|---|---|---|---|---|---|---|---|---|',
@@ -162,7 +180,11 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
     }
     const list = (title: string, items: UnmeasuredItem[], none: string) => {
         lines.push('', `## ${title}`, '');
-        lines.push(...(items.length === 0 ? [none] : items.map(item => `- ${item.kind} ${item.name}${item.title ? `: ${inline(item.title)}` : ''}`)));
+        lines.push(
+            ...(items.length === 0
+                ? [none]
+                : items.map(item => `- ${item.kind} ${item.name}${item.title ? `: ${inline(item.title)}` : ''}`)),
+        );
     };
     list('Outcomes not measured', plan.unmeasuredOutcomes, 'None: every outcome has a measure.');
     list('Risks not watched', plan.unwatchedRisks, 'None: every risk and side effect has a measure watching it.');
@@ -171,7 +193,20 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
 
 // ---------------------------------------------------------------- CSV
 
-const CSV_HEADER = ['measure', 'title', 'kind', 'measures', 'unit', 'baseline', 'baseline date', 'target', 'direction', 'source', 'frequency', 'owner'];
+const CSV_HEADER = [
+    'measure',
+    'title',
+    'kind',
+    'measures',
+    'unit',
+    'baseline',
+    'baseline date',
+    'target',
+    'direction',
+    'source',
+    'frequency',
+    'owner',
+];
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, with quotes

@@ -21,7 +21,8 @@ export class ModelAnalysis {
      * the document through its imports. A file no programme includes is a model of its own.
      */
     rootsOf(document: LangiumDocument): LangiumDocument[] {
-        const roots = this.imports.graph.programmesIncluding(document.uri.toString())
+        const roots = this.imports.graph
+            .programmesIncluding(document.uri.toString())
             .map(uri => this.documents.getDocument(URI.parse(uri)))
             .filter((root): root is LangiumDocument => root !== undefined);
         return roots.length > 0 ? roots : [document];

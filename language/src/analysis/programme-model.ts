@@ -37,7 +37,9 @@ export class ProgrammeModel {
         this.documents = documents;
         this.elements = documents.flatMap(doc => doc.parseResult.value.elements ?? []);
         // A link cut short by a syntax error (`link A ->`) has no end to follow: leave it out.
-        this.links = this.elements.filter(ast.isLink).filter(link => link.source !== undefined && link.target !== undefined);
+        this.links = this.elements
+            .filter(ast.isLink)
+            .filter(link => link.source !== undefined && link.target !== undefined);
         this.nodes = this.elements.filter(ast.isCausalNode);
         this.measures = this.elements.filter(ast.isMeasure);
         for (const link of this.links) {
@@ -91,7 +93,10 @@ export class ProgrammeModel {
         return this.walk(ends, node => this.linksTo(node).map(link => link.source.ref));
     }
 
-    private walk(starts: Iterable<ast.CausalNode>, next: (node: ast.CausalNode) => Array<ast.CausalNode | undefined>): Set<ast.CausalNode> {
+    private walk(
+        starts: Iterable<ast.CausalNode>,
+        next: (node: ast.CausalNode) => Array<ast.CausalNode | undefined>,
+    ): Set<ast.CausalNode> {
         const seen = new Set<ast.CausalNode>(starts);
         const queue = [...seen];
         while (queue.length > 0) {

@@ -77,7 +77,14 @@ export class TocConfigProvider {
         try {
             text = this.fileSystem.readFileSync(uri);
         } catch (error) {
-            return this.broken(uri, [{ uri, line: 1, column: 1, message: `cannot be read (${error instanceof Error ? error.message : String(error)}).` }]);
+            return this.broken(uri, [
+                {
+                    uri,
+                    line: 1,
+                    column: 1,
+                    message: `cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+                },
+            ]);
         }
         return this.parse(uri, text);
     }
@@ -94,7 +101,15 @@ export class TocConfigProvider {
         } catch (error) {
             // The JSON parser recurses once per level of nesting.
             if (error instanceof RangeError) {
-                return this.broken(uri, [{ uri, line: 1, column: 1, message: 'is nested too deeply to read: a configuration is an object of rules, each a severity or an object of settings (`toc schema` prints its shape).' }]);
+                return this.broken(uri, [
+                    {
+                        uri,
+                        line: 1,
+                        column: 1,
+                        message:
+                            'is nested too deeply to read: a configuration is an object of rules, each a severity or an object of settings (`toc schema` prints its shape).',
+                    },
+                ]);
             }
             throw error;
         }
@@ -102,12 +117,16 @@ export class TocConfigProvider {
             // Errors after the first mostly follow from it: report where reading stopped making sense.
             const first = errors[0];
             const problem = first
-                ? { uri, ...position(first.offset), message: `is not valid JSON: ${describeParseError(printParseErrorCode(first.error))}.` }
+                ? {
+                      uri,
+                      ...position(first.offset),
+                      message: `is not valid JSON: ${describeParseError(printParseErrorCode(first.error))}.`,
+                  }
                 : { uri, line: 1, column: 1, message: 'is empty; write {} for the defaults.' };
             return this.broken(uri, [problem]);
         }
         const value = getNodeValue(tree) as unknown;
-        const validate = this.validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema());
+        const validate = (this.validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema()));
         if (!validate(value)) {
             const problems = explain(validate.errors ?? [], value).map(({ path, message, atKey }) => {
                 const node = locate(tree, path, atKey);
@@ -150,7 +169,8 @@ function explain(errors: ErrorObject[], value: unknown): Array<{ path: JsonPath;
         }
         const [, rule] = error.instancePath.split('/').slice(1).map(decodePointer);
         const setting = (value as { rules?: Record<string, unknown> }).rules?.[rule];
-        const form = typeof setting === 'string' ? '0' : typeof setting === 'object' && setting !== null ? '1' : undefined;
+        const form =
+            typeof setting === 'string' ? '0' : typeof setting === 'object' && setting !== null ? '1' : undefined;
         return form === undefined ? branch === '1' && error.keyword === 'type' : branch === form;
     };
     for (const error of errors.filter(e => e.keyword !== 'anyOf' && writtenForm(e))) {
@@ -160,19 +180,31 @@ function explain(errors: ErrorObject[], value: unknown): Array<{ path: JsonPath;
             case 'additionalProperty':
             case 'additionalProperties': {
                 const name = String((error.params as { additionalProperty: string }).additionalProperty);
-                const what = path.length === 1 && path[0] === 'rules' ? `"${name}" is not a rule of the catalogue` : `"${name}" is not a setting of ${where}`;
+                const what =
+                    path.length === 1 && path[0] === 'rules'
+                        ? `"${name}" is not a rule of the catalogue`
+                        : `"${name}" is not a setting of ${where}`;
                 add([...path, name], `${what}.`, true);
                 break;
             }
             case 'enum':
-                add(path, `${where} must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}.`);
+                add(
+                    path,
+                    `${where} must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}.`,
+                );
                 break;
             case 'type':
                 if (path.length === 2 && path[0] === 'rules') {
-                    add(path, `${where} must be a severity (error, warning, info, hint, off) or an object of settings.`);
+                    add(
+                        path,
+                        `${where} must be a severity (error, warning, info, hint, off) or an object of settings.`,
+                    );
                 } else {
                     // Read after "the configuration": the whole file needs no subject of its own.
-                    add(path, `${path.length > 0 ? `${where} ` : ''}must be ${article((error.params as { type: string }).type)}.`);
+                    add(
+                        path,
+                        `${path.length > 0 ? `${where} ` : ''}must be ${article((error.params as { type: string }).type)}.`,
+                    );
                 }
                 break;
             default:
@@ -195,11 +227,15 @@ function locate(tree: JsonNode, path: JsonPath, atKey: boolean): JsonNode | unde
     for (let length = path.length; length >= 0; length--) {
         const node = findNodeAtLocation(tree, path.slice(0, length));
         if (node) {
-            return atKey && length === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+            return atKey && length === path.length && node.parent?.type === 'property'
+                ? (node.parent.children?.[0] ?? node)
+                : node;
         }
         if (length === path.length && length > 0) {
             const parent = findNodeAtLocation(tree, path.slice(0, -1));
-            const key = parent?.children?.find(p => p.type === 'property' && p.children?.[0]?.value === path[path.length - 1]);
+            const key = parent?.children?.find(
+                p => p.type === 'property' && p.children?.[0]?.value === path[path.length - 1],
+            );
             if (key) {
                 return key.children![0];
             }

@@ -35,7 +35,9 @@ export function resolveConfig(file: TocConfigFile): ResolvedConfig {
     const resolved = new Map<string, ResolvedRule>();
     for (const rule of RULES) {
         const setting = file.rules?.[rule.id];
-        const thresholds = Object.fromEntries(Object.entries(rule.thresholds ?? {}).map(([name, t]) => [name, t.default]));
+        const thresholds = Object.fromEntries(
+            Object.entries(rule.thresholds ?? {}).map(([name, t]) => [name, t.default]),
+        );
         let severity: RuleSetting = rule.defaultSeverity;
         if (typeof setting === 'string') {
             severity = setting;
@@ -58,11 +60,22 @@ const SEVERITIES: RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 export function configSchema(): object {
     const properties: Record<string, object> = {};
     for (const rule of RULES) {
-        const severity = { enum: SEVERITIES, description: `Severity of ${rule.id} (default ${rule.defaultSeverity}); "off" turns it off.` };
-        const thresholdProperties = Object.fromEntries(Object.entries(rule.thresholds ?? {}).map(([name, t]) => [name, {
-            type: 'number', minimum: t.minimum, ...(t.maximum !== undefined ? { maximum: t.maximum } : {}),
-            default: t.default, description: t.description,
-        }]));
+        const severity = {
+            enum: SEVERITIES,
+            description: `Severity of ${rule.id} (default ${rule.defaultSeverity}); "off" turns it off.`,
+        };
+        const thresholdProperties = Object.fromEntries(
+            Object.entries(rule.thresholds ?? {}).map(([name, t]) => [
+                name,
+                {
+                    type: 'number',
+                    minimum: t.minimum,
+                    ...(t.maximum !== undefined ? { maximum: t.maximum } : {}),
+                    default: t.default,
+                    description: t.description,
+                },
+            ]),
+        );
         properties[rule.id] = {
             description: `${rule.title}. ${ruleDocsUrl(rule.id)}`,
             anyOf: [
@@ -75,12 +88,18 @@ export function configSchema(): object {
         $schema: 'http://json-schema.org/draft-07/schema#',
         $id: 'https://github.com/toc-lang/theory-of-change/blob/main/schemas/toc.config.schema.json',
         title: 'Theory of Change checker configuration',
-        description: 'Turns rules off, changes their severity and sets their thresholds for the .toc models in this folder and below.',
+        description:
+            'Turns rules off, changes their severity and sets their thresholds for the .toc models in this folder and below.',
         type: 'object',
         additionalProperties: false,
         properties: {
             $schema: { type: 'string' },
-            rules: { type: 'object', additionalProperties: false, properties, description: 'Settings per rule, by rule id.' },
+            rules: {
+                type: 'object',
+                additionalProperties: false,
+                properties,
+                description: 'Settings per rule, by rule id.',
+            },
         },
     };
 }

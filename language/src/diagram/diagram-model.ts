@@ -103,12 +103,21 @@ export function buildCausalMap(model: ProgrammeModel, findings: Finding[]): Diag
     const programme = model.all(ast.isProgramme)[0];
     const aims = new Set(programme?.aims.map(aim => aim.ref).filter(Boolean));
     const byNode = findingsByNode(findings);
-    const nodes: DiagramNode[] = model.nodes.map(node => toNode(model, node, byNode, ast.isActivity(node)
-        ? { kind: 'activity', rank: 0 }
-        : aims.has(node)
-            ? { kind: 'aim', rank: 4 }
-            : { kind: 'outcome', rank: node.horizon ? HORIZON_RANK[node.horizon] : 2 }));
-    const edges = model.links.filter(link => link.source.ref && link.target.ref).map((link, i) => toEdge(link, i, byNode));
+    const nodes: DiagramNode[] = model.nodes.map(node =>
+        toNode(
+            model,
+            node,
+            byNode,
+            ast.isActivity(node)
+                ? { kind: 'activity', rank: 0 }
+                : aims.has(node)
+                  ? { kind: 'aim', rank: 4 }
+                  : { kind: 'outcome', rank: node.horizon ? HORIZON_RANK[node.horizon] : 2 },
+        ),
+    );
+    const edges = model.links
+        .filter(link => link.source.ref && link.target.ref)
+        .map((link, i) => toEdge(link, i, byNode));
     return { view: 'map', ...aboutProgramme(programme, byNode), nodes, edges };
 }
 
@@ -139,20 +148,39 @@ export function buildDriverDiagram(model: ProgrammeModel, findings: Finding[]): 
             }
         }
     }
-    const nodes = [...depth].map(([node, d]) => toNode(model, node, byNode, d === 0
-        ? { kind: 'aim', rank: 0 }
-        : ast.isActivity(node)
-            ? { kind: 'change-idea', rank: 3 }
-            : d === 1 ? { kind: 'primary-driver', rank: 1 } : { kind: 'secondary-driver', rank: 2 }));
+    const nodes = [...depth].map(([node, d]) =>
+        toNode(
+            model,
+            node,
+            byNode,
+            d === 0
+                ? { kind: 'aim', rank: 0 }
+                : ast.isActivity(node)
+                  ? { kind: 'change-idea', rank: 3 }
+                  : d === 1
+                    ? { kind: 'primary-driver', rank: 1 }
+                    : { kind: 'secondary-driver', rank: 2 },
+        ),
+    );
     return { view: 'driver', ...aboutProgramme(programme, byNode), nodes, edges };
 }
 
 /** What every view shows of the programme: its title, and the findings about it as a whole. */
-function aboutProgramme(programme: ast.Programme | undefined, byNode: Map<AstNode, DiagramFinding[]>): Pick<DiagramGraph, 'title' | 'findings'> {
-    return programme ? { title: visibleText(programme.title ?? programme.name), findings: byNode.get(programme) ?? [] } : { findings: [] };
+function aboutProgramme(
+    programme: ast.Programme | undefined,
+    byNode: Map<AstNode, DiagramFinding[]>,
+): Pick<DiagramGraph, 'title' | 'findings'> {
+    return programme
+        ? { title: visibleText(programme.title ?? programme.name), findings: byNode.get(programme) ?? [] }
+        : { findings: [] };
 }
 
-function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode, DiagramFinding[]>, placement: { kind: DiagramNodeKind; rank: number }): DiagramNode {
+function toNode(
+    model: ProgrammeModel,
+    node: ast.CausalNode,
+    byNode: Map<AstNode, DiagramFinding[]>,
+    placement: { kind: DiagramNodeKind; rank: number },
+): DiagramNode {
     const location = locate(node);
     return {
         id: node.name,
@@ -160,7 +188,9 @@ function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode
         ...(ast.isOutcome(node) && node.horizon ? { horizon: node.horizon } : {}),
         label: visibleText(node.title ?? node.name),
         ...(ast.isOutcome(node) && node.target ? { target: visibleText(describeTarget(node.target)) } : {}),
-        measures: model.measuresOf(node).map(measure => ({ name: measure.name, kind: measure.kind, findings: byNode.get(measure) ?? [] })),
+        measures: model
+            .measuresOf(node)
+            .map(measure => ({ name: measure.name, kind: measure.kind, findings: byNode.get(measure) ?? [] })),
         findings: byNode.get(node) ?? [],
         ...(location ? { location } : {}),
     };
@@ -168,7 +198,9 @@ function toNode(model: ProgrammeModel, node: ast.CausalNode, byNode: Map<AstNode
 
 function toEdge(link: ast.Link, index: number, byNode: Map<AstNode, DiagramFinding[]>): DiagramEdge {
     const location = locate(link);
-    const mechanism = link.mechanism && (link.mechanism.text ?? link.mechanism.mechanism?.ref?.title ?? link.mechanism.mechanism?.$refText);
+    const mechanism =
+        link.mechanism &&
+        (link.mechanism.text ?? link.mechanism.mechanism?.ref?.title ?? link.mechanism.mechanism?.$refText);
     return {
         id: link.name ?? `link-${index}`,
         source: link.source.ref!.name,
@@ -196,4 +228,3 @@ export function diagramOf(services: TocServices, document: LangiumDocument, view
     const findings = services.rules.RuleEngine.reportedFindingsOf(root);
     return BUILDERS[view](model, findings);
 }
-

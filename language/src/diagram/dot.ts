@@ -12,13 +12,21 @@ export function evidenceStyle(edge: DiagramEdge): 'solid' | 'dashed' | 'dotted' 
 }
 
 const KIND_LABEL: Record<DiagramNode['kind'], string> = {
-    'activity': 'activity', 'outcome': 'outcome', 'aim': 'aim',
-    'primary-driver': 'primary driver', 'secondary-driver': 'secondary driver', 'change-idea': 'change idea',
+    activity: 'activity',
+    outcome: 'outcome',
+    aim: 'aim',
+    'primary-driver': 'primary driver',
+    'secondary-driver': 'secondary driver',
+    'change-idea': 'change idea',
 };
 
 const FILL: Record<DiagramNode['kind'], string> = {
-    'activity': '#e8f1fb', 'outcome': '#eef7ee', 'aim': '#fff4d6',
-    'primary-driver': '#eef7ee', 'secondary-driver': '#f3f8f3', 'change-idea': '#e8f1fb',
+    activity: '#e8f1fb',
+    outcome: '#eef7ee',
+    aim: '#fff4d6',
+    'primary-driver': '#eef7ee',
+    'secondary-driver': '#f3f8f3',
+    'change-idea': '#e8f1fb',
 };
 
 const BADGE: Record<string, string> = { outcome: '#cfe8cf', process: '#d6e4f5', balancing: '#f3e0c6' };
@@ -42,7 +50,13 @@ export function dotTooltip(text: string): string {
  * and after reading entities, so a backslash is written as its own escape, `\\`.
  */
 export function htmlText(text: string): string {
-    return text.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    return text
+        .replace(/\\/g, '\\\\')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
 }
 
 function describeFindings(findings: DiagramFinding[]): string[] {
@@ -51,10 +65,20 @@ function describeFindings(findings: DiagramFinding[]): string[] {
 
 function nodeLabel(node: DiagramNode): string {
     const columns = Math.max(1, node.measures.length);
-    const subtitle = [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target].filter(Boolean).join(' · ');
-    const badges = node.measures.length > 0
-        ? node.measures.map(m => `<TD BGCOLOR="${BADGE[m.kind ?? 'process'] ?? '#dddddd'}" CELLPADDING="2"><FONT POINT-SIZE="8">${htmlText(m.name)}</FONT></TD>`).join('')
-        : node.kind === 'activity' || node.kind === 'change-idea' ? '' : `<TD BGCOLOR="#f6d5d5" CELLPADDING="2"><FONT POINT-SIZE="8">no measure</FONT></TD>`;
+    const subtitle = [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target]
+        .filter(Boolean)
+        .join(' · ');
+    const badges =
+        node.measures.length > 0
+            ? node.measures
+                  .map(
+                      m =>
+                          `<TD BGCOLOR="${BADGE[m.kind ?? 'process'] ?? '#dddddd'}" CELLPADDING="2"><FONT POINT-SIZE="8">${htmlText(m.name)}</FONT></TD>`,
+                  )
+                  .join('')
+            : node.kind === 'activity' || node.kind === 'change-idea'
+              ? ''
+              : `<TD BGCOLOR="#f6d5d5" CELLPADDING="2"><FONT POINT-SIZE="8">no measure</FONT></TD>`;
     const rows = [
         `<TR><TD COLSPAN="${columns}"><B>${htmlText(node.label)}</B></TD></TR>`,
         `<TR><TD COLSPAN="${columns}"><FONT POINT-SIZE="8">${htmlText(subtitle)}</FONT></TD></TR>`,
@@ -103,10 +127,21 @@ export function toDot(graph: DiagramGraph): string {
         } else {
             ranks.set(node.rank, [node]);
         }
-        const tooltip = [node.label !== node.id ? `${node.id}: ${node.label}` : node.id, ...describeFindings(node.findings),
-            ...node.measures.flatMap(m => describeFindings(m.findings).map(text => `${m.name}: ${text}`))].join('\n');
-        const extra = [`kind-${node.kind}`, ...(node.horizon ? [`horizon-${node.horizon}`] : []), ...(node.measures.length === 0 && node.kind !== 'activity' && node.kind !== 'change-idea' ? ['unmeasured'] : [])];
-        lines.push(`  ${dotString(node.id)} [id=${dotString(elementId('node', node.id))}, class=${dotString(classes('toc-node', node.findings, extra))}, label=${nodeLabel(node)}, tooltip=${dotTooltip(tooltip)}];`);
+        const tooltip = [
+            node.label !== node.id ? `${node.id}: ${node.label}` : node.id,
+            ...describeFindings(node.findings),
+            ...node.measures.flatMap(m => describeFindings(m.findings).map(text => `${m.name}: ${text}`)),
+        ].join('\n');
+        const extra = [
+            `kind-${node.kind}`,
+            ...(node.horizon ? [`horizon-${node.horizon}`] : []),
+            ...(node.measures.length === 0 && node.kind !== 'activity' && node.kind !== 'change-idea'
+                ? ['unmeasured']
+                : []),
+        ];
+        lines.push(
+            `  ${dotString(node.id)} [id=${dotString(elementId('node', node.id))}, class=${dotString(classes('toc-node', node.findings, extra))}, label=${nodeLabel(node)}, tooltip=${dotTooltip(tooltip)}];`,
+        );
     }
     for (const [rank, nodes] of [...ranks].sort((a, b) => a[0] - b[0])) {
         lines.push(`  { rank=same; ${nodes.map(n => dotString(n.id)).join('; ')}; } // column ${rank}`);

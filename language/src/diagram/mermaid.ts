@@ -3,7 +3,12 @@ import { evidenceStyle, worstSeverity } from './dot.js';
 
 /** Text inside a Mermaid quoted label: quotes, angle brackets and `#` as Mermaid entities. */
 export function mermaidText(text: string): string {
-    return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\r?\n/g, ' ');
+    return text
+        .replace(/#/g, '#35;')
+        .replace(/"/g, '#quot;')
+        .replace(/</g, '#lt;')
+        .replace(/>/g, '#gt;')
+        .replace(/\r?\n/g, ' ');
 }
 
 /**
@@ -17,9 +22,17 @@ export function toMermaid(graph: DiagramGraph): string {
         lines.unshift('---', `title: "${mermaidText(graph.title)}"`, '---');
     }
     for (const node of graph.nodes) {
-        const measures = node.measures.length > 0 ? `<br/><small>${node.measures.map(m => mermaidText(m.name)).join(', ')}</small>` : '';
+        const measures =
+            node.measures.length > 0
+                ? `<br/><small>${node.measures.map(m => mermaidText(m.name)).join(', ')}</small>`
+                : '';
         const label = `${mermaidText(node.label)}${measures}`;
-        const shape = node.kind === 'aim' ? [`(["`, `"])`] : node.kind === 'activity' || node.kind === 'change-idea' ? [`["`, `"]`] : [`("`, `")`];
+        const shape =
+            node.kind === 'aim'
+                ? [`(["`, `"])`]
+                : node.kind === 'activity' || node.kind === 'change-idea'
+                  ? [`["`, `"]`]
+                  : [`("`, `")`];
         lines.push(`    ${ids.get(node.id)}${shape[0]}${label}${shape[1]}`);
     }
     graph.edges.forEach(edge => {
@@ -39,7 +52,12 @@ export function toMermaid(graph: DiagramGraph): string {
     );
     const byClass = new Map<string, string[]>();
     for (const node of graph.nodes) {
-        const cls = node.kind === 'activity' || node.kind === 'change-idea' ? 'activity' : node.kind === 'aim' ? 'aim' : 'outcome';
+        const cls =
+            node.kind === 'activity' || node.kind === 'change-idea'
+                ? 'activity'
+                : node.kind === 'aim'
+                  ? 'aim'
+                  : 'outcome';
         byClass.set(cls, [...(byClass.get(cls) ?? []), ids.get(node.id)!]);
         if (worstSeverity(node.findings)) {
             byClass.set('finding', [...(byClass.get('finding') ?? []), ids.get(node.id)!]);

@@ -34,7 +34,9 @@ export class DiagramTooLarge extends Error {}
  */
 export async function renderSvg(graph: DiagramGraph): Promise<string> {
     if (graph.nodes.length > MAX_LAID_OUT_NODES) {
-        throw new DiagramTooLarge(`The diagram has ${graph.nodes.length.toLocaleString('en-GB')} boxes, more than the ${MAX_LAID_OUT_NODES.toLocaleString('en-GB')} that can be laid out here in reasonable time.`);
+        throw new DiagramTooLarge(
+            `The diagram has ${graph.nodes.length.toLocaleString('en-GB')} boxes, more than the ${MAX_LAID_OUT_NODES.toLocaleString('en-GB')} that can be laid out here in reasonable time.`,
+        );
     }
     const engine = await layoutEngine();
     try {
@@ -42,6 +44,8 @@ export async function renderSvg(graph: DiagramGraph): Promise<string> {
     } catch (error) {
         // A failed run can leave the WebAssembly instance unusable: start afresh next time.
         graphviz = undefined;
-        throw new Error(`The diagram of ${graph.nodes.length} nodes and ${graph.edges.length} links could not be laid out (${error instanceof Error ? error.message : String(error)}). Try the driver view, or split the model.`);
+        throw new Error(
+            `The diagram of ${graph.nodes.length} nodes and ${graph.edges.length} links could not be laid out (${error instanceof Error ? error.message : String(error)}). Try the driver view, or split the model.`,
+        );
     }
 }

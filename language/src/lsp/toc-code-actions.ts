@@ -43,26 +43,49 @@ export class TocCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
-    private stubFix(document: LangiumDocument, element: ast.Element, fix: FixData, diagnostic: Diagnostic): CodeAction | undefined {
+    private stubFix(
+        document: LangiumDocument,
+        element: ast.Element,
+        fix: FixData,
+        diagnostic: Diagnostic,
+    ): CodeAction | undefined {
         switch (fix.kind) {
             case 'add-measure': {
                 const { target, measureKind: kind } = fix;
                 const name = this.freshName(document, `${target}${kind === 'balancing' ? 'Watch' : 'Measure'}`);
                 const title = kind === 'balancing' ? `Watches for ${target}` : `How ${target} is measured`;
                 const text = `measure ${name} "${title}" {\n${INDENT}kind ${kind}\n${INDENT}measures ${target}\n}`;
-                return this.action(`Add a measure of ${target}`, diagnostic, document, [this.afterElement(document, element, text)], true);
+                return this.action(
+                    `Add a measure of ${target}`,
+                    diagnostic,
+                    document,
+                    [this.afterElement(document, element, text)],
+                    true,
+                );
             }
             case 'add-mechanism':
                 if (ast.isLink(element)) {
                     const field = `mechanism "Why ${element.source.$refText} leads to ${element.target.$refText}"`;
-                    return this.action('Add a mechanism to this link', diagnostic, document, [this.addField(document, element, field)], true);
+                    return this.action(
+                        'Add a mechanism to this link',
+                        diagnostic,
+                        document,
+                        [this.addField(document, element, field)],
+                        true,
+                    );
                 }
                 return undefined;
             case 'add-baseline':
                 if (ast.isMeasure(element)) {
                     const today = new Date().toISOString().slice(0, 10);
                     const field = `baseline 0 on ${today} // replace with the measured value and its date`;
-                    return this.action('Add a baseline to this measure', diagnostic, document, [this.addField(document, element, field)], true);
+                    return this.action(
+                        'Add a baseline to this measure',
+                        diagnostic,
+                        document,
+                        [this.addField(document, element, field)],
+                        true,
+                    );
                 }
                 return undefined;
             case 'add-balancing-measure': {
@@ -78,7 +101,13 @@ export class TocCodeActionProvider implements CodeActionProvider {
             case 'add-problem': {
                 const name = this.freshName(document, 'Problem');
                 const text = `problem ${name} "What is wrong, in one line" {\n${INDENT}figure "What the figure shows" is 0 source "Where the figure comes from"\n${INDENT}story "A patient's or colleague's account"\n}`;
-                return this.action('Add a problem statement', diagnostic, document, [this.afterElement(document, element, text)], true);
+                return this.action(
+                    'Add a problem statement',
+                    diagnostic,
+                    document,
+                    [this.afterElement(document, element, text)],
+                    true,
+                );
             }
         }
     }
@@ -93,7 +122,13 @@ export class TocCodeActionProvider implements CodeActionProvider {
         return this.action(`Suppress ${id}${name} (with a reason)`, diagnostic, document, [edit], false);
     }
 
-    private action(title: string, diagnostic: Diagnostic, document: LangiumDocument, edits: TextEdit[], isPreferred: boolean): CodeAction {
+    private action(
+        title: string,
+        diagnostic: Diagnostic,
+        document: LangiumDocument,
+        edits: TextEdit[],
+        isPreferred: boolean,
+    ): CodeAction {
         return {
             title,
             kind: CodeActionKind.QuickFix,
@@ -154,4 +189,3 @@ export class TocCodeActionProvider implements CodeActionProvider {
         return name;
     }
 }
-

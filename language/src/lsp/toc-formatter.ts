@@ -9,7 +9,13 @@ import { declarationNode } from '../utils/cst.js';
 /** A declaration or import starts a line; one blank line between them is kept, more are not. */
 const TOP_LEVEL: FormattingAction = { options: {}, moves: [{ lines: 1 }, { lines: 2 }] };
 /** A field starts an indented line inside its block; one blank line between fields is kept. */
-const FIELD: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+const FIELD: FormattingAction = {
+    options: {},
+    moves: [
+        { tabs: 1, lines: 1 },
+        { tabs: 1, lines: 2 },
+    ],
+};
 /** After a comma, a list continues on the same line, or on a deeper-indented line if it was wrapped. */
 const LIST_ITEM: FormattingAction = { options: {}, moves: [{ characters: 1 }, { tabs: 2, lines: 1 }] };
 
@@ -90,7 +96,9 @@ export class TocFormatter extends AbstractFormatter {
         }
     }
 
-    protected override createHiddenTextEdits(...args: Parameters<AbstractFormatter['createHiddenTextEdits']>): TextEdit[] {
+    protected override createHiddenTextEdits(
+        ...args: Parameters<AbstractFormatter['createHiddenTextEdits']>
+    ): TextEdit[] {
         const [, hidden] = args;
         return /[\r\n]/.test(hidden.text) ? [] : super.createHiddenTextEdits(...args);
     }
@@ -132,6 +140,9 @@ function startsField(cst: CstNode): boolean {
     if (GrammarAST.isAlternatives(parent)) {
         return true;
     }
-    return GrammarAST.isGroup(parent) && parent.elements[0] === element
-        && (GrammarAST.isAlternatives(parent.$container) || GrammarAST.isParserRule(parent.$container));
+    return (
+        GrammarAST.isGroup(parent) &&
+        parent.elements[0] === element &&
+        (GrammarAST.isAlternatives(parent.$container) || GrammarAST.isParserRule(parent.$container))
+    );
 }

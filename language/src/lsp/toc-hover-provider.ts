@@ -25,14 +25,25 @@ export class TocHoverProvider extends AstNodeHoverProvider {
         const element = await super.getHoverContent(document, params);
         const explanations = (document.diagnostics ?? [])
             .filter(diagnostic => contains(diagnostic.range, params.position))
-            .map(diagnostic => typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined)
+            .map(diagnostic => (typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined))
             .filter(rule => rule !== undefined)
-            .map(rule => `**${challengeLabel(rule.challenge)}** · \`${rule.id}\`\n\n${rule.summary} [About this rule](${ruleDocsUrl(rule.id)})`);
+            .map(
+                rule =>
+                    `**${challengeLabel(rule.challenge)}** · \`${rule.id}\`\n\n${rule.summary} [About this rule](${ruleDocsUrl(rule.id)})`,
+            );
         if (explanations.length === 0) {
             return element;
         }
-        const elementText = element && typeof element.contents === 'object' && 'value' in element.contents ? element.contents.value : undefined;
-        return { contents: { kind: 'markdown', value: [...new Set(explanations), elementText].filter(Boolean).join('\n\n---\n\n') } };
+        const elementText =
+            element && typeof element.contents === 'object' && 'value' in element.contents
+                ? element.contents.value
+                : undefined;
+        return {
+            contents: {
+                kind: 'markdown',
+                value: [...new Set(explanations), elementText].filter(Boolean).join('\n\n---\n\n'),
+            },
+        };
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -57,7 +68,7 @@ export class TocHoverProvider extends AstNodeHoverProvider {
                 lines.push(`**Caused by:** ${causes.join(', ') || 'nothing yet'}`);
                 lines.push(`**Leads to:** ${effects.join(', ') || 'nothing yet'}`);
             }
-            const measures = model.measuresOf(node).map(m => m.kind ? `${m.name} (${m.kind})` : m.name);
+            const measures = model.measuresOf(node).map(m => (m.kind ? `${m.name} (${m.kind})` : m.name));
             lines.push(`**Measured by:** ${measures.join(', ') || 'no measure'}`);
         }
         return lines.join('\n\n');
@@ -66,16 +77,25 @@ export class TocHoverProvider extends AstNodeHoverProvider {
     private facts(node: ast.Element): string[] {
         switch (node.$type) {
             case 'Outcome':
-                return [node.horizon && `${node.horizon} term`, node.target && `target ${describeTarget(node.target)}`].filter(isText);
+                return [
+                    node.horizon && `${node.horizon} term`,
+                    node.target && `target ${describeTarget(node.target)}`,
+                ].filter(isText);
             case 'Activity':
-                return [node.owner && `owner ${node.owner.$refText}`, node.start && `from ${node.start}`, node.end && `to ${node.end}`].filter(isText);
+                return [
+                    node.owner && `owner ${node.owner.$refText}`,
+                    node.start && `from ${node.start}`,
+                    node.end && `to ${node.end}`,
+                ].filter(isText);
             case 'Measure':
                 return [
                     node.kind && `${node.kind} measure`,
                     node.measures.length > 0 && `of ${node.measures.map(m => m.$refText).join(', ')}`,
-                    node.baseline && `baseline ${describeQuantity(node.baseline.value)}${node.baseline.date ? ` on ${node.baseline.date}` : ''}`,
+                    node.baseline &&
+                        `baseline ${describeQuantity(node.baseline.value)}${node.baseline.date ? ` on ${node.baseline.date}` : ''}`,
                     node.target && `target ${describeTarget(node.target)}`,
-                    node.frequency, node.owner && `owner ${node.owner.$refText}`,
+                    node.frequency,
+                    node.owner && `owner ${node.owner.$refText}`,
                 ].filter(isText);
             case 'Link':
                 return [
@@ -86,7 +106,9 @@ export class TocHoverProvider extends AstNodeHoverProvider {
                 ].filter(isText);
             case 'Stakeholder':
             case 'Person':
-                return [node.level, node.profession, node.role, node.designInvolved && 'involved in design'].filter(isText);
+                return [node.level, node.profession, node.role, node.designInvolved && 'involved in design'].filter(
+                    isText,
+                );
             case 'Assumption':
                 return [node.risk && `${node.risk} risk`, node.check && `checked by ${node.check}`].filter(isText);
             case 'Programme':
@@ -116,7 +138,11 @@ function describeLink(node: ast.Element): string {
 }
 
 function contains(range: Range, position: Position): boolean {
-    const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-    const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    const after =
+        position.line > range.start.line ||
+        (position.line === range.start.line && position.character >= range.start.character);
+    const before =
+        position.line < range.end.line ||
+        (position.line === range.end.line && position.character <= range.end.character);
     return after && before;
 }

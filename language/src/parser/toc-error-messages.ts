@@ -5,12 +5,18 @@ import { DefaultLexerErrorMessageProvider, LangiumParserErrorMessageProvider } f
 function describe(type: TokenType): string {
     const name = type.name;
     switch (name) {
-        case 'ID': return 'a name';
-        case 'STRING': return 'a "quoted text"';
-        case 'NUMBER': return 'a number';
-        case 'DATE': return 'a date (YYYY-MM-DD)';
-        case 'EOF': return 'the end of the file';
-        default: return `'${name}'`;
+        case 'ID':
+            return 'a name';
+        case 'STRING':
+            return 'a "quoted text"';
+        case 'NUMBER':
+            return 'a number';
+        case 'DATE':
+            return 'a date (YYYY-MM-DD)';
+        case 'EOF':
+            return 'the end of the file';
+        default:
+            return `'${name}'`;
     }
 }
 
@@ -25,7 +31,12 @@ function oneOf(options: string[]): string {
 
 /** Syntax errors in plain words, saying what was expected where. */
 export class TocParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
-    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    override buildMismatchTokenMessage(options: {
+        expected: TokenType;
+        actual: IToken;
+        previous: IToken;
+        ruleName: string;
+    }): string {
         if (options.expected.name === 'EOF') {
             return this.buildNotAllInputParsedMessage({ firstRedundant: options.actual, ruleName: options.ruleName });
         }
@@ -38,13 +49,31 @@ export class TocParserErrorMessageProvider extends LangiumParserErrorMessageProv
         return `Unexpected ${found(options.firstRedundant)}: a declaration (such as outcome, activity, link or measure) must start here.`;
     }
 
-    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
-        const firsts = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(describe);
+    override buildNoViableAltMessage(options: {
+        expectedPathsPerAlt: TokenType[][][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription: string;
+        ruleName: string;
+    }): string {
+        const firsts = options.expectedPathsPerAlt
+            .flatMap(alt => alt.map(path => path[0]))
+            .filter(Boolean)
+            .map(describe);
         return `Expected ${oneOf(firsts)} but found ${found(options.actual[0])}.`;
     }
 
-    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
-        const firsts = options.expectedIterationPaths.map(path => path[0]).filter(Boolean).map(describe);
+    override buildEarlyExitMessage(options: {
+        expectedIterationPaths: TokenType[][];
+        actual: IToken[];
+        previous: IToken;
+        customUserDescription: string;
+        ruleName: string;
+    }): string {
+        const firsts = options.expectedIterationPaths
+            .map(path => path[0])
+            .filter(Boolean)
+            .map(describe);
         return `Expected at least ${oneOf(firsts)} but found ${found(options.actual[0])}.`;
     }
 }

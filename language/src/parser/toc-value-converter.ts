@@ -37,15 +37,23 @@ function convertQuotedText(input: string): string {
 /** The same choice as DefaultValueConverter.runConverter: by rule name first, then by the rule's type. */
 function converterFor(rule: GrammarAST.AbstractRule): Convert {
     switch (rule.name.toUpperCase()) {
-        case 'INT': return ValueConverter.convertInt;
-        case 'STRING': return convertQuotedText;
-        case 'ID': return ValueConverter.convertID;
+        case 'INT':
+            return ValueConverter.convertInt;
+        case 'STRING':
+            return convertQuotedText;
+        case 'ID':
+            return ValueConverter.convertID;
     }
     switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
-        case 'number': return ValueConverter.convertNumber;
-        case 'boolean': return ValueConverter.convertBoolean;
-        case 'bigint': return ValueConverter.convertBigint;
-        case 'date': return ValueConverter.convertDate;
-        default: return keepText;
+        case 'number':
+            return ValueConverter.convertNumber;
+        case 'boolean':
+            return ValueConverter.convertBoolean;
+        case 'bigint':
+            return ValueConverter.convertBigint;
+        case 'date':
+            return ValueConverter.convertDate;
+        default:
+            return keepText;
     }
 }

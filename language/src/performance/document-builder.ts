@@ -22,14 +22,20 @@ export class FastDocumentBuilder extends TocDocumentBuilder {
         }
         // What is asked, as Langium reads it: everything, the categories named, or nothing.
         const validation = options?.validation;
-        if (options === undefined || validation === true || (typeof validation === 'object' && validation.categories === undefined)) {
+        if (
+            options === undefined ||
+            validation === true ||
+            (typeof validation === 'object' && validation.categories === undefined)
+        ) {
             return executed.length < this.categoryCount(document);
         }
         return typeof validation === 'object' && !validation.categories!.every(category => executed.includes(category));
     }
 
     private categoryCount(document: LangiumDocument): number {
-        this.categories ??= this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry.getAllValidationCategories(document).size;
+        this.categories ??= this.serviceRegistry
+            .getServices(document.uri)
+            .validation.ValidationRegistry.getAllValidationCategories(document).size;
         return this.categories;
     }
 }

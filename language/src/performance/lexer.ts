@@ -22,7 +22,15 @@ class LexedToken implements IToken {
     readonly tokenTypeIdx: number;
     readonly tokenType: TokenType;
 
-    constructor(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, startLine: number, startColumn: number, imageLength: number) {
+    constructor(
+        image: string,
+        startOffset: number,
+        tokenTypeIdx: number,
+        tokenType: TokenType,
+        startLine: number,
+        startColumn: number,
+        imageLength: number,
+    ) {
         this.image = image;
         this.startOffset = startOffset;
         this.endOffset = startOffset + imageLength - 1;
@@ -35,15 +43,29 @@ class LexedToken implements IToken {
     }
 }
 
-type TokenFactory = (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, startLine: number, startColumn: number, imageLength: number) => IToken;
+type TokenFactory = (
+    image: string,
+    startOffset: number,
+    tokenTypeIdx: number,
+    tokenType: TokenType,
+    startLine: number,
+    startColumn: number,
+    imageLength: number,
+) => IToken;
 
 export class FastLexer extends DefaultLexer {
     constructor(services: LangiumCoreServices) {
         super(services);
         // Chevrotain picks its token factory per position-tracking mode and calls it through
         // this property; Langium always asks for full positions, which this factory gives.
-        (this.chevrotainLexer as unknown as { createTokenInstance: TokenFactory }).createTokenInstance =
-            (image, startOffset, tokenTypeIdx, tokenType, startLine, startColumn, imageLength) =>
-                new LexedToken(image, startOffset, tokenTypeIdx, tokenType, startLine, startColumn, imageLength);
+        (this.chevrotainLexer as unknown as { createTokenInstance: TokenFactory }).createTokenInstance = (
+            image,
+            startOffset,
+            tokenTypeIdx,
+            tokenType,
+            startLine,
+            startColumn,
+            imageLength,
+        ) => new LexedToken(image, startOffset, tokenTypeIdx, tokenType, startLine, startColumn, imageLength);
     }
 }

@@ -11,7 +11,10 @@ import { NODES_PER_INTERRUPT } from './cancellation.js';
  */
 export class FastLinker extends TocLinker {
     /** As Langium links, looking at cancellation every few hundred nodes rather than at each. */
-    override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+    override async link(
+        document: LangiumDocument,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }

@@ -7,7 +7,11 @@ import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider } from 'langium';
  * as a slow dictionary with closures; a large model has one per declaration.
  */
 export class ClassAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
-    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+    override createDescription(
+        node: AstNode,
+        name: string | undefined,
+        document?: LangiumDocument,
+    ): AstNodeDescription {
         const path = this.astNodeLocator.getAstNodePath(node);
         name ??= this.nameProvider.getName(node);
         if (!name) {
@@ -24,13 +28,21 @@ class NodeDescription implements AstNodeDescription {
     #nameSegment: DocumentSegment | undefined;
     readonly #nameProvider: NameProvider;
 
-    constructor(readonly node: AstNode, readonly name: string, readonly path: string, readonly documentUri: URI, nameProvider: NameProvider) {
+    constructor(
+        readonly node: AstNode,
+        readonly name: string,
+        readonly path: string,
+        readonly documentUri: URI,
+        nameProvider: NameProvider,
+    ) {
         this.type = node.$type;
         this.selectionSegment = CstUtils.toDocumentSegment(node.$cstNode);
         this.#nameProvider = nameProvider;
     }
 
     get nameSegment(): DocumentSegment | undefined {
-        return this.#nameSegment ??= CstUtils.toDocumentSegment(this.#nameProvider.getNameNode(this.node) ?? this.node.$cstNode);
+        return (this.#nameSegment ??= CstUtils.toDocumentSegment(
+            this.#nameProvider.getNameNode(this.node) ?? this.node.$cstNode,
+        ));
     }
 }

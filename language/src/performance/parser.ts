@@ -1,5 +1,13 @@
 import type { IToken } from 'chevrotain';
-import type { AstNode, CompositeCstNode, CstNode, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions } from 'langium';
+import type {
+    AstNode,
+    CompositeCstNode,
+    CstNode,
+    LangiumCoreServices,
+    LangiumParser,
+    ParseResult,
+    ParserOptions,
+} from 'langium';
 import { CstNodeBuilder, createLangiumParser } from 'langium';
 import type { RepeatedFieldHint } from '../validation/structure/fields.js';
 

@@ -1,4 +1,12 @@
-import type { AstNode, AstNodeDescription, LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, Stream, URI } from 'langium';
+import type {
+    AstNode,
+    AstNodeDescription,
+    LangiumDocument,
+    LangiumSharedCoreServices,
+    ReferenceDescription,
+    Stream,
+    URI,
+} from 'langium';
 import { AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, DocumentState, stream } from 'langium';
 import { allNodesOf } from './ast-walk.js';
 
@@ -59,7 +67,9 @@ export class LazyReferenceIndexManager extends DefaultIndexManager {
         if (!uris) {
             return super.allElements(nodeType);
         }
-        return stream(uris).filter(uri => this.symbolIndex.has(uri)).flatMap(uri => this.getFileDescriptions(uri, nodeType));
+        return stream(uris)
+            .filter(uri => this.symbolIndex.has(uri))
+            .flatMap(uri => this.getFileDescriptions(uri, nodeType));
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

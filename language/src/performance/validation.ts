@@ -1,4 +1,13 @@
-import type { AstNode, DiagnosticInfo, Stream, ValidationAcceptor, ValidationCategory, ValidationCheck, ValidationChecks, ValidationOptions } from 'langium';
+import type {
+    AstNode,
+    DiagnosticInfo,
+    Stream,
+    ValidationAcceptor,
+    ValidationCategory,
+    ValidationCheck,
+    ValidationChecks,
+    ValidationOptions,
+} from 'langium';
 import { Cancellation, interruptAndCheck, isOperationCancelled, stream, ValidationRegistry } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { findPropertyNode } from '../utils/cst.js';
@@ -25,7 +34,9 @@ export class FastValidationRegistry extends ValidationRegistry {
         return (node, accept, cancelToken) => {
             try {
                 const result = check.call(thisObj, node, accept, cancelToken);
-                return result instanceof Promise ? result.catch(error => reportFailure(error, accept, node)) : undefined;
+                return result instanceof Promise
+                    ? result.catch(error => reportFailure(error, accept, node))
+                    : undefined;
             } catch (error) {
                 reportFailure(error, accept, node);
                 return undefined;
@@ -64,7 +75,11 @@ function reportFailure(error: unknown, accept: ValidationAcceptor, node: AstNode
 /** The document validator, walking the tree once per parse and calling the registry above without a promise per check. */
 export class FastDocumentValidator extends TocDocumentValidator {
     /** Places a diagnostic on its property as Langium would, by the quicker search (see findPropertyNode). */
-    protected override toDiagnostic<N extends AstNode>(severity: 'error' | 'warning' | 'info' | 'hint', message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+    protected override toDiagnostic<N extends AstNode>(
+        severity: 'error' | 'warning' | 'info' | 'hint',
+        message: string,
+        info: DiagnosticInfo<N, string>,
+    ): Diagnostic {
         if (!info.range && typeof info.property === 'string') {
             const range = findPropertyNode(info.node.$cstNode, info.property, info.index)?.range;
             if (range) {
@@ -79,7 +94,12 @@ export class FastDocumentValidator extends TocDocumentValidator {
      * that is most of the time of a re-check after an edit. Here only a check that returns a
      * promise is awaited, and cancellation is looked at every few hundred nodes.
      */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
         const registry = this.validationRegistry;
         if (this.profiler?.isActive('validating') || !(registry instanceof FastValidationRegistry)) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);

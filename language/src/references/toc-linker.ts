@@ -28,7 +28,9 @@ export class TocLinker extends DefaultLinker {
         // The nearest namesake, this file first and then its imports in order, whatever order the index keeps.
         let namesake: AstNodeDescription | undefined;
         for (const uri of this.imports.closureUris(document)) {
-            namesake = this.indexManager.allElements(undefined, new Set([uri])).find(description => description.name === name);
+            namesake = this.indexManager
+                .allElements(undefined, new Set([uri]))
+                .find(description => description.name === name);
             if (namesake) {
                 break;
             }

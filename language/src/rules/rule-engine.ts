@@ -21,16 +21,17 @@ export interface Finding extends FindingReport {
 
 /** The property a finding is shown on: the one it names, or else the element's name. */
 export function findingProperty(finding: Finding): string | undefined {
-    return finding.range ? undefined : finding.property ?? ('name' in finding.node ? 'name' : undefined);
+    return finding.range ? undefined : (finding.property ?? ('name' in finding.node ? 'name' : undefined));
 }
 
 /** Where a finding is shown, as the editor and the command line show it. */
 export function findingRange(finding: Finding): Range {
     const cst = finding.node.$cstNode;
-    return finding.range
-        ?? findPropertyNode(cst, findingProperty(finding), finding.index)?.range
-        ?? cst?.range
-        ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return (
+        finding.range ??
+        findPropertyNode(cst, findingProperty(finding), finding.index)?.range ??
+        cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
+    );
 }
 
 /**
@@ -76,8 +77,13 @@ export class RuleEngine {
     /** The findings of a model as the user sees them: after each file's suppression comments. */
     reportedFindingsOf(root: LangiumDocument): Finding[] {
         const all = this.findingsOf(root);
-        return this.analysis.modelOf(root).documents.flatMap(document =>
-            applySuppressions(all.filter(finding => AstUtils.getDocument(finding.node) === document), findSuppressions(document)).kept);
+        return this.analysis.modelOf(root).documents.flatMap(
+            document =>
+                applySuppressions(
+                    all.filter(finding => AstUtils.getDocument(finding.node) === document),
+                    findSuppressions(document),
+                ).kept,
+        );
     }
 
     /** Every finding of the model rooted at a document, wherever in the model it is located. */
@@ -105,7 +111,9 @@ export class RuleEngine {
                 // A broken rule must not hide the findings of the others, nor stop the server.
                 const anchor: AstNode = programme ?? model.elements[0] ?? root.parseResult.value;
                 findings.push({
-                    code: RULE_FAILED, severity: 'warning', node: anchor,
+                    code: RULE_FAILED,
+                    severity: 'warning',
+                    node: anchor,
                     message: `Rule \`${rule.id}\` failed on this model and was skipped (${error instanceof Error ? error.message : String(error)}). The other rules ran; please report this.`,
                 });
             }
@@ -113,4 +121,3 @@ export class RuleEngine {
         return findings;
     }
 }
-

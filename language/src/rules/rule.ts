@@ -25,7 +25,14 @@ export type FixData =
     | { kind: 'add-sustain-plan' }
     | { kind: 'add-problem' };
 
-const FIX_KINDS: ReadonlySet<string> = new Set<FixData['kind']>(['add-measure', 'add-mechanism', 'add-baseline', 'add-balancing-measure', 'add-sustain-plan', 'add-problem']);
+const FIX_KINDS: ReadonlySet<string> = new Set<FixData['kind']>([
+    'add-measure',
+    'add-mechanism',
+    'add-baseline',
+    'add-balancing-measure',
+    'add-sustain-plan',
+    'add-problem',
+]);
 
 /** Fix data as a client sent it back: anything else (another server's, or none) is not ours to act on. */
 export function isFixData(value: unknown): value is FixData {
@@ -33,7 +40,10 @@ export function isFixData(value: unknown): value is FixData {
         return false;
     }
     const fix = value as { kind: string; target?: unknown; measureKind?: unknown };
-    return fix.kind !== 'add-measure' || (typeof fix.target === 'string' && (fix.measureKind === 'outcome' || fix.measureKind === 'balancing'));
+    return (
+        fix.kind !== 'add-measure' ||
+        (typeof fix.target === 'string' && (fix.measureKind === 'outcome' || fix.measureKind === 'balancing'))
+    );
 }
 
 export interface FindingReport {

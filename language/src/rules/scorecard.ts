@@ -70,7 +70,7 @@ function strengthsOf(model: ProgrammeModel): Record<string, string[]> {
     const plans = model.all(ast.isSustainPlan);
     const risks = model.all(ast.isRisk);
     const programme = model.all(ast.isProgramme)[0];
-    const present = (condition: unknown, text: string) => condition ? [text] : [];
+    const present = (condition: unknown, text: string) => (condition ? [text] : []);
 
     const sourced = problems.flatMap(p => p.figures).filter(f => f.value && f.source).length;
     const stories = problems.flatMap(p => p.stories).length;
@@ -83,7 +83,17 @@ function strengthsOf(model: ProgrammeModel): Record<string, string[]> {
     const owned = activities.filter(a => a.owner).length;
     const frontline = parties.filter(p => levelOf(p) === 'frontline' && p.designInvolved);
     const professions = [...new Set(parties.map(p => p.profession).filter(Boolean))];
-    const leaderLevels = [...new Set([...(programme?.sponsors.map(s => s.ref) ?? []), ...activities.map(a => a.owner?.ref), ...plans.map(p => p.owner?.ref)].map(levelOf).filter(Boolean))];
+    const leaderLevels = [
+        ...new Set(
+            [
+                ...(programme?.sponsors.map(s => s.ref) ?? []),
+                ...activities.map(a => a.owner?.ref),
+                ...plans.map(p => p.owner?.ref),
+            ]
+                .map(levelOf)
+                .filter(Boolean),
+        ),
+    ];
     const carrots = incentives.filter(i => i.kind === 'carrot').length;
     const sticks = incentives.filter(i => i.kind === 'stick').length;
     const embedded = plans.flatMap(p => p.embeddings);
@@ -99,7 +109,10 @@ function strengthsOf(model: ProgrammeModel): Record<string, string[]> {
         ],
         2: [
             ...present(links.length > 0, `${share(explained, links.length, 'links')} explain their mechanism`),
-            ...present(links.length > 0, `${share(evidenced, links.length, 'links')} rest on strong or moderate evidence`),
+            ...present(
+                links.length > 0,
+                `${share(evidenced, links.length, 'links')} rest on strong or moderate evidence`,
+            ),
         ],
         3: [
             ...present(outcomes.length > 0, `${share(measured, outcomes.length, 'outcomes')} are measured`),
@@ -110,7 +123,12 @@ function strengthsOf(model: ProgrammeModel): Record<string, string[]> {
             ...present(resourced.length > 0, `Resources: ${names(resourced)}`),
         ],
         5: [
-            ...model.all(ast.isContext).map(c => `Context \`${c.name}\`: readiness ${c.readiness ?? 'not rated'}, capacity ${c.capacity ?? 'not rated'}`),
+            ...model
+                .all(ast.isContext)
+                .map(
+                    c =>
+                        `Context \`${c.name}\`: readiness ${c.readiness ?? 'not rated'}, capacity ${c.capacity ?? 'not rated'}`,
+                ),
             ...present(support.length > 0, `Administrative or data support: ${names(support)}`),
         ],
         6: [
@@ -126,7 +144,10 @@ function strengthsOf(model: ProgrammeModel): Record<string, string[]> {
         ],
         10: [
             ...present(balancing.length > 0, `Balancing measures: ${names(balancing)}`),
-            ...present(risks.length > 0, `${share(watched, risks.length, 'risks and side effects')} are watched by a measure`),
+            ...present(
+                risks.length > 0,
+                `${share(watched, risks.length, 'risks and side effects')} are watched by a measure`,
+            ),
         ],
         methods: aims.filter(a => a.target?.date).map(a => `Aim \`${a.name}\` says how much and by when`),
     };
@@ -149,7 +170,13 @@ export function scorecardMarkdown(scorecard: Scorecard, relativePath: (uri: stri
         if (entry.findings.length === 0) {
             lines.push('No findings.');
         } else {
-            lines.push('Findings:', '', ...entry.findings.map(f => `- ${markdownText(f.message)} (\`${f.rule}\`, ${markdownText(relativePath(f.uri))}:${f.line})`));
+            lines.push(
+                'Findings:',
+                '',
+                ...entry.findings.map(
+                    f => `- ${markdownText(f.message)} (\`${f.rule}\`, ${markdownText(relativePath(f.uri))}:${f.line})`,
+                ),
+            );
         }
     }
     return lines.join('\n') + '\n';
@@ -161,5 +188,8 @@ export function scorecardMarkdown(scorecard: Scorecard, relativePath: (uri: stri
  */
 export function scorecardOf(services: TocServices, document: LangiumDocument): Scorecard {
     const root = services.analysis.ModelAnalysis.rootsOf(document)[0];
-    return buildScorecard(services.analysis.ModelAnalysis.modelOf(root), services.rules.RuleEngine.reportedFindingsOf(root));
+    return buildScorecard(
+        services.analysis.ModelAnalysis.modelOf(root),
+        services.rules.RuleEngine.reportedFindingsOf(root),
+    );
 }

@@ -71,19 +71,34 @@ function within(node: AstNode, ancestor: AstNode): boolean {
  * Removes the findings a suppression comment covers. A suppression must name a known rule and give
  * a reason; one without a reason suppresses nothing. Suppressions that cover nothing are reported.
  */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[]): { kept: Finding[]; problems: SuppressionProblem[] } {
+export function applySuppressions(
+    findings: Finding[],
+    suppressions: Suppression[],
+): { kept: Finding[]; problems: SuppressionProblem[] } {
     const problems: SuppressionProblem[] = [];
     const active = suppressions.filter(s => {
         if (!s.rule) {
-            problems.push({ code: INVALID_SUPPRESSION, range: s.range, message: 'This toc-ignore names no rule: write `// toc-ignore <rule-id>: <reason>`.' });
+            problems.push({
+                code: INVALID_SUPPRESSION,
+                range: s.range,
+                message: 'This toc-ignore names no rule: write `// toc-ignore <rule-id>: <reason>`.',
+            });
             return false;
         }
         if (!ruleById(s.rule)) {
-            problems.push({ code: INVALID_SUPPRESSION, range: s.range, message: `\`${s.rule}\` is not a rule of the catalogue, so this toc-ignore suppresses nothing. Check the rule id.` });
+            problems.push({
+                code: INVALID_SUPPRESSION,
+                range: s.range,
+                message: `\`${s.rule}\` is not a rule of the catalogue, so this toc-ignore suppresses nothing. Check the rule id.`,
+            });
             return false;
         }
         if (!s.reason) {
-            problems.push({ code: INVALID_SUPPRESSION, range: s.range, message: `This toc-ignore of \`${s.rule}\` gives no reason, so it suppresses nothing: add \`: <why the rule does not apply here>\`.` });
+            problems.push({
+                code: INVALID_SUPPRESSION,
+                range: s.range,
+                message: `This toc-ignore of \`${s.rule}\` gives no reason, so it suppresses nothing: add \`: <why the rule does not apply here>\`.`,
+            });
             return false;
         }
         return true;
@@ -100,7 +115,11 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     for (const s of active) {
         if (!used.has(s)) {
             const target = s.element && 'name' in s.element ? ` on \`${String(s.element.name)}\`` : '';
-            problems.push({ code: UNUSED_SUPPRESSION, range: s.range, message: `This toc-ignore of \`${s.rule}\` suppresses nothing${target}: the rule does not fire here. Remove it.` });
+            problems.push({
+                code: UNUSED_SUPPRESSION,
+                range: s.range,
+                message: `This toc-ignore of \`${s.rule}\` suppresses nothing${target}: the rule does not fire here. Remove it.`,
+            });
         }
     }
     return { kept, problems };

@@ -43,7 +43,11 @@ function assignedFeature(grammarSource: AbstractElement | undefined): string | u
  * grammar element's assignment up once: every finding is placed by it, and Langium's search was
  * a tenth of the time of checking a folder of small models.
  */
-export function findPropertyNode(node: CstNode | undefined, property: string | undefined, index = 0): CstNode | undefined {
+export function findPropertyNode(
+    node: CstNode | undefined,
+    property: string | undefined,
+    index = 0,
+): CstNode | undefined {
     if (!node || property === undefined) {
         return undefined;
     }

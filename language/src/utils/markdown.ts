@@ -7,6 +7,10 @@ import { visibleText } from './text.js';
  * Control characters are shown as escapes everywhere.
  */
 export function markdownText(text: string): string {
-    return visibleText(text).split(/(`[^`]*`)/).map((part, index) => index % 2 === 1 ? part
-        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).join('');
+    return visibleText(text)
+        .split(/(`[^`]*`)/)
+        .map((part, index) =>
+            index % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+        )
+        .join('');
 }

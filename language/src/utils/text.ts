@@ -9,7 +9,10 @@ const CONTROL_OR_LAYOUT = /[\u0000-\u001f\u007f-\u009f]/g;
  * output that must stay on one line.
  */
 export function visibleText(text: string, { layout = true } = {}): string {
-    return text.replace(layout ? CONTROL : CONTROL_OR_LAYOUT, char => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return text.replace(
+        layout ? CONTROL : CONTROL_OR_LAYOUT,
+        char => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    );
 }
 
 /** A diagnostic's message as plain text: LSP 3.18 allows Markdown there, which this language never sends. */

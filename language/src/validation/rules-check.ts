@@ -36,9 +36,15 @@ export function checkRules(services: TocServices): ValidationCheck<Model> {
         }
         for (const problem of configs.configFor(document.uri).problems) {
             const where = `${UriUtils.basename(problem.uri)}:${problem.line}:${problem.column}`;
-            accept('error', `${where}: the configuration ${problem.message} The default rule settings are used until it is fixed.`, {
-                node: model, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: INVALID_CONFIG,
-            });
+            accept(
+                'error',
+                `${where}: the configuration ${problem.message} The default rule settings are used until it is fixed.`,
+                {
+                    node: model,
+                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                    code: INVALID_CONFIG,
+                },
+            );
         }
     };
 }

@@ -19,7 +19,8 @@ function withFewSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
     if (syntaxErrors.length <= MAX_SYNTAX_ERRORS) {
         return diagnostics;
     }
-    const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+    const byPosition = (a: Diagnostic, b: Diagnostic) =>
+        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
     const listed = new Set(syntaxErrors.sort(byPosition).slice(0, MAX_SYNTAX_ERRORS));
     const last = syntaxErrors[MAX_SYNTAX_ERRORS - 1];
     const kept = diagnostics.filter(d => d.code !== SYNTAX_ERROR || listed.has(d));
@@ -39,8 +40,9 @@ function tooLargeDiagnostic({ size, limit }: SizeLimitExceeded): Diagnostic {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Warning,
         code: FILE_TOO_LARGE,
-        message: `This file is ${megabytes(size)}, more than the ${megabytes(limit)} the editor analyses, so it is not checked here. `
-            + 'Check it with `toc check` on the command line, or raise the limit in the setting `toc.maxFileSizeMB` (0 for no limit).',
+        message:
+            `This file is ${megabytes(size)}, more than the ${megabytes(limit)} the editor analyses, so it is not checked here. ` +
+            'Check it with `toc check` on the command line, or raise the limit in the setting `toc.maxFileSizeMB` (0 for no limit).',
     };
 }
 
@@ -55,7 +57,11 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
     /** The findings of the checks, handed from `validateAst` to `validateDocument` by root node. */
     private readonly found = new WeakMap<AstNode, Diagnostic[]>();
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: CancellationToken,
+    ): Promise<Diagnostic[]> {
         const root = document.parseResult.value;
         const exceeded = sizeLimitExceeded(root);
         if (exceeded) {
@@ -83,7 +89,11 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
      * stack beyond about 120,000 findings: every finding of the file was lost and it passed. The
      * findings are kept aside here and appended one by one in `validateDocument`.
      */
-    override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateAst(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        cancelToken?: CancellationToken,
+    ): Promise<Diagnostic[]> {
         this.found.set(rootNode, await super.validateAst(rootNode, options, cancelToken));
         return [];
     }

@@ -2,7 +2,14 @@ import type { ValidationChecks } from 'langium';
 import type { TocAstType } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import { checkDuplicateNames } from './structure/duplicate-names.js';
-import { checkActivityDates, checkDates, checkProgrammePeriod, checkRepeatedFields, checkSingleProgramme, DATE_PROPERTIES } from './structure/fields.js';
+import {
+    checkActivityDates,
+    checkDates,
+    checkProgrammePeriod,
+    checkRepeatedFields,
+    checkSingleProgramme,
+    DATE_PROPERTIES,
+} from './structure/fields.js';
 import { checkImport } from './structure/imports.js';
 import { checkCausalCycles, checkLinkDirection, checkSelfLink } from './structure/links.js';
 import { checkRules } from './rules-check.js';

@@ -71,7 +71,10 @@ export class TocImportLoader {
      * Builds the given files and everything they import, transitively, with validation.
      * Returns the documents for the given URIs, in the given order.
      */
-    async buildWithImports(uris: URI[], cancelToken: CancellationToken = CancellationToken.None): Promise<LangiumDocument[]> {
+    async buildWithImports(
+        uris: URI[],
+        cancelToken: CancellationToken = CancellationToken.None,
+    ): Promise<LangiumDocument[]> {
         const documents = this.shared.workspace.LangiumDocuments;
         const roots: LangiumDocument[] = [];
         for (const uri of uris) {

@@ -26,9 +26,11 @@ export class TocImports {
     constructor(services: TocServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.closures = new WorkspaceCache(services.shared);
-        this.graph = new ModelGraph(document => pathsOf(modelOf(document)?.imports)
-            .map(path => this.target(document.uri, path).uri?.toString())
-            .filter((uri): uri is string => uri !== undefined));
+        this.graph = new ModelGraph(document =>
+            pathsOf(modelOf(document)?.imports)
+                .map(path => this.target(document.uri, path).uri?.toString())
+                .filter((uri): uri is string => uri !== undefined),
+        );
         // A deleted file is forgotten only after the build that follows its deletion has been
         // planned, so the plan still sees the models it belonged to.
         services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
@@ -57,20 +59,31 @@ export class TocImports {
         }
         const windowsDrive = /^[a-z]:[\\/]/i.test(path);
         if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !windowsDrive) {
-            return { refused: `\`${path}\` is a URI, not a path. Import a .toc file by its path relative to this file (for example \`shared/people.toc\`).` };
+            return {
+                refused: `\`${path}\` is a URI, not a path. Import a .toc file by its path relative to this file (for example \`shared/people.toc\`).`,
+            };
         }
         if (/^[\\/]{2}/.test(path)) {
-            return { refused: `\`${path}\` names a network location. Import .toc files on this computer, by their path relative to this file; copy shared files into the project.` };
+            return {
+                refused: `\`${path}\` names a network location. Import .toc files on this computer, by their path relative to this file; copy shared files into the project.`,
+            };
         }
         if (/[#?]/.test(path)) {
-            return { refused: `An import path cannot contain \`#\` or \`?\` (\`${path}\`). Rename the file or its folder, and import it by its plain path.` };
+            return {
+                refused: `An import path cannot contain \`#\` or \`?\` (\`${path}\`). Rename the file or its folder, and import it by its plain path.`,
+            };
         }
         const withExtension = path.toLowerCase().endsWith(TOC_EXTENSION) ? path : path + TOC_EXTENSION;
-        const uri = windowsDrive && importingUri.scheme === 'file' ? URI.file(withExtension)
-            : withExtension.startsWith('/') ? importingUri.with({ path: withExtension })
-            : UriUtils.resolvePath(UriUtils.dirname(importingUri), withExtension);
+        const uri =
+            windowsDrive && importingUri.scheme === 'file'
+                ? URI.file(withExtension)
+                : withExtension.startsWith('/')
+                  ? importingUri.with({ path: withExtension })
+                  : UriUtils.resolvePath(UriUtils.dirname(importingUri), withExtension);
         if (this.confinement && !this.confinement.some(folder => isInside(uri, folder))) {
-            return { refused: `This workspace is not trusted, so files outside its folder are not read, and \`${path}\` is outside it. Trust the workspace (Manage Workspace Trust) to import it, or copy it into the workspace.` };
+            return {
+                refused: `This workspace is not trusted, so files outside its folder are not read, and \`${path}\` is outside it. Trust the workspace (Manage Workspace Trust) to import it, or copy it into the workspace.`,
+            };
         }
         return { uri };
     }
@@ -81,7 +94,9 @@ export class TocImports {
             return undefined; // `import` cut short by a syntax error
         }
         const uri = this.target(AstUtils.getDocument(imp).uri, imp.path).uri;
-        return uri && this.documents.hasDocument(uri) ? this.documents.getDocument(uri) as LangiumDocument<Model> : undefined;
+        return uri && this.documents.hasDocument(uri)
+            ? (this.documents.getDocument(uri) as LangiumDocument<Model>)
+            : undefined;
     }
 
     /** URIs of every import of a document that points at a readable path and is not loaded yet. */
@@ -127,7 +142,11 @@ export class TocImports {
             const current = queue.shift()!;
             if (current.uri.toString() === originKey) {
                 const chain: Array<LangiumDocument<Model>> = [];
-                for (let doc: LangiumDocument<Model> | undefined = current; doc; doc = parents.get(doc.uri.toString())) {
+                for (
+                    let doc: LangiumDocument<Model> | undefined = current;
+                    doc;
+                    doc = parents.get(doc.uri.toString())
+                ) {
                     chain.unshift(doc);
                 }
                 return [origin as LangiumDocument<Model>, ...chain];

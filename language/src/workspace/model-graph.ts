@@ -34,7 +34,11 @@ export class ModelGraph {
             imports: [...new Set(this.importTargets(document))],
         };
         const previous = this.entries.get(key);
-        if (previous && previous.declaresProgramme === entry.declaresProgramme && sameList(previous.imports, entry.imports)) {
+        if (
+            previous &&
+            previous.declaresProgramme === entry.declaresProgramme &&
+            sameList(previous.imports, entry.imports)
+        ) {
             return false;
         }
         this.unlinkImports(key, previous);
@@ -42,7 +46,7 @@ export class ModelGraph {
         for (const target of entry.imports) {
             let set = this.importers.get(target);
             if (!set) {
-                this.importers.set(target, set = new Set());
+                this.importers.set(target, (set = new Set()));
             }
             set.add(key);
         }
@@ -85,7 +89,9 @@ export class ModelGraph {
      * every programme file that imports it. Empty when no programme includes it.
      */
     programmesIncluding(uri: string): string[] {
-        const [self, ...others] = [...this.importersOf(uri)].filter(candidate => this.entries.get(candidate)?.declaresProgramme === true);
+        const [self, ...others] = [...this.importersOf(uri)].filter(
+            candidate => this.entries.get(candidate)?.declaresProgramme === true,
+        );
         // The file's own programme first, then the others in a stable order.
         return self === uri ? [self, ...others.sort()] : [self, ...others].filter(Boolean).sort();
     }

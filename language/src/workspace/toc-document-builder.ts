@@ -28,23 +28,31 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
         if (this.plan?.changed !== changedUris) {
             this.plan = { changed: changedUris, reached: this.graphFor(document)?.reachedBy(changedUris) };
         }
-        return this.plan.reached ? this.plan.reached.has(document.uri.toString()) : super.shouldRelink(document, changedUris);
+        return this.plan.reached
+            ? this.plan.reached.has(document.uri.toString())
+            : super.shouldRelink(document, changedUris);
     }
 
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+    protected override async buildDocuments(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: CancellationToken,
+    ): Promise<void> {
         this.plan = undefined;
-        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc => this.langiumDocumentFactory.update(doc, cancelToken));
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc =>
+            this.langiumDocumentFactory.update(doc, cancelToken),
+        );
         // Files they import that are not loaded yet are loaded now, so the model links whole.
         const loader = documents.length > 0 ? this.servicesFor(documents[0])?.workspace?.ImportLoader : undefined;
         if (loader) {
-            documents = [...documents, ...await loader.loadImportsOf(documents)];
+            documents = [...documents, ...(await loader.loadImportsOf(documents))];
         }
         const inBuild = new Set(documents.map(doc => doc.uri.toString()));
         const related = new Map<ModelGraph, string[]>();
         for (const document of documents) {
             const graph = this.graphFor(document);
             if (graph?.record(document)) {
-                related.set(graph, [...related.get(graph) ?? [], document.uri.toString()]);
+                related.set(graph, [...(related.get(graph) ?? []), document.uri.toString()]);
             }
         }
         const joining: LangiumDocument[] = [];
@@ -67,7 +75,11 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
             // cancelled, in the one that finishes it (Langium keeps an unfinished build's options).
             this.prepareBuild(checked, this.updateBuildOptions);
         }
-        await super.buildDocuments(joining.length > 0 ? this.sortDocuments([...documents, ...joining]) : documents, options, cancelToken);
+        await super.buildDocuments(
+            joining.length > 0 ? this.sortDocuments([...documents, ...joining]) : documents,
+            options,
+            cancelToken,
+        );
     }
 
     private graphFor(document: LangiumDocument): ModelGraph | undefined {

@@ -29,11 +29,19 @@ export class TocDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Files with more characters than this are not analysed; no limit when undefined. */
     maxSize: number | undefined;
 
-    protected override parse<T extends AstNode>(uri: URI, text: string, options?: Parameters<DefaultLangiumDocumentFactory['parse']>[2]): ParseResult<T> {
+    protected override parse<T extends AstNode>(
+        uri: URI,
+        text: string,
+        options?: Parameters<DefaultLangiumDocumentFactory['parse']>[2],
+    ): ParseResult<T> {
         return this.unanalysed<T>(text) ?? super.parse<T>(uri, text, options);
     }
 
-    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancelToken: CancellationToken): Promise<ParseResult<T>> {
+    protected override parseAsync<T extends AstNode>(
+        uri: URI,
+        text: string,
+        cancelToken: CancellationToken,
+    ): Promise<ParseResult<T>> {
         const unanalysed = this.unanalysed<T>(text);
         return unanalysed ? Promise.resolve(unanalysed) : super.parseAsync<T>(uri, text, cancelToken);
     }

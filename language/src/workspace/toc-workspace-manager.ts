@@ -27,7 +27,9 @@ export class TocWorkspaceManager extends DefaultWorkspaceManager {
         const uris: URI[] = [];
         await Promise.all(folders.map(folder => this.traverseFolder(this.getRootFolder(folder), uris)));
         // Files of one folder together: a model's imports are most often beside it.
-        const byPath = [...new Map(uris.map(uri => [uri.toString(), uri])).values()].sort((a, b) => a.path.localeCompare(b.path));
+        const byPath = [...new Map(uris.map(uri => [uri.toString(), uri])).values()].sort((a, b) =>
+            a.path.localeCompare(b.path),
+        );
         this._ready.resolve();
         for (let start = 0; start < byPath.length; start += LOAD_BATCH_SIZE) {
             if (cancelToken) {
@@ -48,7 +50,9 @@ export class TocWorkspaceManager extends DefaultWorkspaceManager {
                             documents.push(await this.langiumDocuments.getOrCreateDocument(uri));
                         } catch (error) {
                             // Unreadable (permissions, a broken link): the rest of the workspace still loads.
-                            console.error(`Could not read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+                            console.error(
+                                `Could not read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`,
+                            );
                         }
                     }
                 }

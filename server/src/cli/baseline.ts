@@ -26,8 +26,16 @@ function entries(report: Report, baselinePath: string) {
 
 export function writeBaseline(report: Report, path: string): number {
     const findings = entries(report, path)
-        .map(({ finding, key, path: file }) => ({ fingerprint: key, rule: finding.rule, file, message: finding.message }))
-        .sort((a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+        .map(({ finding, key, path: file }) => ({
+            fingerprint: key,
+            rule: finding.rule,
+            file,
+            message: finding.message,
+        }))
+        .sort(
+            (a, b) =>
+                a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message),
+        );
     const baseline: BaselineFile = { version: 1, findings };
     writeFileAtomic(path, JSON.stringify(baseline, null, 2) + '\n', 'the baseline');
     return findings.length;
@@ -49,13 +57,17 @@ export function applyBaseline(report: Report, path: string): Report {
     for (const { fingerprint: key } of baseline.findings) {
         remaining.set(key, (remaining.get(key) ?? 0) + 1);
     }
-    const known = new Set(entries(report, path).filter(({ key }) => {
-        const left = remaining.get(key) ?? 0;
-        if (left > 0) {
-            remaining.set(key, left - 1);
-            return true;
-        }
-        return false;
-    }).map(({ finding }) => finding));
+    const known = new Set(
+        entries(report, path)
+            .filter(({ key }) => {
+                const left = remaining.get(key) ?? 0;
+                if (left > 0) {
+                    remaining.set(key, left - 1);
+                    return true;
+                }
+                return false;
+            })
+            .map(({ finding }) => finding),
+    );
     return filterReport(report, finding => !known.has(finding));
 }

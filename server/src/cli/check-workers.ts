@@ -41,7 +41,10 @@ export function threadsFor(groups: number): number {
  */
 export class CheckPool {
     private readonly workers: Worker[] = [];
-    private readonly waiting = new Map<number, { resolve: (result: GroupResult) => void; reject: (error: Error) => void }>();
+    private readonly waiting = new Map<
+        number,
+        { resolve: (result: GroupResult) => void; reject: (error: Error) => void }
+    >();
     private readonly queue: Array<{ id: number; paths: string[] }> = [];
     private readonly idle: Worker[] = [];
     private nextId = 0;

@@ -11,7 +11,7 @@ import { buildReport, filterReport } from './report.js';
 import { VERSION } from '../version.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-export type FormatName = typeof FORMATS[number];
+export type FormatName = (typeof FORMATS)[number];
 
 export interface CheckOptions {
     format: FormatName[];
@@ -28,14 +28,23 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /** Runs `toc check`: returns the exit code; writes the reports where asked. */
-export async function runCheck(paths: string[], options: CheckOptions, cwd: string, stdout: NodeJS.WriteStream): Promise<number> {
+export async function runCheck(
+    paths: string[],
+    options: CheckOptions,
+    cwd: string,
+    stdout: NodeJS.WriteStream,
+): Promise<number> {
     const formats: FormatName[] = options.format.length > 0 ? options.format : ['stylish'];
     if (options.outputFile.length > formats.length) {
-        throw new UsageError('there are more --output-file options than --format options; give one format for each file.');
+        throw new UsageError(
+            'there are more --output-file options than --format options; give one format for each file.',
+        );
     }
     const toStdout = formats.length - options.outputFile.filter(file => file !== '-').length;
     if (toStdout > 1) {
-        throw new UsageError('only one format can go to standard output; give an --output-file for each of the others.');
+        throw new UsageError(
+            'only one format can go to standard output; give an --output-file for each of the others.',
+        );
     }
 
     const files = await expandPaths(paths, cwd);
@@ -47,7 +56,9 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
     const { results, configProblems, read } = await checkFiles(files, { workerScript: new URL(import.meta.url) });
     refuseInputsAsOutputs(outputs, read);
     if (configProblems.length > 0) {
-        const lines = [...new Set(configProblems.map(p => `${p.uri}:${p.line}:${p.column}: the configuration ${p.message}`))];
+        const lines = [
+            ...new Set(configProblems.map(p => `${p.uri}:${p.line}:${p.column}: the configuration ${p.message}`)),
+        ];
         throw new UsageError(lines.join('\ntoc: '));
     }
     let report = buildReport(results, cwd);
@@ -56,7 +67,9 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
     }
     if (options.writeBaseline) {
         const count = writeBaseline(report, options.writeBaseline);
-        process.stderr.write(`toc: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${options.writeBaseline}.\n`);
+        process.stderr.write(
+            `toc: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${options.writeBaseline}.\n`,
+        );
         return EXIT_OK;
     }
     if (options.baseline) {
@@ -74,17 +87,22 @@ export async function runCheck(paths: string[], options: CheckOptions, cwd: stri
     });
 
     const { error, warning } = report.summary;
-    const failed = error > 0
-        || (options.failOn === 'warning' && warning > 0)
-        || (options.maxWarnings !== undefined && warning > options.maxWarnings);
+    const failed =
+        error > 0 ||
+        (options.failOn === 'warning' && warning > 0) ||
+        (options.maxWarnings !== undefined && warning > options.maxWarnings);
     return failed ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function render(report: Report, format: FormatName, colour: boolean): string {
     switch (format) {
-        case 'stylish': return formatStylish(report, colour);
-        case 'json': return formatJson(report);
-        case 'sarif': return formatSarif(report, VERSION);
-        case 'github': return formatGithub(report);
+        case 'stylish':
+            return formatStylish(report, colour);
+        case 'json':
+            return formatJson(report);
+        case 'sarif':
+            return formatSarif(report, VERSION);
+        case 'github':
+            return formatGithub(report);
     }
 }

@@ -38,7 +38,12 @@ export async function expandPaths(operands: string[], cwd: string): Promise<stri
     for (const operand of operands.length > 0 ? operands : ['.']) {
         // A name that exists is taken as written, though it holds `(`, `[` or `*`: `Falls (2024).toc`.
         if (isDynamicPattern(operand) && !existsSync(resolve(cwd, operand))) {
-            const matches = await glob(operand, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+            const matches = await glob(operand, {
+                cwd,
+                absolute: true,
+                onlyFiles: true,
+                ignore: ['**/node_modules/**'],
+            });
             const kept = withoutIgnored(matches).filter(path => path.endsWith(TOC));
             if (kept.length === 0) {
                 throw new UsageError(`${operand}: no .toc files match this pattern.`);
@@ -49,7 +54,12 @@ export async function expandPaths(operands: string[], cwd: string): Promise<stri
         const path = resolve(cwd, operand);
         const stats = statOrFail(operand, path);
         if (stats.isDirectory()) {
-            const matches = await glob(`**/*${TOC}`, { cwd: path, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+            const matches = await glob(`**/*${TOC}`, {
+                cwd: path,
+                absolute: true,
+                onlyFiles: true,
+                ignore: ['**/node_modules/**'],
+            });
             withoutIgnored(matches).forEach(match => found.add(match));
         } else {
             if (!path.endsWith(TOC)) {
@@ -109,7 +119,8 @@ async function textFileProblem(shown: string, path: string): Promise<UsageError 
         return head.subarray(0, bytesRead).includes(0) ? new UsageError(`${shown}: is not a text file.`) : undefined;
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        return code === 'ENOENT' || code === 'ELOOP' ? statProblem(shown, code)
+        return code === 'ENOENT' || code === 'ELOOP'
+            ? statProblem(shown, code)
             : new UsageError(`${shown}: cannot be read (${causeOf(error)}).`);
     } finally {
         await handle?.close();
@@ -117,7 +128,9 @@ async function textFileProblem(shown: string, path: string): Promise<UsageError 
 }
 
 function statProblem(operand: string, code: string | undefined): UsageError {
-    return new UsageError(code === 'ELOOP' ? `${operand}: the path loops through symbolic links.` : `${operand}: no such file or folder.`);
+    return new UsageError(
+        code === 'ELOOP' ? `${operand}: the path loops through symbolic links.` : `${operand}: no such file or folder.`,
+    );
 }
 
 /**
@@ -142,7 +155,7 @@ function withoutIgnored(paths: string[]): string[] {
     const isRoot = (folder: string) => {
         let root = roots.get(folder);
         if (root === undefined) {
-            roots.set(folder, root = existsSync(join(folder, '.git')) || dirname(folder) === folder);
+            roots.set(folder, (root = existsSync(join(folder, '.git')) || dirname(folder) === folder));
         }
         return root;
     };
@@ -172,14 +185,19 @@ function samePathKey(path: string): string {
  * Refuses, before anything is written, an output path that is one of the files the command read:
  * writing there would replace a model with a report.
  */
-export function refuseInputsAsOutputs(outputs: Array<{ path: string | undefined; option: string }>, inputs: Iterable<string>): void {
+export function refuseInputsAsOutputs(
+    outputs: Array<{ path: string | undefined; option: string }>,
+    inputs: Iterable<string>,
+): void {
     if (!outputs.some(({ path }) => path !== undefined && path !== '-')) {
         return;
     }
     const read = new Set([...inputs].map(samePathKey));
     for (const { path, option } of outputs) {
         if (path !== undefined && path !== '-' && read.has(samePathKey(path))) {
-            throw new UsageError(`${option} ${path}: that is one of the models this command reads, and writing there would replace it. Give another file.`);
+            throw new UsageError(
+                `${option} ${path}: that is one of the models this command reads, and writing there would replace it. Give another file.`,
+            );
         }
     }
 }

@@ -34,12 +34,16 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
             continue;
         }
         const edits = await services.lsp.Formatter!.formatDocument(document, {
-            textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true },
+            textDocument: { uri: document.uri.toString() },
+            options: { tabSize: 4, insertSpaces: true },
         });
         const original = document.textDocument.getText();
         // The layout is the formatter's; the file's line endings stay its own.
         const eol = lineEnding(original);
-        const formatted = TextDocument.applyEdits(document.textDocument, edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, eol) })));
+        const formatted = TextDocument.applyEdits(
+            document.textDocument,
+            edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, eol) })),
+        );
         if (formatted !== original) {
             if (check) {
                 outcome.changed.push(path);
@@ -48,7 +52,10 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
             // One file that cannot be written does not stop the others.
             try {
                 // The reader drops a byte-order mark (editors hide it); a file that had one keeps it.
-                const bom = fileSystem instanceof TocNodeFileSystemProvider && fileSystem.hadByteOrderMark(document.uri) ? BYTE_ORDER_MARK : '';
+                const bom =
+                    fileSystem instanceof TocNodeFileSystemProvider && fileSystem.hadByteOrderMark(document.uri)
+                        ? BYTE_ORDER_MARK
+                        : '';
                 writeFileAtomic(path, bom + formatted, 'the formatted model');
                 outcome.changed.push(path);
             } catch (error) {
@@ -64,16 +71,25 @@ export async function formatFiles(paths: string[], check: boolean): Promise<Form
 
 export function reportFormat(outcome: FormatOutcome, check: boolean, cwd: string): string {
     const show = (path: string) => relative(cwd, path) || path;
-    const lines = outcome.unparsable.map(({ path, line }) => `${show(path)}:${line}: not formatted, it has a syntax error here (run toc check for details)`);
+    const lines = outcome.unparsable.map(
+        ({ path, line }) =>
+            `${show(path)}:${line}: not formatted, it has a syntax error here (run toc check for details)`,
+    );
     if (check) {
         lines.push(...outcome.changed.map(path => `${show(path)}: not formatted`));
         if (outcome.changed.length === 0 && outcome.unparsable.length === 0) {
             lines.push('All files are formatted.');
         }
     } else {
-        lines.push(...outcome.failed.map(({ path, reason }) => `${show(path)}: cannot write the formatted model (${reason})`));
-        lines.push(`${outcome.changed.length} file${outcome.changed.length === 1 ? '' : 's'} formatted`
-            + (outcome.failed.length > 0 ? `; ${outcome.failed.length} could not be written (see above) and are unchanged.` : '.'));
+        lines.push(
+            ...outcome.failed.map(({ path, reason }) => `${show(path)}: cannot write the formatted model (${reason})`),
+        );
+        lines.push(
+            `${outcome.changed.length} file${outcome.changed.length === 1 ? '' : 's'} formatted` +
+                (outcome.failed.length > 0
+                    ? `; ${outcome.failed.length} could not be written (see above) and are unchanged.`
+                    : '.'),
+        );
     }
     return visibleText(lines.join('\n')) + '\n'; // file names may hold terminal escapes
 }

@@ -51,8 +51,12 @@ export interface CheckedFiles {
 /** Checks one group of files in these services, takes the findings, and drops the documents. */
 export async function checkGroup(services: TocServices, paths: string[]): Promise<GroupResult> {
     const { documents } = await loadFiles(paths, services);
-    const results = documents.map((document, index) => ({ path: paths[index], diagnostics: sortByPosition(document.diagnostics ?? []) }));
-    const configProblems = documents.flatMap(document => services.config.ConfigProvider.configFor(document.uri).problems)
+    const results = documents.map((document, index) => ({
+        path: paths[index],
+        diagnostics: sortByPosition(document.diagnostics ?? []),
+    }));
+    const configProblems = documents
+        .flatMap(document => services.config.ConfigProvider.configFor(document.uri).problems)
         .map(problem => ({ ...problem, uri: problem.uri.fsPath }));
     const loaded = services.shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
     await services.shared.workspace.DocumentBuilder.update([], loaded);
@@ -72,7 +76,10 @@ export interface CheckFilesOptions {
  * that import it, so groups that turn out to share a given file (one group loaded, as an import,
  * a file given in another) are checked again together.
  */
-export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE, workerScript }: CheckFilesOptions = {}): Promise<CheckedFiles> {
+export async function checkFiles(
+    paths: string[],
+    { groupSize = CHECK_GROUP_SIZE, workerScript }: CheckFilesOptions = {},
+): Promise<CheckedFiles> {
     const groupOf = new Map<string, number>();
     const groups: string[][] = [];
     for (let start = 0; start < paths.length; start += groupSize) {
@@ -104,7 +111,8 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
     try {
         // Union-find over groups: groups that share given files end in one set.
         const parent = groups.map((_, index) => index);
-        const find = (index: number): number => parent[index] === index ? index : (parent[index] = find(parent[index]));
+        const find = (index: number): number =>
+            parent[index] === index ? index : (parent[index] = find(parent[index]));
         const checked = await checkAll(groups);
         checked.forEach((result, index) => {
             take(result);
@@ -116,13 +124,17 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
             }
         });
         const components = new Map<number, number[]>();
-        groups.forEach((_, index) => components.set(find(index), [...components.get(find(index)) ?? [], index]));
+        groups.forEach((_, index) => components.set(find(index), [...(components.get(find(index)) ?? []), index]));
         const shared = [...components.values()].filter(members => members.length > 1);
         (await checkAll(shared.map(members => members.flatMap(index => groups[index])))).forEach(take);
     } finally {
         await pool?.close();
     }
-    return { results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })), configProblems, read: [...read] };
+    return {
+        results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })),
+        configProblems,
+        read: [...read],
+    };
 }
 
 /**
@@ -131,12 +143,21 @@ export async function checkFiles(paths: string[], { groupSize = CHECK_GROUP_SIZE
  */
 export function modelErrors(services: TocServices, document: LangiumDocument): FileResult[] {
     const analysis = services.analysis.ModelAnalysis;
-    return analysis.modelOf(analysis.rootsOf(document)[0]).documents
-        .map(member => ({ path: member.uri.fsPath, diagnostics: sortByPosition((member.diagnostics ?? []).filter(d => d.severity === 1)) }))
+    return analysis
+        .modelOf(analysis.rootsOf(document)[0])
+        .documents.map(member => ({
+            path: member.uri.fsPath,
+            diagnostics: sortByPosition((member.diagnostics ?? []).filter(d => d.severity === 1)),
+        }))
         .filter(result => result.diagnostics.length > 0);
 }
 
 export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
-    return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-        || String(a.code).localeCompare(String(b.code)) || messageText(a.message).localeCompare(messageText(b.message)));
+    return [...diagnostics].sort(
+        (a, b) =>
+            a.range.start.line - b.range.start.line ||
+            a.range.start.character - b.range.start.character ||
+            String(a.code).localeCompare(String(b.code)) ||
+            messageText(a.message).localeCompare(messageText(b.message)),
+    );
 }

@@ -45,7 +45,9 @@ function collect(value: string, previous: string[]): string[] {
  */
 function reportErrors(errors: FileResult[], cwd: string): boolean {
     if (errors.length > 0) {
-        process.stderr.write(formatStylish(buildReport(errors, cwd), process.stderr.isTTY === true && !process.env.NO_COLOR));
+        process.stderr.write(
+            formatStylish(buildReport(errors, cwd), process.stderr.isTTY === true && !process.env.NO_COLOR),
+        );
     }
     return errors.length > 0;
 }
@@ -59,8 +61,15 @@ async function guarded(work: () => Promise<number | void>): Promise<void> {
             process.stderr.write(`toc: ${visibleText(error.message)}\n`);
         } else {
             const debug = program.opts().debug === true;
-            const detail = debug && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error);
-            process.stderr.write(`toc: unexpected failure: ${visibleText(detail)}${debug ? '' : ' (run with --debug for details)'}\n`);
+            const detail =
+                debug && error instanceof Error
+                    ? (error.stack ?? error.message)
+                    : error instanceof Error
+                      ? error.message
+                      : String(error);
+            process.stderr.write(
+                `toc: unexpected failure: ${visibleText(detail)}${debug ? '' : ' (run with --debug for details)'}\n`,
+            );
         }
         process.exitCode = EXIT_USAGE;
     }
@@ -73,85 +82,136 @@ const program = new Command('toc')
     .showHelpAfterError()
     .exitOverride(error => process.exit(error.exitCode === 0 ? EXIT_OK : EXIT_USAGE));
 
-program.command('check')
-    .description('Check .toc files and report findings (default: every .toc file under the current folder, skipping node_modules and .gitignored files).')
+program
+    .command('check')
+    .description(
+        'Check .toc files and report findings (default: every .toc file under the current folder, skipping node_modules and .gitignored files).',
+    )
     .argument('[paths...]', 'files, folders or glob patterns')
-    .option('-f, --format <format>', `output format, one of ${FORMATS.join(', ')}; repeat for several (default: stylish)`, collectFormat, [])
-    .option('-o, --output-file <file>', 'write the matching --format to this file (- for standard output); repeat in the order of the formats', collect, [])
+    .option(
+        '-f, --format <format>',
+        `output format, one of ${FORMATS.join(', ')}; repeat for several (default: stylish)`,
+        collectFormat,
+        [],
+    )
+    .option(
+        '-o, --output-file <file>',
+        'write the matching --format to this file (- for standard output); repeat in the order of the formats',
+        collect,
+        [],
+    )
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
-    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the run fail').choices(['error', 'warning']).default('error'))
+    .addOption(
+        new Option('--fail-on <severity>', 'the lowest severity that makes the run fail')
+            .choices(['error', 'warning'])
+            .default('error'),
+    )
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings as the baseline, and exit 0')
-    .addHelpText('after', '\nExit codes: 0 nothing at or above the fail level, 1 findings at or above it (or too many warnings), 2 usage, file or configuration problem.')
-    .action((paths: string[], options: CheckOptions) => guarded(() => runCheck(paths, options, process.cwd(), process.stdout)));
+    .addHelpText(
+        'after',
+        '\nExit codes: 0 nothing at or above the fail level, 1 findings at or above it (or too many warnings), 2 usage, file or configuration problem.',
+    )
+    .action((paths: string[], options: CheckOptions) =>
+        guarded(() => runCheck(paths, options, process.cwd(), process.stdout)),
+    );
 
-program.command('format')
+program
+    .command('format')
     .description('Lay out .toc files in the canonical format (default: every .toc file under the current folder).')
     .argument('[paths...]', 'files, folders or glob patterns')
     .option('--check', 'only report files that are not formatted; change nothing')
-    .action((paths: string[], options: { check?: boolean }) => guarded(async () => {
-        const cwd = process.cwd();
-        const outcome = await formatFiles(await expandPaths(paths, cwd), options.check === true);
-        process.stdout.write(reportFormat(outcome, options.check === true, cwd));
-        if (outcome.failed.length > 0) {
-            return EXIT_USAGE;
-        }
-        return outcome.unparsable.length > 0 || (options.check === true && outcome.changed.length > 0) ? EXIT_FINDINGS : EXIT_OK;
-    }));
+    .action((paths: string[], options: { check?: boolean }) =>
+        guarded(async () => {
+            const cwd = process.cwd();
+            const outcome = await formatFiles(await expandPaths(paths, cwd), options.check === true);
+            process.stdout.write(reportFormat(outcome, options.check === true, cwd));
+            if (outcome.failed.length > 0) {
+                return EXIT_USAGE;
+            }
+            return outcome.unparsable.length > 0 || (options.check === true && outcome.changed.length > 0)
+                ? EXIT_FINDINGS
+                : EXIT_OK;
+        }),
+    );
 
-program.command('scorecard')
+program
+    .command('scorecard')
     .description('Score a model against the ten challenges: the findings for each, and what already addresses it.')
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .action((model: string, options: { format: string }) => guarded(async () => {
-        const cwd = process.cwd();
-        const { services, documents } = await loadFiles([await modelFile(model, cwd)]);
-        if (reportErrors(modelErrors(services, documents[0]), cwd)) {
-            process.stderr.write('toc: cannot score a model that has errors: fix them first (toc check lists them all).\n');
-            return EXIT_FINDINGS;
-        }
-        const scorecard = scorecardOf(services, documents[0]);
-        process.stdout.write(options.format === 'json'
-            ? JSON.stringify(scorecard, null, 2) + '\n'
-            : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)));
-        return EXIT_OK;
-    }));
+    .action((model: string, options: { format: string }) =>
+        guarded(async () => {
+            const cwd = process.cwd();
+            const { services, documents } = await loadFiles([await modelFile(model, cwd)]);
+            if (reportErrors(modelErrors(services, documents[0]), cwd)) {
+                process.stderr.write(
+                    'toc: cannot score a model that has errors: fix them first (toc check lists them all).\n',
+                );
+                return EXIT_FINDINGS;
+            }
+            const scorecard = scorecardOf(services, documents[0]);
+            process.stdout.write(
+                options.format === 'json'
+                    ? JSON.stringify(scorecard, null, 2) + '\n'
+                    : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)),
+            );
+            return EXIT_OK;
+        }),
+    );
 
-program.command('diagram')
+program
+    .command('diagram')
     .description('Draw a model as a causal map or a driver diagram, with no browser.')
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('--view <view>', 'which diagram').choices(diagramViews).default('map'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(diagramFormats).default('svg'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
-    .action((model: string, options: { view: DiagramView; format: DiagramFormat; output?: string }) => guarded(async () => {
-        if (options.format === 'png' && !options.output && process.stdout.isTTY) {
-            throw new UsageError('a PNG is not text: give a file with --output, or redirect standard output.');
-        }
-        const { content, errors } = await diagramReport(model, options.view, options.format, process.cwd(), options.output);
-        if (!options.output) {
-            process.stdout.write(content);
-        } else {
-            writeFileAtomic(options.output, content, 'the diagram');
-        }
-        return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
-    }));
+    .action((model: string, options: { view: DiagramView; format: DiagramFormat; output?: string }) =>
+        guarded(async () => {
+            if (options.format === 'png' && !options.output && process.stdout.isTTY) {
+                throw new UsageError('a PNG is not text: give a file with --output, or redirect standard output.');
+            }
+            const { content, errors } = await diagramReport(
+                model,
+                options.view,
+                options.format,
+                process.cwd(),
+                options.output,
+            );
+            if (!options.output) {
+                process.stdout.write(content);
+            } else {
+                writeFileAtomic(options.output, content, 'the diagram');
+            }
+            return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
+        }),
+    );
 
-program.command('measures')
-    .description('The measurement plan: every measure with what it measures, baseline, target, source, frequency and owner, and the outcomes left unmeasured.')
+program
+    .command('measures')
+    .description(
+        'The measurement plan: every measure with what it measures, baseline, target, source, frequency and owner, and the outcomes left unmeasured.',
+    )
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
-    .action((model: string, options: { format: 'md' | 'csv' }) => guarded(async () => {
-        const { report, errors } = await measures(model, options.format, process.cwd());
-        process.stdout.write(report);
-        return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
-    }));
+    .action((model: string, options: { format: 'md' | 'csv' }) =>
+        guarded(async () => {
+            const { report, errors } = await measures(model, options.format, process.cwd());
+            process.stdout.write(report);
+            return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
+        }),
+    );
 
-program.command('schema')
+program
+    .command('schema')
     .description('Print the JSON Schema of toc.config.json, for editors that validate JSON.')
-    .action(() => guarded(async () => {
-        process.stdout.write(JSON.stringify(configSchema(), null, 2) + '\n');
-    }));
+    .action(() =>
+        guarded(async () => {
+            process.stdout.write(JSON.stringify(configSchema(), null, 2) + '\n');
+        }),
+    );
 
 // A reader that stops early (`toc check | head`) is not a failure of the check: stop quietly.
 process.stdout.on('error', error => {

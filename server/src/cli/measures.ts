@@ -1,4 +1,8 @@
-import { buildMeasurementPlan, measurementPlanCsv, measurementPlanMarkdown } from '../../../language/src/analysis/measurement-plan.js';
+import {
+    buildMeasurementPlan,
+    measurementPlanCsv,
+    measurementPlanMarkdown,
+} from '../../../language/src/analysis/measurement-plan.js';
 import { modelFile } from './files.js';
 import type { FileResult } from './load.js';
 import { loadFiles, modelErrors } from './load.js';
@@ -13,9 +17,16 @@ export async function measuresReport(modelPath: string, format: 'md' | 'csv', cw
 }
 
 /** The measurement plan, and the errors of the model it was drawn from. */
-export async function measures(modelPath: string, format: 'md' | 'csv', cwd: string): Promise<{ report: string; errors: FileResult[] }> {
+export async function measures(
+    modelPath: string,
+    format: 'md' | 'csv',
+    cwd: string,
+): Promise<{ report: string; errors: FileResult[] }> {
     const { services, documents } = await loadFiles([await modelFile(modelPath, cwd)]);
     const analysis = services.analysis.ModelAnalysis;
     const plan = buildMeasurementPlan(analysis.modelOf(analysis.rootsOf(documents[0])[0]));
-    return { report: format === 'csv' ? measurementPlanCsv(plan) : measurementPlanMarkdown(plan), errors: modelErrors(services, documents[0]) };
+    return {
+        report: format === 'csv' ? measurementPlanCsv(plan) : measurementPlanMarkdown(plan),
+        errors: modelErrors(services, documents[0]),
+    };
 }

@@ -15,11 +15,25 @@ const ZOOM = 2;
 export const MAX_PNG_PIXELS = 2 ** 28;
 
 /** Where operating systems keep fonts. */
-const FONT_FOLDERS = ['/usr/share/fonts', '/usr/local/share/fonts', join(homedir(), '.fonts'), join(homedir(), '.local/share/fonts'),
-    '/System/Library/Fonts', '/Library/Fonts', join(homedir(), 'Library/Fonts'), 'C:\\Windows\\Fonts'];
+const FONT_FOLDERS = [
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    join(homedir(), '.fonts'),
+    join(homedir(), '.local/share/fonts'),
+    '/System/Library/Fonts',
+    '/Library/Fonts',
+    join(homedir(), 'Library/Fonts'),
+    'C:\\Windows\\Fonts',
+];
 
 /** Sans-serif fonts with Helvetica's proportions first: Graphviz sized the boxes for those. */
-const PREFERRED = [/^LiberationSans-(Regular|Bold)\.ttf$/i, /^Arial(bd)?\.ttf$/i, /^Helvetica/i, /^Arimo/i, /^DejaVuSans(-Bold)?\.ttf$/i];
+const PREFERRED = [
+    /^LiberationSans-(Regular|Bold)\.ttf$/i,
+    /^Arial(bd)?\.ttf$/i,
+    /^Helvetica/i,
+    /^Arimo/i,
+    /^DejaVuSans(-Bold)?\.ttf$/i,
+];
 
 function findFonts(): Buffer[] {
     const found: string[] = [];
@@ -41,7 +55,9 @@ function findFonts(): Buffer[] {
     };
     FONT_FOLDERS.forEach(folder => walk(folder, 0));
     for (const pattern of PREFERRED) {
-        const matches = found.filter(path => pattern.test(path.substring(path.lastIndexOf('/') + 1).substring(path.lastIndexOf('\\') + 1)));
+        const matches = found.filter(path =>
+            pattern.test(path.substring(path.lastIndexOf('/') + 1).substring(path.lastIndexOf('\\') + 1)),
+        );
         if (matches.length > 0) {
             return matches.map(path => readFileSync(path));
         }
@@ -56,8 +72,10 @@ export function pngSizeProblem(svgWidth: number, svgHeight: number): UsageError 
     if (width * height <= MAX_PNG_PIXELS) {
         return undefined;
     }
-    return new UsageError(`the drawing would be ${width.toLocaleString('en-GB')} × ${height.toLocaleString('en-GB')} pixels, `
-        + `more than a PNG can hold here (${Math.round(MAX_PNG_PIXELS / 1e6)} million pixels). Export it as SVG (--format svg), which has no size limit, or as DOT.`);
+    return new UsageError(
+        `the drawing would be ${width.toLocaleString('en-GB')} × ${height.toLocaleString('en-GB')} pixels, ` +
+            `more than a PNG can hold here (${Math.round(MAX_PNG_PIXELS / 1e6)} million pixels). Export it as SVG (--format svg), which has no size limit, or as DOT.`,
+    );
 }
 
 /**
@@ -69,12 +87,19 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
     await ready;
     const fonts = findFonts();
     if (fonts.length === 0) {
-        throw new UsageError('no fonts were found to draw the PNG with; install a font (for example the Liberation or DejaVu fonts), or export SVG instead.');
+        throw new UsageError(
+            'no fonts were found to draw the PNG with; install a font (for example the Liberation or DejaVu fonts), or export SVG instead.',
+        );
     }
     const resvg = new Resvg(svg, {
         fitTo: { mode: 'zoom', value: ZOOM },
         background: 'white',
-        font: { fontBuffers: fonts, loadSystemFonts: false, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+        font: {
+            fontBuffers: fonts,
+            loadSystemFonts: false,
+            defaultFontFamily: 'Liberation Sans',
+            sansSerifFamily: 'Liberation Sans',
+        },
     });
     const tooLarge = pngSizeProblem(resvg.width, resvg.height);
     if (tooLarge) {

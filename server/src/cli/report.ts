@@ -69,7 +69,10 @@ export function summarise(files: FileReport[]): Summary {
 
 /** The same report with only some findings kept, and the summary counted again. */
 export function filterReport(report: Report, keep: (finding: ReportedFinding, file: FileReport) => boolean): Report {
-    const files = report.files.map(file => ({ ...file, findings: file.findings.filter(finding => keep(finding, file)) }));
+    const files = report.files.map(file => ({
+        ...file,
+        findings: file.findings.filter(finding => keep(finding, file)),
+    }));
     return { ...report, files, summary: summarise(files) };
 }
 
@@ -91,5 +94,8 @@ function toFinding(diagnostic: Diagnostic): ReportedFinding {
  * (which names the element), but not the line. Identical findings are told apart by counting.
  */
 export function fingerprint(finding: ReportedFinding, path: string): string {
-    return createHash('sha256').update(`${finding.rule}\u0000${path}\u0000${finding.message}`).digest('hex').slice(0, 32);
+    return createHash('sha256')
+        .update(`${finding.rule}\u0000${path}\u0000${finding.message}`)
+        .digest('hex')
+        .slice(0, 32);
 }

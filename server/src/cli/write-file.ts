@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+    accessSync,
+    closeSync,
+    constants,
+    fchmodSync,
+    fsyncSync,
+    openSync,
+    realpathSync,
+    renameSync,
+    statSync,
+    unlinkSync,
+    writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { causeOf, UsageError } from './files.js';
 
@@ -13,7 +25,10 @@ import { causeOf, UsageError } from './files.js';
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, what = 'the file'): void {
     const target = realTarget(path);
-    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temporary = join(
+        dirname(target),
+        `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
     let descriptor: number | undefined;
     try {
         const mode = existingMode(target);
@@ -51,7 +66,11 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, what
 
 /** A write that failed and changed nothing; `reason` says why in words, such as "the disk is full". */
 export class WriteFailure extends UsageError {
-    constructor(readonly path: string, what: string, readonly reason: string) {
+    constructor(
+        readonly path: string,
+        what: string,
+        readonly reason: string,
+    ) {
         super(`${path}: cannot write ${what} (${reason}); nothing was changed.`);
     }
 }

@@ -22,12 +22,21 @@ export function runBundle(bundle: string, use = 'default'): void {
     const cacheFile = cacheFileFor(bundle, use);
     const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
     // The same wrapper Node puts around a CommonJS module.
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: bundle, cachedData });
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
+        filename: bundle,
+        cachedData,
+    });
     if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
         process.once('exit', () => save(cacheFile, script));
     }
     const module = { exports: {} };
-    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+    (script.runInThisContext() as (...args: unknown[]) => void)(
+        module.exports,
+        createRequire(bundle),
+        module,
+        bundle,
+        dirname(bundle),
+    );
 }
 
 /** Between what a cache file is for (bundle and kind of run) and what it was made by. */
@@ -39,7 +48,10 @@ function cacheFileFor(bundle: string, use: string): string | undefined {
         const stats = statSync(bundle);
         const folder = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'theory-of-change', 'compiled');
         const kind = /^[a-z]{1,20}$/.test(use) ? use : 'other';
-        return join(folder, `${basename(bundle)}-${kind}${KEY_SEPARATOR}${process.version}-${process.arch}-${stats.size}-${Math.trunc(stats.mtimeMs)}.bin`);
+        return join(
+            folder,
+            `${basename(bundle)}-${kind}${KEY_SEPARATOR}${process.version}-${process.arch}-${stats.size}-${Math.trunc(stats.mtimeMs)}.bin`,
+        );
     } catch {
         return undefined;
     }

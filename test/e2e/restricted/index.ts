@@ -4,7 +4,16 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, describeDiagnostics, EXTENSION_ID, hoverText, openModel, positionOf, waitFor, waitForDiagnostics } from '../suite/helpers.js';
+import {
+    codeOf,
+    describeDiagnostics,
+    EXTENSION_ID,
+    hoverText,
+    openModel,
+    positionOf,
+    waitFor,
+    waitForDiagnostics,
+} from '../suite/helpers.js';
 import { runSuites } from '../suite/runner.js';
 
 function restrictedTests(): void {
@@ -17,14 +26,23 @@ function restrictedTests(): void {
             const editor = await openModel('plan.toc');
             assert.equal(editor.document.languageId, 'toc');
             await waitFor('the extension to activate', () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
-            const list = await waitForDiagnostics(editor.document.uri, 'the import outside the folder is refused', d => d.some(x => codeOf(x) === 'unresolved-import'), 60_000);
+            const list = await waitForDiagnostics(
+                editor.document.uri,
+                'the import outside the folder is refused',
+                d => d.some(x => codeOf(x) === 'unresolved-import'),
+                60_000,
+            );
             const errors = list.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
             assert.equal(errors.length, 1, describeDiagnostics(list));
             assert.equal(editor.document.lineAt(errors[0].range.start.line).text, 'import "../outside/people"');
             assert.match(errors[0].message, /not trusted/);
             assert.match(errors[0].message, /outside its folder/);
             // The import inside the folder is read: its names resolve, and hover shows them.
-            const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'owner Doctors', 1, 'owner '.length + 1));
+            const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+                'vscode.executeHoverProvider',
+                editor.document.uri,
+                positionOf(editor.document, 'owner Doctors', 1, 'owner '.length + 1),
+            );
             assert.match(hoverText(hovers), /Ward doctors/);
         });
     });

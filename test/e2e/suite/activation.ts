@@ -27,14 +27,25 @@ export function activationTests(): void {
             const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
             await waitFor('the extension to activate', () => extension.isActive);
             const commands = await vscode.commands.getCommands(true);
-            for (const command of ['toc.newModel', 'toc.scorecard', 'toc.openDiagramPreview', 'toc.openDriverDiagram', 'toc.exportDiagram']) {
+            for (const command of [
+                'toc.newModel',
+                'toc.scorecard',
+                'toc.openDiagramPreview',
+                'toc.openDriverDiagram',
+                'toc.exportDiagram',
+            ]) {
                 assert.ok(commands.includes(command), `${command} is registered`);
             }
         });
 
         test('the language server publishes the findings of the checker', async () => {
             const { document } = await openModel('keystone-icu.toc');
-            const list = await waitForDiagnostics(document.uri, `${KEYSTONE_FINDINGS.length} findings`, d => d.length >= KEYSTONE_FINDINGS.length, 60_000);
+            const list = await waitForDiagnostics(
+                document.uri,
+                `${KEYSTONE_FINDINGS.length} findings`,
+                d => d.length >= KEYSTONE_FINDINGS.length,
+                60_000,
+            );
             const summary = describeDiagnostics(list);
             assert.equal(list.length, KEYSTONE_FINDINGS.length, summary);
             for (const [line, code, word] of KEYSTONE_FINDINGS) {
@@ -43,12 +54,17 @@ export function activationTests(): void {
                 assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
                 assert.ok(found.message.includes(word), `"${found.message}" mentions ${word}`);
             }
-            assert.ok(list.every(d => d.severity !== vscode.DiagnosticSeverity.Error), `no errors in:\n${summary}`);
+            assert.ok(
+                list.every(d => d.severity !== vscode.DiagnosticSeverity.Error),
+                `no errors in:\n${summary}`,
+            );
         });
 
         test('unmeasured-outcome points at the name PracticesUsed and links to its rule page', () => {
             const uri = vscode.window.activeTextEditor!.document.uri;
-            const finding = vscode.languages.getDiagnostics(uri).find(d => codeOf(d) === 'unmeasured-outcome' && d.range.start.line === 144)!;
+            const finding = vscode.languages
+                .getDiagnostics(uri)
+                .find(d => codeOf(d) === 'unmeasured-outcome' && d.range.start.line === 144)!;
             assert.equal(vscode.window.activeTextEditor!.document.getText(finding.range), 'PracticesUsed');
             const code = finding.code as { value: string; target: vscode.Uri };
             assert.match(code.target.toString(), /docs\/rules\/unmeasured-outcome\.md$/);
@@ -56,7 +72,9 @@ export function activationTests(): void {
 
         test('no-balancing-measure is on the programme', () => {
             const document = vscode.window.activeTextEditor!.document;
-            const finding = vscode.languages.getDiagnostics(document.uri).find(d => codeOf(d) === 'no-balancing-measure')!;
+            const finding = vscode.languages
+                .getDiagnostics(document.uri)
+                .find(d => codeOf(d) === 'no-balancing-measure')!;
             assert.equal(finding.range.start.line, 29);
             assert.equal(document.getText(finding.range), 'KeystoneIcu');
         });

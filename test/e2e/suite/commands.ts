@@ -1,10 +1,28 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { describeDiagnostics, diagramTab, exists, openModel, readText, sleep, waitFor, waitForDiagnostics, workspaceFile } from './helpers.js';
+import {
+    describeDiagnostics,
+    diagramTab,
+    exists,
+    openModel,
+    readText,
+    sleep,
+    waitFor,
+    waitForDiagnostics,
+    workspaceFile,
+} from './helpers.js';
 
-interface ScorecardEntry { challenge: number | string; title: string; findings: Array<{ rule: string; line: number }>; strengths: string[] }
-interface Scorecard { programme: string | undefined; entries: ScorecardEntry[] }
+interface ScorecardEntry {
+    challenge: number | string;
+    title: string;
+    findings: Array<{ rule: string; line: number }>;
+    strengths: string[];
+}
+interface Scorecard {
+    programme: string | undefined;
+    entries: ScorecardEntry[];
+}
 
 export function commandTests(): void {
     suite('Contributed commands', () => {
@@ -27,13 +45,23 @@ export function commandTests(): void {
             // The server has parsed it once its outline has the programme; the starter checks clean,
             // so no diagnostics at all is the expected state: give them a moment to arrive if any.
             const symbols = await waitFor('the outline of the starter model', async () => {
-                const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+                const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+                    'vscode.executeDocumentSymbolProvider',
+                    uri,
+                );
                 return found?.some(s => s.name === 'MyProgramme') ? found : undefined;
             });
-            assert.ok(symbols.length > 3, `the starter declares a programme and more (${symbols.map(s => s.name).join(', ')})`);
+            assert.ok(
+                symbols.length > 3,
+                `the starter declares a programme and more (${symbols.map(s => s.name).join(', ')})`,
+            );
             await sleep(1000);
             const list = vscode.languages.getDiagnostics(uri);
-            assert.deepEqual(list.filter(d => d.severity === vscode.DiagnosticSeverity.Error), [], describeDiagnostics(list));
+            assert.deepEqual(
+                list.filter(d => d.severity === vscode.DiagnosticSeverity.Error),
+                [],
+                describeDiagnostics(list),
+            );
             await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
         });
 
@@ -56,11 +84,20 @@ export function commandTests(): void {
             ['svg', 'map', (text: string) => text.includes('<svg') && text.includes('Keystone ICU')],
             ['svg', 'driver', (text: string) => text.includes('<svg')],
             ['dot', 'map', (text: string) => text.startsWith('digraph')],
-            ['mmd', 'map', (text: string) => /^flowchart /m.test(text) && text.includes('The five practices are used at every insertion')],
+            [
+                'mmd',
+                'map',
+                (text: string) =>
+                    /^flowchart /m.test(text) && text.includes('The five practices are used at every insertion'),
+            ],
         ] as const) {
             test(`toc.exportDiagram writes the ${view === 'map' ? 'causal map' : 'driver diagram'} as ${format}`, async () => {
                 const destination = workspaceFile('exports', `keystone-${view}.${format}`);
-                const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view, format, destination });
+                const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+                    'toc.exportDiagram',
+                    model,
+                    { view, format, destination },
+                );
                 assert.equal(result?.toString(), destination.toString(), 'the command returns where it wrote');
                 const text = await readText(destination);
                 assert.ok(check(text), `${format} content:\n${text.slice(0, 300)}`);
@@ -70,16 +107,27 @@ export function commandTests(): void {
         test('toc.exportDiagram replaces an existing export whole, through a temporary file it leaves no trace of', async () => {
             const destination = workspaceFile('exports', 'replaced.dot');
             await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode('what was here before\n'));
-            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view: 'map', format: 'dot', destination });
+            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, {
+                view: 'map',
+                format: 'dot',
+                destination,
+            });
             assert.equal(result?.toString(), destination.toString());
             assert.match(await readText(destination), /^digraph/);
             const left = await vscode.workspace.fs.readDirectory(workspaceFile('exports'));
-            assert.deepEqual(left.map(([name]) => name).filter(name => name.endsWith('.tmp')), []);
+            assert.deepEqual(
+                left.map(([name]) => name).filter(name => name.endsWith('.tmp')),
+                [],
+            );
         });
 
         test('toc.exportDiagram never writes over a model', async () => {
             const before = await readText(model);
-            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view: 'map', format: 'svg', destination: model });
+            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, {
+                view: 'map',
+                format: 'svg',
+                destination: model,
+            });
             assert.equal(result, undefined, 'nothing is exported');
             assert.equal(await readText(model), before, 'the model is unchanged');
         });
@@ -87,10 +135,18 @@ export function commandTests(): void {
         test('toc.exportDiagram writes a PNG painted by the open preview', async () => {
             assert.ok(diagramTab('map'), 'the causal map preview is open');
             const destination = workspaceFile('exports', 'keystone-map.png');
-            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, { view: 'map', format: 'png', destination });
+            const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('toc.exportDiagram', model, {
+                view: 'map',
+                format: 'png',
+                destination,
+            });
             assert.equal(result?.toString(), destination.toString());
             const bytes = await vscode.workspace.fs.readFile(destination);
-            assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+            assert.deepEqual(
+                [...bytes.subarray(0, 8)],
+                [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+                'a PNG signature',
+            );
             assert.ok(bytes.length > 10_000, `a real drawing (${bytes.length} bytes)`);
         });
 
@@ -99,12 +155,17 @@ export function commandTests(): void {
             assert.ok(scorecard, 'the command returns the scorecard');
             assert.equal(scorecard.programme, 'KeystoneIcu');
             assert.equal(scorecard.entries.length, 11);
-            assert.deepEqual(scorecard.entries.map(e => e.challenge), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 'methods']);
+            assert.deepEqual(
+                scorecard.entries.map(e => e.challenge),
+                [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 'methods'],
+            );
             const rules = scorecard.entries.flatMap(e => e.findings.map(f => `${f.rule}@${f.line}`));
             assert.ok(rules.includes('unmeasured-outcome@145'), rules.join(', '));
             assert.ok(rules.includes('no-balancing-measure@30'), rules.join(', '));
             // It is shown as a Markdown preview beside the model.
-            await waitFor('the scorecard preview tab', () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => /scorecard/i.test(t.label)));
+            await waitFor('the scorecard preview tab', () =>
+                vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => /scorecard/i.test(t.label)),
+            );
         });
     });
 }

@@ -23,26 +23,45 @@ export function editingTests(): void {
             if (document.isDirty) {
                 await document.save();
             }
-            await waitForDiagnostics(document.uri, `back to the ${baseline} findings of the example`, d => d.length === baseline && !d.some(x => x.severity === vscode.DiagnosticSeverity.Error));
+            await waitForDiagnostics(
+                document.uri,
+                `back to the ${baseline} findings of the example`,
+                d => d.length === baseline && !d.some(x => x.severity === vscode.DiagnosticSeverity.Error),
+            );
         }
 
         suiteSetup(async () => {
             // VS Code in a browser saves edits after a delay by default; these edits are not meant to be saved.
-            await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+            await vscode.workspace
+                .getConfiguration('files')
+                .update('autoSave', 'off', vscode.ConfigurationTarget.Global);
             document = (await openModel('keystone-icu.toc')).document;
             original = document.getText();
-            baseline = (await waitForDiagnostics(document.uri, 'the model is loaded', d => d.length > 0, 60_000)).length;
+            baseline = (await waitForDiagnostics(document.uri, 'the model is loaded', d => d.length > 0, 60_000))
+                .length;
         });
         teardown(restore);
         suiteTeardown(restore);
 
         test('removing the only `measures` line of an outcome raises unmeasured-outcome on it', async () => {
-            assert.equal(findingOn(document, 'unmeasured-outcome', 'UnneededLinesOut')(vscode.languages.getDiagnostics(document.uri)), undefined, 'measured before the edit');
+            assert.equal(
+                findingOn(
+                    document,
+                    'unmeasured-outcome',
+                    'UnneededLinesOut',
+                )(vscode.languages.getDiagnostics(document.uri)),
+                undefined,
+                'measured before the edit',
+            );
             const line = lineOf(document, '    measures UnneededLinesOut');
             const edit = new vscode.WorkspaceEdit();
             edit.delete(document.uri, document.lineAt(line).rangeIncludingLineBreak);
             assert.ok(await vscode.workspace.applyEdit(edit));
-            const list = await waitForDiagnostics(document.uri, 'unmeasured-outcome on UnneededLinesOut', d => findingOn(document, 'unmeasured-outcome', 'UnneededLinesOut')(d) !== undefined);
+            const list = await waitForDiagnostics(
+                document.uri,
+                'unmeasured-outcome on UnneededLinesOut',
+                d => findingOn(document, 'unmeasured-outcome', 'UnneededLinesOut')(d) !== undefined,
+            );
             const finding = findingOn(document, 'unmeasured-outcome', 'UnneededLinesOut')(list)!;
             assert.equal(finding.range.start.line, lineOf(document, 'outcome UnneededLinesOut'));
             assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
@@ -52,9 +71,15 @@ export function editingTests(): void {
         test('a reference to an undeclared name is an error on that name', async () => {
             const end = document.lineAt(document.lineCount - 1).range.end;
             const edit = new vscode.WorkspaceEdit();
-            edit.insert(document.uri, end, '\n\nlink LineCart -> NoSuchOutcome {\n    mechanism "A broken reference"\n    evidence moderate\n}\n');
+            edit.insert(
+                document.uri,
+                end,
+                '\n\nlink LineCart -> NoSuchOutcome {\n    mechanism "A broken reference"\n    evidence moderate\n}\n',
+            );
             assert.ok(await vscode.workspace.applyEdit(edit));
-            const list = await waitForDiagnostics(document.uri, 'an error on NoSuchOutcome', d => d.some(x => x.severity === vscode.DiagnosticSeverity.Error));
+            const list = await waitForDiagnostics(document.uri, 'an error on NoSuchOutcome', d =>
+                d.some(x => x.severity === vscode.DiagnosticSeverity.Error),
+            );
             const errors = list.filter(d => d.severity === vscode.DiagnosticSeverity.Error);
             const broken = errors.find(d => document.getText(d.range) === 'NoSuchOutcome');
             assert.ok(broken, describeDiagnostics(errors));
@@ -63,14 +88,30 @@ export function editingTests(): void {
         });
 
         test('applying the quick fix "Add a measure of PracticesUsed" clears that finding', async () => {
-            const finding = findingOn(document, 'unmeasured-outcome', 'PracticesUsed')(vscode.languages.getDiagnostics(document.uri));
+            const finding = findingOn(
+                document,
+                'unmeasured-outcome',
+                'PracticesUsed',
+            )(vscode.languages.getDiagnostics(document.uri));
             assert.ok(finding);
-            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range);
+            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+                'vscode.executeCodeActionProvider',
+                document.uri,
+                finding.range,
+            );
             const fix = actions.find(a => a.title.startsWith('Add a measure of PracticesUsed'));
             assert.ok(fix?.edit, actions.map(a => a.title).join(' | '));
             assert.ok(await vscode.workspace.applyEdit(fix.edit));
-            const list = await waitForDiagnostics(document.uri, 'no unmeasured-outcome on PracticesUsed', d => findingOn(document, 'unmeasured-outcome', 'PracticesUsed')(d) === undefined);
-            assert.deepEqual(list.filter(d => d.severity === vscode.DiagnosticSeverity.Error), [], describeDiagnostics(list));
+            const list = await waitForDiagnostics(
+                document.uri,
+                'no unmeasured-outcome on PracticesUsed',
+                d => findingOn(document, 'unmeasured-outcome', 'PracticesUsed')(d) === undefined,
+            );
+            assert.deepEqual(
+                list.filter(d => d.severity === vscode.DiagnosticSeverity.Error),
+                [],
+                describeDiagnostics(list),
+            );
             assert.ok(document.getText().includes('measures PracticesUsed'));
         });
     });

@@ -4,16 +4,39 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, describeDiagnostics, EXTENSION_ID, openModel, sleep, waitFor, waitForDiagnostics, workspaceFolder } from './helpers.js';
+import {
+    closeAllEditors,
+    codeOf,
+    describeDiagnostics,
+    EXTENSION_ID,
+    openModel,
+    sleep,
+    waitFor,
+    waitForDiagnostics,
+    workspaceFolder,
+} from './helpers.js';
 
-interface DrawnDiagram { model: string; title?: string; nodes: number; error?: string }
-interface Scorecard { programme: string | undefined }
+interface DrawnDiagram {
+    model: string;
+    title?: string;
+    nodes: number;
+    error?: string;
+}
+interface Scorecard {
+    programme: string | undefined;
+}
 
 /** Every `.toc` file of the workspace (the copy of examples/), by path relative to it. */
 function exampleFiles(): string[] {
     const root = workspaceFolder().fsPath;
-    const walk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap(entry =>
-        entry.isDirectory() ? walk(join(folder, entry.name)) : entry.name.endsWith('.toc') ? [relative(root, join(folder, entry.name))] : []);
+    const walk = (folder: string): string[] =>
+        readdirSync(folder, { withFileTypes: true }).flatMap(entry =>
+            entry.isDirectory()
+                ? walk(join(folder, entry.name))
+                : entry.name.endsWith('.toc')
+                  ? [relative(root, join(folder, entry.name))]
+                  : [],
+        );
     return walk(root).sort();
 }
 
@@ -23,22 +46,32 @@ function checkerFindings(): Map<string, string[]> {
     const cli = join(extension.extensionPath, 'dist', 'cli.js');
     let output: string;
     try {
-        output = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '.'], { cwd: workspaceFolder().fsPath, encoding: 'utf8' });
+        output = execFileSync(process.execPath, [cli, 'check', '--format', 'json', '.'], {
+            cwd: workspaceFolder().fsPath,
+            encoding: 'utf8',
+        });
     } catch (error) {
         output = (error as { stdout: string }).stdout; // exit code 1: there are findings
     }
-    const report = JSON.parse(output) as { files: Array<{ path: string; findings: Array<{ rule: string; line: number }> }> };
+    const report = JSON.parse(output) as {
+        files: Array<{ path: string; findings: Array<{ rule: string; line: number }> }>;
+    };
     return new Map(report.files.map(file => [file.path, file.findings.map(f => `${f.line}:${f.rule}`).sort()]));
 }
 
 /** The programme a file's model belongs to: its own, else that of the first programme file importing it. */
-function programmeOf(document: vscode.TextDocument, all: Map<string, string>): { name: string; title: string } | undefined {
+function programmeOf(
+    document: vscode.TextDocument,
+    all: Map<string, string>,
+): { name: string; title: string } | undefined {
     const own = /^programme\s+(\w+)\s+"([^"]*)"/m.exec(document.getText());
     if (own) {
         return { name: own[1], title: own[2] };
     }
     const name = relative(workspaceFolder().fsPath, document.uri.fsPath).replace(/\.toc$/, '');
-    const importer = [...all].sort().find(([, text]) => new RegExp(`^import "[^"]*${name.split('/').pop()}(\\.toc)?"`, 'm').test(text));
+    const importer = [...all]
+        .sort()
+        .find(([, text]) => new RegExp(`^import "[^"]*${name.split('/').pop()}(\\.toc)?"`, 'm').test(text));
     const match = importer && /^programme\s+(\w+)\s+"([^"]*)"/m.exec(importer[1]);
     return match ? { name: match[1], title: match[2] } : undefined;
 }
@@ -53,7 +86,10 @@ export function exampleTests(): void {
             await closeAllEditors();
             expected = checkerFindings();
             for (const file of files) {
-                texts.set(file, (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder(), file))).getText());
+                texts.set(
+                    file,
+                    (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceFolder(), file))).getText(),
+                );
             }
         });
 
@@ -61,11 +97,18 @@ export function exampleTests(): void {
             test(`${file}: its own diagnostics, causal map, driver diagram and scorecard`, async () => {
                 const { document } = await openModel(...file.split('/'));
                 const want = expected.get(file) ?? [];
-                const seen = (list: vscode.Diagnostic[]) => list.map(d => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
-                await waitForDiagnostics(document.uri, `the checker's ${want.length} findings`, list => JSON.stringify(seen(list)) === JSON.stringify(want), 60_000)
-                    .catch(error => {
-                        throw new Error(`${error instanceof Error ? error.message : String(error)}\nwanted:\n${want.join('\n')}`);
-                    });
+                const seen = (list: vscode.Diagnostic[]) =>
+                    list.map(d => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
+                await waitForDiagnostics(
+                    document.uri,
+                    `the checker's ${want.length} findings`,
+                    list => JSON.stringify(seen(list)) === JSON.stringify(want),
+                    60_000,
+                ).catch(error => {
+                    throw new Error(
+                        `${error instanceof Error ? error.message : String(error)}\nwanted:\n${want.join('\n')}`,
+                    );
+                });
                 const programme = programmeOf(document, texts);
                 for (const command of ['toc.openDiagramPreview', 'toc.openDriverDiagram']) {
                     const drawn = await vscode.commands.executeCommand<DrawnDiagram>(command, document.uri);
@@ -84,7 +127,9 @@ export function exampleTests(): void {
         }
 
         test('after an edit to a programme that shares files, the server publishes a round of diagnostics and then nothing', async () => {
-            const shared = files.filter(file => /^programme /m.test(texts.get(file)!) && /^import /m.test(texts.get(file)!));
+            const shared = files.filter(
+                file => /^programme /m.test(texts.get(file)!) && /^import /m.test(texts.get(file)!),
+            );
             assert.ok(shared.length >= 2, `programmes that import shared files: ${shared.join(', ')}`);
             const editors = [];
             for (const file of shared) {
@@ -100,9 +145,15 @@ export function exampleTests(): void {
                 last = Date.now();
             });
             try {
-                await editor.edit(builder => builder.insert(new vscode.Position(editor.document.lineCount, 0), '\n// an edit\n'));
+                await editor.edit(builder =>
+                    builder.insert(new vscode.Position(editor.document.lineCount, 0), '\n// an edit\n'),
+                );
                 const edited = Date.now();
-                await waitFor('two quiet seconds after the edit', () => Date.now() - Math.max(last, edited) >= 2000, 20_000);
+                await waitFor(
+                    'two quiet seconds after the edit',
+                    () => Date.now() - Math.max(last, edited) >= 2000,
+                    20_000,
+                );
                 const quietFrom = changes;
                 await sleep(2000);
                 assert.equal(changes, quietFrom, 'nothing more was published in the following two seconds');
@@ -112,7 +163,10 @@ export function exampleTests(): void {
                 await closeAllEditors();
             }
             const list = vscode.languages.getDiagnostics(editor.document.uri);
-            assert.ok(list.every(d => d.severity !== vscode.DiagnosticSeverity.Error), describeDiagnostics(list));
+            assert.ok(
+                list.every(d => d.severity !== vscode.DiagnosticSeverity.Error),
+                describeDiagnostics(list),
+            );
         });
     });
 }

@@ -19,7 +19,11 @@ export function workspaceFile(...path: string[]): vscode.Uri {
 export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
 
 /** Polls until `probe` returns a value that is not undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+    what: string,
+    probe: () => T | undefined | false | Promise<T | undefined | false>,
+    timeoutMs = 30_000,
+): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let lastError: unknown;
     for (;;) {
@@ -53,20 +57,36 @@ export function diagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Waits until the diagnostics of `uri` satisfy `accept`, and returns them. */
-export async function waitForDiagnostics(uri: vscode.Uri, what: string, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export async function waitForDiagnostics(
+    uri: vscode.Uri,
+    what: string,
+    accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+    timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
     try {
-        return await waitFor(`diagnostics of ${vscode.workspace.asRelativePath(uri)}: ${what}`, () => {
-            const current = diagnostics(uri);
-            return accept(current) ? current : undefined;
-        }, timeoutMs);
+        return await waitFor(
+            `diagnostics of ${vscode.workspace.asRelativePath(uri)}: ${what}`,
+            () => {
+                const current = diagnostics(uri);
+                return accept(current) ? current : undefined;
+            },
+            timeoutMs,
+        );
     } catch (error) {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}; they are:\n${describeDiagnostics(diagnostics(uri))}`);
+        throw new Error(
+            `${error instanceof Error ? error.message : String(error)}; they are:\n${describeDiagnostics(diagnostics(uri))}`,
+        );
     }
 }
 
 /** One line per diagnostic, for assertion messages. */
 export function describeDiagnostics(list: readonly vscode.Diagnostic[]): string {
-    return list.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${codeOf(d) ?? '-'} ${d.message}`).join('\n');
+    return list
+        .map(
+            d =>
+                `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${codeOf(d) ?? '-'} ${d.message}`,
+        )
+        .join('\n');
 }
 
 export async function openModel(...path: string[]): Promise<vscode.TextEditor> {
@@ -101,7 +121,10 @@ export function target(location: vscode.Location | vscode.LocationLink): { uri: 
 }
 
 export function hoverText(hovers: readonly vscode.Hover[]): string {
-    return hovers.flatMap(hover => hover.contents).map(content => typeof content === 'string' ? content : content.value).join('\n');
+    return hovers
+        .flatMap(hover => hover.contents)
+        .map(content => (typeof content === 'string' ? content : content.value))
+        .join('\n');
 }
 
 export function allTabs(): vscode.Tab[] {
@@ -110,7 +133,9 @@ export function allTabs(): vscode.Tab[] {
 
 /** The open webview tab of one of the extension's diagram previews ('map' or 'driver'). */
 export function diagramTab(view: 'map' | 'driver'): vscode.Tab | undefined {
-    return allTabs().find(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(`toc.diagram.${view}`));
+    return allTabs().find(
+        tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(`toc.diagram.${view}`),
+    );
 }
 
 export async function readText(uri: vscode.Uri): Promise<string> {

@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, hoverText, lineOf, openModel, positionOf, target, waitForDiagnostics, workspaceFile } from './helpers.js';
+import {
+    codeOf,
+    hoverText,
+    lineOf,
+    openModel,
+    positionOf,
+    target,
+    waitForDiagnostics,
+    workspaceFile,
+} from './helpers.js';
 
 /** Every line (0-based) of keystone-icu.toc where `PracticesUsed` is declared or referenced. */
 function practicesUsedLines(document: vscode.TextDocument): { declaration: number; references: number[] } {
@@ -17,7 +26,7 @@ function practicesUsedLines(document: vscode.TextDocument): { declaration: numbe
     };
 }
 
-const labelOf = (item: vscode.CompletionItem) => typeof item.label === 'string' ? item.label : item.label.label;
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
 const MESSY = `// Falls programme
 stakeholder Nurses "Ward nurses" {level frontline}
@@ -64,9 +73,16 @@ export function languageFeatureTests(): void {
         });
 
         test('completion offers declaration keywords at the top level', async () => {
-            const blank = new vscode.Position(lineOf(document, '// ---------------------------------------------------------------- the problem') - 1, 0);
+            const blank = new vscode.Position(
+                lineOf(document, '// ---------------------------------------------------------------- the problem') - 1,
+                0,
+            );
             assert.equal(document.lineAt(blank.line).text, '', 'completion is asked on an empty line');
-            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, blank);
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+                'vscode.executeCompletionItemProvider',
+                document.uri,
+                blank,
+            );
             const labels = list.items.map(labelOf);
             for (const keyword of ['activity', 'outcome', 'link', 'measure', 'stakeholder', 'assumption']) {
                 assert.ok(labels.includes(keyword), `keyword ${keyword} among ${labels.join(', ')}`);
@@ -75,7 +91,11 @@ export function languageFeatureTests(): void {
 
         test('completion offers the names of stakeholders after `owner`', async () => {
             const position = positionOf(document, 'owner HopkinsTeam', 1, 'owner '.length);
-            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+                'vscode.executeCompletionItemProvider',
+                document.uri,
+                position,
+            );
             const labels = list.items.map(labelOf);
             for (const name of ['HopkinsTeam', 'IcuNurses', 'Intensivists', 'KeystoneCenter']) {
                 assert.ok(labels.includes(name), `stakeholder ${name} among ${labels.join(', ')}`);
@@ -83,9 +103,13 @@ export function languageFeatureTests(): void {
             assert.ok(!labels.includes('FewerCrbsi'), 'an outcome is not offered as an owner');
         });
 
-        test('hover on a reference shows the outcome\'s kind and title', async () => {
+        test("hover on a reference shows the outcome's kind and title", async () => {
             const position = positionOf(document, 'link LineCart -> PracticesUsed', 1, 'link LineCart -> '.length + 2);
-            const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+            const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+                'vscode.executeHoverProvider',
+                document.uri,
+                position,
+            );
             const text = hoverText(hovers);
             assert.ok(text.includes('**outcome** `PracticesUsed`'), text);
             assert.ok(text.includes('The five practices are used at every insertion'), text);
@@ -93,7 +117,11 @@ export function languageFeatureTests(): void {
 
         test('go to definition jumps to the declaration', async () => {
             const position = positionOf(document, 'link LineCart -> PracticesUsed', 1, 'link LineCart -> '.length + 2);
-            const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, position);
+            const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+                'vscode.executeDefinitionProvider',
+                document.uri,
+                position,
+            );
             assert.equal(locations.length, 1);
             const { uri, range } = target(locations[0]);
             assert.equal(uri.toString(), document.uri.toString());
@@ -104,20 +132,40 @@ export function languageFeatureTests(): void {
         test('find references lists every use of the outcome', async () => {
             const { declaration, references } = practicesUsedLines(document);
             const position = new vscode.Position(declaration, 'outcome '.length + 1);
-            const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);
-            const lines = locations.filter(l => l.uri.toString() === document.uri.toString()).map(l => l.range.start.line);
+            const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+                'vscode.executeReferenceProvider',
+                document.uri,
+                position,
+            );
+            const lines = locations
+                .filter(l => l.uri.toString() === document.uri.toString())
+                .map(l => l.range.start.line);
             for (const line of references) {
-                assert.ok(lines.includes(line), `a reference on line ${line + 1} among ${lines.map(l => l + 1).join(', ')}`);
+                assert.ok(
+                    lines.includes(line),
+                    `a reference on line ${line + 1} among ${lines.map(l => l + 1).join(', ')}`,
+                );
             }
-            assert.ok(locations.every(l => document.getText(l.range) === 'PracticesUsed'), 'every location is the name');
+            assert.ok(
+                locations.every(l => document.getText(l.range) === 'PracticesUsed'),
+                'every location is the name',
+            );
         });
 
         test('rename edits the declaration and every reference, and nothing else', async () => {
             const { declaration, references } = practicesUsedLines(document);
             const position = new vscode.Position(declaration, 'outcome '.length + 1);
-            const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, position, 'PracticesFollowed');
+            const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+                'vscode.executeDocumentRenameProvider',
+                document.uri,
+                position,
+                'PracticesFollowed',
+            );
             const edits = edit.get(document.uri);
-            assert.deepEqual(edits.map(e => e.range.start.line).sort((a, b) => a - b), [declaration, ...references].sort((a, b) => a - b));
+            assert.deepEqual(
+                edits.map(e => e.range.start.line).sort((a, b) => a - b),
+                [declaration, ...references].sort((a, b) => a - b),
+            );
             for (const textEdit of edits) {
                 assert.equal(textEdit.newText, 'PracticesFollowed');
                 assert.equal(document.getText(textEdit.range), 'PracticesUsed');
@@ -126,12 +174,23 @@ export function languageFeatureTests(): void {
         });
 
         test('the outline lists the declarations with their kinds', async () => {
-            const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+            const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+                'vscode.executeDocumentSymbolProvider',
+                document.uri,
+            );
             const byName = new Map(symbols.map(s => [s.name, s]));
             assert.equal(byName.get('PracticesUsed')?.kind, vscode.SymbolKind.Class, 'an outcome');
             assert.equal(byName.get('Cusp')?.kind, vscode.SymbolKind.Function, 'an activity');
             assert.equal(byName.get('CrbsiRateMean')?.kind, vscode.SymbolKind.Property, 'a measure');
-            for (const name of ['KeystoneIcu', 'LineInfections', 'FewerCrbsi', 'CliniciansAgree', 'IcuNurses', 'Pronovost2006', 'KeepItAtZero']) {
+            for (const name of [
+                'KeystoneIcu',
+                'LineInfections',
+                'FewerCrbsi',
+                'CliniciansAgree',
+                'IcuNurses',
+                'Pronovost2006',
+                'KeepItAtZero',
+            ]) {
                 assert.ok(byName.has(name), `${name} in the outline (${[...byName.keys()].join(', ')})`);
             }
             const outcome = byName.get('PracticesUsed')!;
@@ -139,20 +198,36 @@ export function languageFeatureTests(): void {
         });
 
         test('a finding offers quick fixes: add a measure (preferred) or suppress it', async () => {
-            const finding = vscode.languages.getDiagnostics(document.uri).find(d => codeOf(d) === 'unmeasured-outcome' && document.getText(d.range) === 'PracticesUsed');
+            const finding = vscode.languages
+                .getDiagnostics(document.uri)
+                .find(d => codeOf(d) === 'unmeasured-outcome' && document.getText(d.range) === 'PracticesUsed');
             assert.ok(finding, 'unmeasured-outcome on PracticesUsed');
-            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range);
+            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+                'vscode.executeCodeActionProvider',
+                document.uri,
+                finding.range,
+            );
             const titles = actions.map(a => a.title);
             const add = actions.find(a => a.title.startsWith('Add a measure of PracticesUsed'));
             assert.ok(add, `"Add a measure of PracticesUsed" among ${titles.join(' | ')}`);
             assert.equal(add.kind?.value, vscode.CodeActionKind.QuickFix.value);
             assert.equal(add.isPreferred, true);
-            assert.ok(add.edit?.get(document.uri).some(e => e.newText.includes('measures PracticesUsed')), 'the fix writes a measure of PracticesUsed');
-            assert.ok(titles.some(t => t.startsWith('Suppress unmeasured-outcome for PracticesUsed')), titles.join(' | '));
+            assert.ok(
+                add.edit?.get(document.uri).some(e => e.newText.includes('measures PracticesUsed')),
+                'the fix writes a measure of PracticesUsed',
+            );
+            assert.ok(
+                titles.some(t => t.startsWith('Suppress unmeasured-outcome for PracticesUsed')),
+                titles.join(' | '),
+            );
         });
 
         test('the example is already in the canonical layout: formatting changes nothing', async () => {
-            const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+            const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+                'vscode.executeFormatDocumentProvider',
+                document.uri,
+                { tabSize: 4, insertSpaces: true },
+            );
             assert.equal(edits?.length ?? 0, 0, JSON.stringify(edits));
         });
 
@@ -162,7 +237,11 @@ export function languageFeatureTests(): void {
             const messy = await vscode.workspace.openTextDocument(uri);
             await vscode.window.showTextDocument(messy, { preview: false });
             assert.equal(messy.languageId, 'toc');
-            const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', uri, { tabSize: 4, insertSpaces: true });
+            const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+                'vscode.executeFormatDocumentProvider',
+                uri,
+                { tabSize: 4, insertSpaces: true },
+            );
             assert.ok(edits.length > 0, 'the formatter has edits');
             const edit = new vscode.WorkspaceEdit();
             edit.set(uri, edits);

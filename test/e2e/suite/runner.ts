@@ -22,6 +22,8 @@ export async function runSuites(name: string, define: () => void): Promise<void>
     });
     console.log(`${RESULT_MARKER}${JSON.stringify(counts)}`);
     if (counts.failed > 0 || counts.passed === 0) {
-        throw new Error(counts.passed === 0 ? 'No test ran.' : `${counts.failed} of ${counts.passed + counts.failed} tests failed.`);
+        throw new Error(
+            counts.passed === 0 ? 'No test ran.' : `${counts.failed} of ${counts.passed + counts.failed} tests failed.`,
+        );
     }
 }

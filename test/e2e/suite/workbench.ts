@@ -2,7 +2,17 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagramTab, exists, openModel, positionOf, sleep, waitFor, waitForDiagnostics, workspaceFile } from './helpers.js';
+import {
+    closeAllEditors,
+    diagramTab,
+    exists,
+    openModel,
+    positionOf,
+    sleep,
+    waitFor,
+    waitForDiagnostics,
+    workspaceFile,
+} from './helpers.js';
 
 /**
  * Set by the code-server runner: the file it writes once it has taken its screenshot of the
@@ -38,7 +48,10 @@ export function workbenchTests(): void {
             if ((await vscode.commands.getCommands(true)).includes(PROBLEMS_ACTIVE_FILE_ONLY)) {
                 await vscode.commands.executeCommand(PROBLEMS_ACTIVE_FILE_ONLY);
             }
-            await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+            await vscode.window.showTextDocument(editor.document, {
+                viewColumn: editor.viewColumn,
+                preserveFocus: false,
+            });
 
             assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
             assert.ok(tab.group.viewColumn !== editor.viewColumn, 'the preview is beside the model');

@@ -11,11 +11,21 @@ export const stretchWithoutResources: RuleDefinition = {
     id: 'stretch-without-resources',
     challenge: 4,
     title: 'A stretch target has no resources behind it',
-    summary: 'Ambitious targets without the staff time, money or support to reach them alienate the people asked to deliver them. Put resources on the activities that drive a stretch target, or make the target realistic.',
+    summary:
+        'Ambitious targets without the staff time, money or support to reach them alienate the people asked to deliver them. Put resources on the activities that drive a stretch target, or make the target realistic.',
     defaultSeverity: 'warning',
     thresholds: {
-        largeChangePercent: { description: 'A relative change of at least this many percent counts as a stretch.', default: 50, minimum: 1 },
-        shortPeriodMonths: { description: 'A large relative change counts as a stretch when it is due within this many months of the programme start.', default: 24, minimum: 1 },
+        largeChangePercent: {
+            description: 'A relative change of at least this many percent counts as a stretch.',
+            default: 50,
+            minimum: 1,
+        },
+        shortPeriodMonths: {
+            description:
+                'A large relative change counts as a stretch when it is due within this many months of the programme start.',
+            default: 24,
+            minimum: 1,
+        },
     },
     check({ model, programme, threshold, report }) {
         const resourced = new Set(model.all(ast.isResource).flatMap(resource => resource.activities.map(a => a.ref)));
@@ -26,15 +36,24 @@ export const stretchWithoutResources: RuleDefinition = {
             }
             const start = programme?.period?.start;
             // A target cut short by a syntax error may have no value (found by fuzzing).
-            const large = target.value?.unit === '%' && (target.change === 'reduce' || target.change === 'increase') && target.value.value >= threshold('largeChangePercent')
-                && start !== undefined && target.date !== undefined && months(start, target.date) <= threshold('shortPeriodMonths');
+            const large =
+                target.value?.unit === '%' &&
+                (target.change === 'reduce' || target.change === 'increase') &&
+                target.value.value >= threshold('largeChangePercent') &&
+                start !== undefined &&
+                target.date !== undefined &&
+                months(start, target.date) <= threshold('shortPeriodMonths');
             if (!target.stretch && !large) {
                 continue;
             }
             const drivers = [...model.upstreamOf([outcome])].filter(ast.isActivity);
             if (!drivers.some(activity => resourced.has(activity))) {
                 const why = target.stretch ? 'a stretch target' : 'a large change in a short time';
-                report({ node: outcome, property: 'target', message: `Outcome \`${outcome.name}\` has ${why} but no resources on the activities that drive it: add a \`resource\` for one of them, or make the target realistic.` });
+                report({
+                    node: outcome,
+                    property: 'target',
+                    message: `Outcome \`${outcome.name}\` has ${why} but no resources on the activities that drive it: add a \`resource\` for one of them, or make the target realistic.`,
+                });
             }
         }
     },
@@ -44,17 +63,25 @@ export const tooManyAims: RuleDefinition = {
     id: 'too-many-aims',
     challenge: 4,
     title: 'Too many long-term outcomes',
-    summary: 'A programme that promises to transform everything convinces nobody it can. Focus on a few long-term aims the team can realistically move.',
+    summary:
+        'A programme that promises to transform everything convinces nobody it can. Focus on a few long-term aims the team can realistically move.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     thresholds: {
-        maxLongTermOutcomes: { description: 'How many long-term outcomes a model may have before the rule fires.', default: 3, minimum: 1 },
+        maxLongTermOutcomes: {
+            description: 'How many long-term outcomes a model may have before the rule fires.',
+            default: 3,
+            minimum: 1,
+        },
     },
     check({ model, programme, threshold, report }) {
         const longTerm = model.all(ast.isOutcome).filter(outcome => outcome.horizon === 'long');
         const limit = threshold('maxLongTermOutcomes');
         if (programme && longTerm.length > limit) {
-            report({ node: programme, message: `Programme \`${programme.name}\` has ${longTerm.length} long-term outcomes, more than ${limit}: focus on the few it can realistically move.` });
+            report({
+                node: programme,
+                message: `Programme \`${programme.name}\` has ${longTerm.length} long-term outcomes, more than ${limit}: focus on the few it can realistically move.`,
+            });
         }
     },
 };
@@ -63,12 +90,18 @@ export const projectEndsWithoutSustain: RuleDefinition = {
     id: 'project-ends-without-sustain',
     challenge: 4,
     title: 'The programme has an end date and no sustain plan',
-    summary: 'When a programme looks like a project with an end date, staff expect the change to end with it. Say how the gains will outlast the programme.',
+    summary:
+        'When a programme looks like a project with an end date, staff expect the change to end with it. Say how the gains will outlast the programme.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme?.period && model.all(ast.isSustainPlan).length === 0) {
-            report({ node: programme, property: 'period', message: `Programme \`${programme.name}\` ends on ${programme.period.end} with no sustain plan: add a \`sustain plan\` saying how the gains outlast it.`, fix: { kind: 'add-sustain-plan' } });
+            report({
+                node: programme,
+                property: 'period',
+                message: `Programme \`${programme.name}\` ends on ${programme.period.end} with no sustain plan: add a \`sustain plan\` saying how the gains outlast it.`,
+                fix: { kind: 'add-sustain-plan' },
+            });
         }
     },
 };

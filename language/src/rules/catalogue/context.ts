@@ -5,12 +5,16 @@ export const noContext: RuleDefinition = {
     id: 'no-context',
     challenge: 5,
     title: 'No assessment of context, readiness or capacity',
-    summary: 'The same plan succeeds in one organisation and fails in another. Assess readiness, capacity, competing priorities and fit with policy before committing.',
+    summary:
+        'The same plan succeeds in one organisation and fails in another. Assess readiness, capacity, competing priorities and fit with policy before committing.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme && model.all(ast.isContext).length === 0) {
-            report({ node: programme, message: `Programme \`${programme.name}\` has no context assessment: add a \`context\` rating readiness, capacity and policy alignment.` });
+            report({
+                node: programme,
+                message: `Programme \`${programme.name}\` has no context assessment: add a \`context\` rating readiness, capacity and policy alignment.`,
+            });
         }
     },
 };
@@ -19,13 +23,19 @@ export const noAdminSupport: RuleDefinition = {
     id: 'no-admin-support',
     challenge: 5,
     title: 'No administrative or data support',
-    summary: 'Improvement work runs on administration and data as much as on clinical effort; without support, that work falls on clinicians and stalls. Plan a resource for it.',
+    summary:
+        'Improvement work runs on administration and data as much as on clinical effort; without support, that work falls on clinicians and stalls. Plan a resource for it.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
-        const supported = model.all(ast.isResource).some(resource => resource.kind === 'admin-support' || resource.kind === 'data-support');
+        const supported = model
+            .all(ast.isResource)
+            .some(resource => resource.kind === 'admin-support' || resource.kind === 'data-support');
         if (programme && !supported) {
-            report({ node: programme, message: `Programme \`${programme.name}\` has no administrative or data support: add a \`resource\` of kind admin-support or data-support.` });
+            report({
+                node: programme,
+                message: `Programme \`${programme.name}\` has no administrative or data support: add a \`resource\` of kind admin-support or data-support.`,
+            });
         }
     },
 };

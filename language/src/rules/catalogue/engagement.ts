@@ -15,7 +15,10 @@ export const activityWithoutOwner: RuleDefinition = {
     check({ model, report }) {
         for (const activity of model.all(ast.isActivity)) {
             if (!activity.owner) {
-                report({ node: activity, message: `Activity \`${activity.name}\` has no owner: add \`owner <stakeholder or person>\`.` });
+                report({
+                    node: activity,
+                    message: `Activity \`${activity.name}\` has no owner: add \`owner <stakeholder or person>\`.`,
+                });
             }
         }
     },
@@ -25,14 +28,22 @@ export const frontlineNotInvolved: RuleDefinition = {
     id: 'frontline-not-involved',
     challenge: 6,
     title: 'No frontline staff are involved',
-    summary: 'Change designed without the people who do the work is felt as imposed from above. Involve frontline staff in designing the change or in carrying it out.',
+    summary:
+        'Change designed without the people who do the work is felt as imposed from above. Involve frontline staff in designing the change or in carrying it out.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
-        const doers = new Set<ast.Party | undefined>(model.all(ast.isActivity).flatMap(a => [a.owner?.ref, ...a.involves.map(i => i.ref)]));
-        const involved = parties(model).some(party => levelOf(party) === 'frontline' && (party.designInvolved || doers.has(party)));
+        const doers = new Set<ast.Party | undefined>(
+            model.all(ast.isActivity).flatMap(a => [a.owner?.ref, ...a.involves.map(i => i.ref)]),
+        );
+        const involved = parties(model).some(
+            party => levelOf(party) === 'frontline' && (party.designInvolved || doers.has(party)),
+        );
         if (programme && !involved) {
-            report({ node: programme, message: `No frontline staff are involved in programme \`${programme.name}\`: mark a frontline stakeholder \`involved in design\`, or have them own or take part in an activity.` });
+            report({
+                node: programme,
+                message: `No frontline staff are involved in programme \`${programme.name}\`: mark a frontline stakeholder \`involved in design\`, or have them own or take part in an activity.`,
+            });
         }
     },
 };
@@ -41,13 +52,21 @@ export const singleProfession: RuleDefinition = {
     id: 'single-profession',
     challenge: 6,
     title: 'Every stakeholder is of one profession',
-    summary: 'Care crosses professional boundaries, and so must change. A plan owned by one profession meets resistance from the others; build a coalition across them.',
+    summary:
+        'Care crosses professional boundaries, and so must change. A plan owned by one profession meets resistance from the others; build a coalition across them.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
-        const professions = new Set(parties(model).map(party => party.profession?.toLowerCase()).filter(Boolean));
+        const professions = new Set(
+            parties(model)
+                .map(party => party.profession?.toLowerCase())
+                .filter(Boolean),
+        );
         if (programme && professions.size === 1) {
-            report({ node: programme, message: `Every stakeholder of programme \`${programme.name}\` is ${[...professions][0]}: involve the other professions the change touches.` });
+            report({
+                node: programme,
+                message: `Every stakeholder of programme \`${programme.name}\` is ${[...professions][0]}: involve the other professions the change touches.`,
+            });
         }
     },
 };
@@ -56,12 +75,16 @@ export const stakeholderWithoutRole: RuleDefinition = {
     id: 'stakeholder-without-role',
     challenge: 6,
     title: 'A stakeholder has no role',
-    summary: 'Roles and responsibilities agreed at the start prevent disputes about ownership later. Say what each group does in the programme.',
+    summary:
+        'Roles and responsibilities agreed at the start prevent disputes about ownership later. Say what each group does in the programme.',
     defaultSeverity: 'info',
     check({ model, report }) {
         for (const stakeholder of model.all(ast.isStakeholder)) {
             if (!stakeholder.role) {
-                report({ node: stakeholder, message: `Stakeholder \`${stakeholder.name}\` has no role: add \`role "..."\` saying what they do in the programme.` });
+                report({
+                    node: stakeholder,
+                    message: `Stakeholder \`${stakeholder.name}\` has no role: add \`role "..."\` saying what they do in the programme.`,
+                });
             }
         }
     },

@@ -6,7 +6,8 @@ export const leadershipAtOneLevel: RuleDefinition = {
     id: 'leadership-at-one-level',
     challenge: 7,
     title: 'Leaders sit at only one level',
-    summary: 'Leadership from the top alone feels like control; from the ward alone it lacks backing. Spread it: sponsors at board or executive level, and owners among middle managers and frontline staff.',
+    summary:
+        'Leadership from the top alone feels like control; from the ward alone it lacks backing. Spread it: sponsors at board or executive level, and owners among middle managers and frontline staff.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
@@ -20,7 +21,10 @@ export const leadershipAtOneLevel: RuleDefinition = {
         ];
         const levels = new Set(leaders.map(levelOf).filter(Boolean));
         if (levels.size === 1) {
-            report({ node: programme, message: `Every leader of programme \`${programme.name}\` (sponsors and owners) is at ${[...levels][0]} level: share leadership across levels.` });
+            report({
+                node: programme,
+                message: `Every leader of programme \`${programme.name}\` (sponsors and owners) is at ${[...levels][0]} level: share leadership across levels.`,
+            });
         }
     },
 };

@@ -4,7 +4,8 @@ export const aimNotMeasurable: RuleDefinition = {
     id: 'aim-not-measurable',
     challenge: 'methods',
     title: 'The aim does not say how much or by when',
-    summary: 'An aim that says how good, by when and for whom tells everyone what success is and when to look for it. Give the aim a target with a value and a date.',
+    summary:
+        'An aim that says how good, by when and for whom tells everyone what success is and when to look for it. Give the aim a target with a value and a date.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ programme, report }) {
@@ -12,7 +13,10 @@ export const aimNotMeasurable: RuleDefinition = {
             return;
         }
         if (programme.aims.length === 0) {
-            report({ node: programme, message: `Programme \`${programme.name}\` names no aim: add \`aim <outcome>\` for the outcome it exists to achieve.` });
+            report({
+                node: programme,
+                message: `Programme \`${programme.name}\` names no aim: add \`aim <outcome>\` for the outcome it exists to achieve.`,
+            });
         }
         programme.aims.forEach((aim, index) => {
             const outcome = aim.ref;
@@ -20,9 +24,19 @@ export const aimNotMeasurable: RuleDefinition = {
                 return;
             }
             if (!outcome.target) {
-                report({ node: programme, property: 'aims', index, message: `The aim \`${outcome.name}\` has no target: add \`target <change> <value> by <date>\` to outcome ${outcome.name}.` });
+                report({
+                    node: programme,
+                    property: 'aims',
+                    index,
+                    message: `The aim \`${outcome.name}\` has no target: add \`target <change> <value> by <date>\` to outcome ${outcome.name}.`,
+                });
             } else if (!outcome.target.date) {
-                report({ node: programme, property: 'aims', index, message: `The aim \`${outcome.name}\` does not say by when: add \`by <date>\` to its target.` });
+                report({
+                    node: programme,
+                    property: 'aims',
+                    index,
+                    message: `The aim \`${outcome.name}\` does not say by when: add \`by <date>\` to its target.`,
+                });
             }
         });
     },
@@ -32,12 +46,16 @@ export const measureWithoutTarget: RuleDefinition = {
     id: 'measure-without-target',
     challenge: 'methods',
     title: 'An outcome measure has no target',
-    summary: 'An outcome measure without a target cannot say whether the aim was met. Set the value the team expects to reach and when.',
+    summary:
+        'An outcome measure without a target cannot say whether the aim was met. Set the value the team expects to reach and when.',
     defaultSeverity: 'warning',
     check({ model, report }) {
         for (const measure of model.measures) {
             if (measure.kind === 'outcome' && !measure.target) {
-                report({ node: measure, message: `Outcome measure \`${measure.name}\` has no target: add \`target reach <value> by <date>\`.` });
+                report({
+                    node: measure,
+                    message: `Outcome measure \`${measure.name}\` has no target: add \`target reach <value> by <date>\`.`,
+                });
             }
         }
     },

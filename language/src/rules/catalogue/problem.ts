@@ -5,12 +5,17 @@ export const problemMissing: RuleDefinition = {
     id: 'problem-missing',
     challenge: 1,
     title: 'The model states no problem',
-    summary: 'A plan that never says what is wrong gives staff no reason to change. Declare a problem with the figures that show it is real here, and the stories that show why it matters.',
+    summary:
+        'A plan that never says what is wrong gives staff no reason to change. Declare a problem with the figures that show it is real here, and the stories that show why it matters.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
         if (programme && model.all(ast.isProblem).length === 0) {
-            report({ node: programme, message: `Programme \`${programme.name}\` states no problem: add a \`problem\` with the figures that show it is real and local.`, fix: { kind: 'add-problem' } });
+            report({
+                node: programme,
+                message: `Programme \`${programme.name}\` states no problem: add a \`problem\` with the figures that show it is real and local.`,
+                fix: { kind: 'add-problem' },
+            });
         }
     },
 };
@@ -19,12 +24,16 @@ export const problemWithoutData: RuleDefinition = {
     id: 'problem-without-data',
     challenge: 1,
     title: 'A problem has no figure with a source',
-    summary: 'Hard data is what persuades sceptical colleagues that a problem is real and local. A problem needs at least one figure with a value and a source, ideally showing variation between the best and worst units.',
+    summary:
+        'Hard data is what persuades sceptical colleagues that a problem is real and local. A problem needs at least one figure with a value and a source, ideally showing variation between the best and worst units.',
     defaultSeverity: 'warning',
     check({ model, report }) {
         for (const problem of model.all(ast.isProblem)) {
             if (!problem.figures.some(figure => figure.value && figure.source)) {
-                report({ node: problem, message: `Problem \`${problem.name}\` has no figure with a value and a source: add \`figure "..." is <value> source <evidence>\`.` });
+                report({
+                    node: problem,
+                    message: `Problem \`${problem.name}\` has no figure with a value and a source: add \`figure "..." is <value> source <evidence>\`.`,
+                });
             }
         }
     },
@@ -34,12 +43,16 @@ export const problemWithoutVoice: RuleDefinition = {
     id: 'problem-without-voice',
     challenge: 1,
     title: 'A problem has no patient or staff story',
-    summary: 'Figures convince the head; the account of a patient or a member of staff brings people with you. A problem is stronger with at least one story.',
+    summary:
+        'Figures convince the head; the account of a patient or a member of staff brings people with you. A problem is stronger with at least one story.',
     defaultSeverity: 'hint',
     check({ model, report }) {
         for (const problem of model.all(ast.isProblem)) {
             if (problem.stories.length === 0) {
-                report({ node: problem, message: `Problem \`${problem.name}\` has no patient or staff story: add \`story "..." from <stakeholder>\`.` });
+                report({
+                    node: problem,
+                    message: `Problem \`${problem.name}\` has no patient or staff story: add \`story "..." from <stakeholder>\`.`,
+                });
             }
         }
     },
@@ -49,7 +62,8 @@ export const alreadyGoodBaseline: RuleDefinition = {
     id: 'already-good-baseline',
     challenge: 1,
     title: 'A measure already meets its target at baseline',
-    summary: 'Where performance is already good there is little room to improve, and staff see little point in the effort. Check the baseline, raise the target, or focus the work where the gap is.',
+    summary:
+        'Where performance is already good there is little room to improve, and staff see little point in the effort. Check the baseline, raise the target, or focus the work where the gap is.',
     defaultSeverity: 'warning',
     check({ model, report }) {
         for (const measure of model.measures) {
@@ -58,15 +72,28 @@ export const alreadyGoodBaseline: RuleDefinition = {
             // Only absolute targets ("reach 95") can be compared with a baseline level; a balancing
             // measure's target is a limit to stay within, not a goal.
             // (A target cut short by a syntax error may have no value: found by fuzzing.)
-            if (measure.kind === 'balancing' || !baseline || !target?.value || (target.change && target.change !== 'reach') || !sameUnit(baseline.unit, target.value.unit)) {
+            if (
+                measure.kind === 'balancing' ||
+                !baseline ||
+                !target?.value ||
+                (target.change && target.change !== 'reach') ||
+                !sameUnit(baseline.unit, target.value.unit)
+            ) {
                 continue;
             }
             const direction = measure.direction;
-            const met = direction === 'decrease' ? baseline.value <= target.value.value
-                : direction === 'increase' ? baseline.value >= target.value.value
-                : baseline.value === target.value.value;
+            const met =
+                direction === 'decrease'
+                    ? baseline.value <= target.value.value
+                    : direction === 'increase'
+                      ? baseline.value >= target.value.value
+                      : baseline.value === target.value.value;
             if (met) {
-                report({ node: measure, property: 'baseline', message: `Measure \`${measure.name}\` already meets its target at baseline (${baseline.value} against ${target.value.value}): check the baseline, raise the target, or focus where there is room to improve.` });
+                report({
+                    node: measure,
+                    property: 'baseline',
+                    message: `Measure \`${measure.name}\` already meets its target at baseline (${baseline.value} against ${target.value.value}): check the baseline, raise the target, or focus where there is room to improve.`,
+                });
             }
         }
     },

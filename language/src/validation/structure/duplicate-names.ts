@@ -19,17 +19,30 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
         const others = new Set(imports.closureUris(document));
         others.delete(document.uri.toString());
         const foreign = groupBy(index.allElements(undefined, others).toArray(), d => d.name);
-        const local = groupBy(model.elements.filter((e): e is Named => typeof e.name === 'string' && e.name.length > 0), e => e.name);
+        const local = groupBy(
+            model.elements.filter((e): e is Named => typeof e.name === 'string' && e.name.length > 0),
+            e => e.name,
+        );
 
         for (const [name, declarations] of local) {
-            const elsewhere = (foreign.get(name) ?? []).map(d => `${relative(d.documentUri, document.uri)} line ${line(d)}`);
+            const elsewhere = (foreign.get(name) ?? []).map(
+                d => `${relative(d.documentUri, document.uri)} line ${line(d)}`,
+            );
             for (const node of declarations) {
-                const siblings = declarations.filter(other => other !== node).map(other => `line ${(other.$cstNode?.range.start.line ?? 0) + 1}`);
+                const siblings = declarations
+                    .filter(other => other !== node)
+                    .map(other => `line ${(other.$cstNode?.range.start.line ?? 0) + 1}`);
                 const also = [...siblings, ...elsewhere];
                 if (also.length > 0) {
-                    accept('error', `\`${name}\` is declared more than once (also at ${also.join(', ')}). Give each declaration its own name.`, {
-                        node, property: 'name', code: DUPLICATE_NAME,
-                    });
+                    accept(
+                        'error',
+                        `\`${name}\` is declared more than once (also at ${also.join(', ')}). Give each declaration its own name.`,
+                        {
+                            node,
+                            property: 'name',
+                            code: DUPLICATE_NAME,
+                        },
+                    );
                 }
             }
         }
@@ -46,9 +59,15 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
             });
             if (culprit) {
                 const places = declarations.map(d => `${relative(d.documentUri, document.uri)} line ${line(d)}`);
-                accept('error', `\`${name}\` is declared in more than one imported file (${places.join(', ')}). Rename one of them.`, {
-                    node: culprit, property: 'path', code: DUPLICATE_NAME,
-                });
+                accept(
+                    'error',
+                    `\`${name}\` is declared in more than one imported file (${places.join(', ')}). Rename one of them.`,
+                    {
+                        node: culprit,
+                        property: 'path',
+                        code: DUPLICATE_NAME,
+                    },
+                );
             }
         }
     };

@@ -13,8 +13,14 @@ export const SECOND_PROGRAMME = 'second-programme';
 
 /** Field keywords that differ from the property they fill. */
 const FIELD_WORDS: Record<string, string> = {
-    start: 'starts', end: 'ends', check: 'checked by', designInvolved: 'involved in design',
-    funding: 'funding after end', memberOf: 'member of', strength: 'evidence', policyAlignment: 'alignment',
+    start: 'starts',
+    end: 'ends',
+    check: 'checked by',
+    designInvolved: 'involved in design',
+    funding: 'funding after end',
+    memberOf: 'member of',
+    strength: 'evidence',
+    policyAlignment: 'alignment',
     competingPriorities: 'priorities',
 };
 
@@ -56,7 +62,9 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
             // grammar lookups cached: this runs for every token of every declaration on each edit.
             let assignment: GrammarAST.Assignment | undefined;
             if (child.astNode === cst.astNode) {
-                assignment = assignmentAround(child.grammarSource) ?? (declarationAssignment ??= GrammarUtils.findAssignment(cst));
+                assignment =
+                    assignmentAround(child.grammarSource) ??
+                    (declarationAssignment ??= GrammarUtils.findAssignment(cst));
             } else if (isCompositeCstNode(child)) {
                 assignment = assignmentAround(child.grammarSource);
             }
@@ -75,9 +83,15 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
             for (const extra of occurrences.slice(0, -1)) {
                 const field = FIELD_WORDS[property] ?? property.replace(/([A-Z])/g, ' $1').toLowerCase();
                 const where = isLink(element) ? `the link \`${linkLabel(element)}\`` : `\`${element.name}\``;
-                accept('error', `\`${field}\` is given more than once in ${where}; only the last one would count. Keep one.`, {
-                    node: element, range: extra.range, code: REPEATED_FIELD,
-                });
+                accept(
+                    'error',
+                    `\`${field}\` is given more than once in ${where}; only the last one would count. Keep one.`,
+                    {
+                        node: element,
+                        range: extra.range,
+                        code: REPEATED_FIELD,
+                    },
+                );
             }
         }
     };
@@ -117,7 +131,9 @@ export function checkDates<T extends AstNode>(properties: ReadonlyArray<Properti
             const value = (node as unknown as Record<string, unknown>)[property as string];
             if (typeof value === 'string' && !isCalendarDate(value)) {
                 accept('error', `${value} is not a date in the calendar. Write a real date as YYYY-MM-DD.`, {
-                    node, property, code: INVALID_DATE,
+                    node,
+                    property,
+                    code: INVALID_DATE,
                 });
             }
         }
@@ -138,9 +154,15 @@ export function checkProgrammePeriod(): ValidationCheck<Programme> {
     return (programme: Programme, accept: ValidationAcceptor) => {
         const period = programme.period;
         if (period && period.start > period.end) {
-            accept('error', `The period of \`${programme.name}\` ends (${period.end}) before it starts (${period.start}).`, {
-                node: period, property: 'end', code: DATE_ORDER,
-            });
+            accept(
+                'error',
+                `The period of \`${programme.name}\` ends (${period.end}) before it starts (${period.start}).`,
+                {
+                    node: period,
+                    property: 'end',
+                    code: DATE_ORDER,
+                },
+            );
         }
     };
 }
@@ -148,9 +170,15 @@ export function checkProgrammePeriod(): ValidationCheck<Programme> {
 export function checkActivityDates(): ValidationCheck<Activity> {
     return (activity: Activity, accept: ValidationAcceptor) => {
         if (activity.start && activity.end && activity.start > activity.end) {
-            accept('error', `Activity \`${activity.name}\` ends (${activity.end}) before it starts (${activity.start}).`, {
-                node: activity, property: 'end', code: DATE_ORDER,
-            });
+            accept(
+                'error',
+                `Activity \`${activity.name}\` ends (${activity.end}) before it starts (${activity.start}).`,
+                {
+                    node: activity,
+                    property: 'end',
+                    code: DATE_ORDER,
+                },
+            );
         }
     };
 }
@@ -160,15 +188,25 @@ export function checkSingleProgramme(services: TocServices): ValidationCheck<Pro
     const imports = services.workspace.Imports;
     return (programme: Programme, accept: ValidationAcceptor) => {
         const document = AstUtils.getDocument(programme);
-        const others = imports.closure(document)
+        const others = imports
+            .closure(document)
             .flatMap(doc => doc.parseResult.value.elements.filter(isProgramme))
             .filter(other => other !== programme);
         const first = others.find(other => precedes(other, programme));
         if (first) {
-            const place = AstUtils.getDocument(first) === document ? 'in this file' : `in ${UriUtils.basename(AstUtils.getDocument(first).uri)}`;
-            accept('error', `A model describes one programme, and \`${first.name}\` is already declared ${place}. Split the programmes into separate files that import what they share.`, {
-                node: programme, property: 'name', code: SECOND_PROGRAMME,
-            });
+            const place =
+                AstUtils.getDocument(first) === document
+                    ? 'in this file'
+                    : `in ${UriUtils.basename(AstUtils.getDocument(first).uri)}`;
+            accept(
+                'error',
+                `A model describes one programme, and \`${first.name}\` is already declared ${place}. Split the programmes into separate files that import what they share.`,
+                {
+                    node: programme,
+                    property: 'name',
+                    code: SECOND_PROGRAMME,
+                },
+            );
         }
     };
 }

@@ -14,9 +14,15 @@ export function checkSelfLink(): ValidationCheck<Link> {
     return (link: Link, accept: ValidationAcceptor) => {
         const source = link.source?.ref;
         if (source && source === link.target?.ref) {
-            accept('error', `\`${source.name}\` is linked to itself. A link joins two different activities or outcomes.`, {
-                node: link, property: 'target', code: SELF_LINK,
-            });
+            accept(
+                'error',
+                `\`${source.name}\` is linked to itself. A link joins two different activities or outcomes.`,
+                {
+                    node: link,
+                    property: 'target',
+                    code: SELF_LINK,
+                },
+            );
         }
     };
 }
@@ -37,12 +43,19 @@ export function checkLinkDirection(): ValidationCheck<Link> {
         if (from === undefined || to === undefined || from <= to) {
             return;
         }
-        const describe = (node: typeof source) => node.$type === 'Outcome' && node.horizon
-            ? `${node.horizon}-term outcome \`${node.name}\``
-            : `${kindLabel(node)} \`${node.name}\``;
-        accept('error', `A ${describe(source)} cannot cause an earlier ${describe(target)}. Mark the link \`feedback link\` if it closes a loop on purpose, or reverse it.`, {
-            node: link, property: 'target', code: LINK_DIRECTION,
-        });
+        const describe = (node: typeof source) =>
+            node.$type === 'Outcome' && node.horizon
+                ? `${node.horizon}-term outcome \`${node.name}\``
+                : `${kindLabel(node)} \`${node.name}\``;
+        accept(
+            'error',
+            `A ${describe(source)} cannot cause an earlier ${describe(target)}. Mark the link \`feedback link\` if it closes a loop on purpose, or reverse it.`,
+            {
+                node: link,
+                property: 'target',
+                code: LINK_DIRECTION,
+            },
+        );
     };
 }
 
@@ -57,11 +70,17 @@ export function checkCausalCycles(services: TocServices): ValidationCheck<Model>
                 continue;
             }
             // One report per cycle, on the last of its links in this file: the one most likely just added.
-            const culprit = own.reduce((a, b) => (a.$cstNode?.offset ?? 0) >= (b.$cstNode?.offset ?? 0) ? a : b);
+            const culprit = own.reduce((a, b) => ((a.$cstNode?.offset ?? 0) >= (b.$cstNode?.offset ?? 0) ? a : b));
             const path = [...cycle.map(link => link.source.ref!.name), cycle[0].source.ref!.name].join(' -> ');
-            accept('error', `These links form a cycle: ${path}. Mark one of them \`feedback link\` if the loop is intended, or remove one.`, {
-                node: culprit, keyword: 'link', code: CAUSAL_CYCLE,
-            });
+            accept(
+                'error',
+                `These links form a cycle: ${path}. Mark one of them \`feedback link\` if the loop is intended, or remove one.`,
+                {
+                    node: culprit,
+                    keyword: 'link',
+                    code: CAUSAL_CYCLE,
+                },
+            );
         }
     };
 }

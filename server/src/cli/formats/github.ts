@@ -17,12 +17,18 @@ function escapeProperty(text: string): string {
 
 /** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
 export function formatGithub(report: Report): string {
-    const lines = report.files.flatMap(file => file.findings.map(f => {
-        const properties = [
-            `file=${escapeProperty(file.path)}`, `line=${f.line}`, `endLine=${f.endLine}`,
-            `col=${f.column}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(`toc: ${f.rule}`)}`,
-        ].join(',');
-        return `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`;
-    }));
+    const lines = report.files.flatMap(file =>
+        file.findings.map(f => {
+            const properties = [
+                `file=${escapeProperty(file.path)}`,
+                `line=${f.line}`,
+                `endLine=${f.endLine}`,
+                `col=${f.column}`,
+                `endColumn=${f.endColumn}`,
+                `title=${escapeProperty(`toc: ${f.rule}`)}`,
+            ].join(',');
+            return `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}`;
+        }),
+    );
     return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

@@ -21,7 +21,10 @@ function descriptors(): ReportingDescriptor[] {
             helpUri: ruleDocsUrl(rule.id),
             help: { text: `${rule.summary} See ${ruleDocsUrl(rule.id)}` },
             defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-            properties: { challenge: challengeLabel(rule.challenge), tags: ['theory-of-change', rule.challenge === 'methods' ? 'methods' : `challenge-${rule.challenge}`] },
+            properties: {
+                challenge: challengeLabel(rule.challenge),
+                tags: ['theory-of-change', rule.challenge === 'methods' ? 'methods' : `challenge-${rule.challenge}`],
+            },
         })),
         ...DIAGNOSTIC_CODES.map(code => ({
             id: code.id,
@@ -38,27 +41,42 @@ function descriptors(): ReportingDescriptor[] {
 export function formatSarif(report: Report, version: string): string {
     const rules = descriptors();
     const index = new Map(rules.map((rule, i) => [rule.id, i]));
-    const results: Result[] = report.files.flatMap(file => file.findings.map(f => ({
-        ruleId: f.rule,
-        ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule)! } : {}),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{
-            physicalLocation: {
-                artifactLocation: { uri: relativeUri(file.path), uriBaseId: 'SRCROOT' },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-            },
-        }],
-        partialFingerprints: { 'tocFinding/v1': fingerprint(f, file.path) },
-    })));
+    const results: Result[] = report.files.flatMap(file =>
+        file.findings.map(f => ({
+            ruleId: f.rule,
+            ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule)! } : {}),
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri: relativeUri(file.path), uriBaseId: 'SRCROOT' },
+                        region: {
+                            startLine: f.line,
+                            startColumn: f.column,
+                            endLine: f.endLine,
+                            endColumn: f.endColumn,
+                        },
+                    },
+                },
+            ],
+            partialFingerprints: { 'tocFinding/v1': fingerprint(f, file.path) },
+        })),
+    );
     const log: Log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
-        runs: [{
-            tool: { driver: { name: 'toc', version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
-            originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(report.cwd.endsWith('/') ? report.cwd : `${report.cwd}/`).href } },
-            results,
-        }],
+        runs: [
+            {
+                tool: {
+                    driver: { name: 'toc', version, semanticVersion: version, informationUri: INFORMATION_URI, rules },
+                },
+                originalUriBaseIds: {
+                    SRCROOT: { uri: pathToFileURL(report.cwd.endsWith('/') ? report.cwd : `${report.cwd}/`).href },
+                },
+                results,
+            },
+        ],
     };
     return JSON.stringify(log, null, 2) + '\n';
 }
