@@ -91,7 +91,11 @@ async function heapAfterGc(inspectorUrl) {
                     const message = JSON.parse(String(data));
                     if (message.id === callId) {
                         socket.off('message', onMessage);
-                        message.error ? fail(new Error(message.error.message)) : done(message.result);
+                        if (message.error) {
+                            fail(new Error(message.error.message));
+                        } else {
+                            done(message.result);
+                        }
                     }
                 };
                 socket.on('message', onMessage);

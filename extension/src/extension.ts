@@ -5,7 +5,7 @@ import { registerNewModelCommand } from './commands/new-model.js';
 import { registerScorecardCommand } from './commands/scorecard.js';
 import { DiagramPreview, registerDiagramCommands } from './commands/diagram-preview.js';
 import { registerExportDiagramCommand } from './commands/export-diagram.js';
-import type { TocInitializationOptions } from '../../server/src/protocol.js';
+import type { TocInitializationOptions } from '../../language/src/protocol.js';
 
 let client: LanguageClient | undefined;
 

@@ -13,7 +13,7 @@ import {
 } from '../../language/src/diagram/registry.js';
 import { diagramText } from '../../language/src/diagram/render.js';
 import { DiagramTooLarge, renderSvg } from '../../language/src/diagram/svg.js';
-import { DiagramExportRequest, DiagramRequest } from './protocol.js';
+import { DiagramExportRequest, DiagramRequest } from '../../language/src/protocol.js';
 
 /** Answers the diagram requests once the document is fully checked, so findings are current. */
 export function registerDiagramHandlers(shared: LangiumSharedServices, services: TocServices): void {

@@ -6,7 +6,7 @@ import { createTocServices } from '../../language/src/index.js';
 import { registerDiagramHandlers } from './diagram-handler.js';
 import { registerScorecardHandler } from './scorecard-handler.js';
 import { applyFileSizeLimit } from './file-size-limit.js';
-import type { TocInitializationOptions } from './protocol.js';
+import type { TocInitializationOptions } from '../../language/src/protocol.js';
 import { URI } from 'langium';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];

@@ -2,7 +2,7 @@ import { DocumentState, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { TocServices } from '../../language/src/index.js';
 import { scorecardMarkdown, scorecardOf } from '../../language/src/rules/scorecard.js';
-import { ScorecardRequest } from './protocol.js';
+import { ScorecardRequest } from '../../language/src/protocol.js';
 
 /** Answers the scorecard request for an open or loaded document once it is fully checked. */
 export function registerScorecardHandler(shared: LangiumSharedServices, services: TocServices): void {

@@ -20,7 +20,7 @@ const temp = mkdtempSync(join(tmpdir(), 'toc-vscode-test-'));
 const workspace = join(temp, 'examples');
 cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
 
-let exitCode = 1;
+let exitCode;
 try {
     exitCode = await runTests({
         version: process.env.VSCODE_TEST_VERSION ?? 'stable',

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramGraph } from '../../../language/src/diagram/diagram-model.js';
-import type { FromPreview, ToPreview } from '../webview/messages.js';
 import type { DiagramView } from '../../../language/src/diagram/registry.js';
 import { DIAGRAM_VIEWS } from '../../../language/src/diagram/registry.js';
 import { elementId } from '../../../language/src/diagram/dot.js';
-import { DiagramRequest } from '../../../server/src/protocol.js';
+import { DiagramRequest, type FromPreview, type ToPreview } from '../../../language/src/protocol.js';
 import { diagramPageHtml } from '../webview/page.js';
 
 export const OPEN_PREVIEW_COMMAND = 'toc.openDiagramPreview';

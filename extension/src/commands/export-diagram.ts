@@ -8,7 +8,7 @@ import {
     diagramFormats,
     diagramViews,
 } from '../../../language/src/diagram/registry.js';
-import { DiagramExportRequest } from '../../../server/src/protocol.js';
+import { DiagramExportRequest } from '../../../language/src/protocol.js';
 import type { DiagramPreview } from './diagram-preview.js';
 
 export const EXPORT_DIAGRAM_COMMAND = 'toc.exportDiagram';

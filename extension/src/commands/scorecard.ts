@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ScorecardRequest } from '../../../server/src/protocol.js';
+import { ScorecardRequest } from '../../../language/src/protocol.js';
 
 export const SCORECARD_COMMAND = 'toc.scorecard';
 const SCHEME = 'toc-scorecard';

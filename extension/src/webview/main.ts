@@ -2,7 +2,7 @@
 // out, keeps zoom and pan across updates, and talks to the extension: a click on an element asks
 // for its declaration; the extension highlights the element under the cursor.
 
-import type { FromPreview, ToPreview } from './messages.js';
+import type { FromPreview, ToPreview } from '../../../language/src/protocol.js';
 
 interface VsCodeApi {
     postMessage(message: FromPreview): void;

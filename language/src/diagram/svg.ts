@@ -46,6 +46,7 @@ export async function renderSvg(graph: DiagramGraph): Promise<string> {
         graphviz = undefined;
         throw new Error(
             `The diagram of ${graph.nodes.length} nodes and ${graph.edges.length} links could not be laid out (${error instanceof Error ? error.message : String(error)}). Try the driver view, or split the model.`,
+            { cause: error },
         );
     }
 }

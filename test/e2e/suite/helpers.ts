@@ -75,6 +75,7 @@ export async function waitForDiagnostics(
     } catch (error) {
         throw new Error(
             `${error instanceof Error ? error.message : String(error)}; they are:\n${describeDiagnostics(diagnostics(uri))}`,
+            { cause: error },
         );
     }
 }

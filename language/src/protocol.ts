@@ -1,0 +1,91 @@
+/**
+ * What the parts of the product say to each other, declared once for every side: the custom
+ * requests between a client (the extension, another editor) and the language server, and the
+ * messages between the extension and the diagram preview's webview. The webview is bundled for a
+ * browser and imports only types from here.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { DiagramGraph } from './diagram/diagram-model.js';
+import type { DiagramView, TextDiagramFormat } from './diagram/registry.js';
+import type { Scorecard } from './rules/scorecard.js';
+
+/** What the client tells the server when it starts it. */
+export interface TocInitializationOptions {
+    /**
+     * False in a workspace the user has not trusted: the server then reads no file outside the
+     * workspace folders. Absent means trusted (other editors know nothing of trust).
+     */
+    workspaceTrusted?: boolean;
+}
+
+export interface ScorecardParams {
+    /** The `.toc` document whose model to score. */
+    uri: string;
+}
+
+export interface ScorecardResult {
+    scorecard: Scorecard;
+    /** The same, as Markdown with paths relative to the workspace. */
+    markdown: string;
+}
+
+export const ScorecardRequest = {
+    method: 'toc/scorecard',
+    type: new RequestType<ScorecardParams, ScorecardResult | null, void>('toc/scorecard'),
+} as const;
+
+export interface DiagramParams {
+    /** The `.toc` document whose model to draw. */
+    uri: string;
+    view: DiagramView;
+}
+
+export interface DiagramResult {
+    graph: DiagramGraph;
+    /** Laid out by Graphviz; absent when the layout failed, with the reason in `error`. */
+    svg?: string;
+    error?: string;
+}
+
+export const DiagramRequest = {
+    method: 'toc/diagram',
+    type: new RequestType<DiagramParams, DiagramResult | null, void>('toc/diagram'),
+} as const;
+
+/** The formats the server writes; PNG is painted by the preview. */
+export type DiagramExportFormat = TextDiagramFormat;
+
+export interface DiagramExportParams extends DiagramParams {
+    format: DiagramExportFormat;
+}
+
+/** The diagram as text in an export format. */
+export const DiagramExportRequest = {
+    method: 'toc/diagramExport',
+    type: new RequestType<DiagramExportParams, string | null, void>('toc/diagramExport'),
+} as const;
+
+export interface PreviewFinding {
+    rule: string;
+    severity: string;
+    message: string;
+}
+
+/** From the extension to the webview. */
+export type ToPreview =
+    | { type: 'updating'; clear: boolean }
+    | { type: 'update'; svg?: string; error?: string; findings: PreviewFinding[] }
+    | { type: 'highlight'; id?: string }
+    /** Paint the drawing as PNG; the answer carries the same `id`. */
+    | { type: 'png'; id: number };
+
+/** From the webview to the extension. */
+export type FromPreview =
+    /** The page is loaded and listening. */
+    | { type: 'ready' }
+    /** An update was drawn (or could not be: `error`). */
+    | { type: 'drawn'; error?: string | null }
+    /** A diagram element was clicked. */
+    | { type: 'reveal'; id: string }
+    /** The answer to the `png` request with this `id`: a data URL, or why not. */
+    | { type: 'png'; id: number; data?: string; error?: string };
