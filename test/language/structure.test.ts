@@ -157,6 +157,24 @@ describe('fields', () => {
         expect(repeated.map(e => e.message)).toEqual([expect.stringContaining(`\`${field}\` is given more than once`)]);
     });
 
+    test.each([
+        ['checked by', 'assumption A { checked by "audit" checked by "survey" }'],
+        ['policy alignment', 'context C { policy alignment high policy alignment low }'],
+        ['competing priorities', 'context C { competing priorities "a" competing priorities "b" }'],
+        ['funding after end', 'sustain plan S { funding after end "a" funding after end "b" }'],
+        ['involved in design', 'stakeholder S { involved in design involved in design }'],
+        ['member of', 'stakeholder T\nperson P { member of T member of T }'],
+        ['strength', 'evidence E { strength strong strength weak }'],
+        ['starts', 'activity A { starts 2024-01-01 starts 2024-02-01 }'],
+        ['baseline', 'measure M { baseline 3 baseline 4 }'],
+    ])('the message names `%s` as it is written', async (words, text) => {
+        const model = await loadModel(`${text}\n`);
+        const repeated = model.errors().filter(e => e.code === 'repeated-field');
+        expect(repeated.map(e => e.message)).toEqual([
+            expect.stringMatching(new RegExp(`^\`${words}\` is given more than once`)),
+        ]);
+    });
+
     test('on a link, the message uses the words written and names the link by its ends', async () => {
         const model = await loadModel(
             'activity A\noutcome B\nlink A -> B {\n    evidence weak\n    evidence strong\n}\n',

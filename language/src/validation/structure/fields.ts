@@ -11,19 +11,6 @@ export const INVALID_DATE = 'invalid-date';
 export const DATE_ORDER = 'date-order';
 export const SECOND_PROGRAMME = 'second-programme';
 
-/** Field keywords that differ from the property they fill. */
-const FIELD_WORDS: Record<string, string> = {
-    start: 'starts',
-    end: 'ends',
-    check: 'checked by',
-    designInvolved: 'involved in design',
-    funding: 'funding after end',
-    memberOf: 'member of',
-    strength: 'evidence',
-    policyAlignment: 'alignment',
-    competingPriorities: 'priorities',
-};
-
 /** Whether a parse may hold a field given twice, for the check below to skip one that cannot. */
 export interface RepeatedFieldHint {
     mayHaveRepeatedFields(root: AstNode): boolean;
@@ -53,6 +40,7 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
         }
         // One pass over the declaration's own tokens, grouping them by the single-value field they fill.
         const byField = new Map<string, CstNode[]>();
+        const assignments = new Map<string, GrammarAST.Assignment>();
         let declarationAssignment: GrammarAST.Assignment | undefined | null = null;
         for (const child of cst.content) {
             if (child.hidden) {
@@ -71,6 +59,7 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
             if (assignment && assignment.operator !== '+=') {
                 // Appended in place: copying the list for each occurrence made a field given
                 // thousands of times take quadratic time (40,000 took about 17 s).
+                assignments.set(assignment.feature, assignment);
                 const occurrences = byField.get(assignment.feature);
                 if (occurrences) {
                     occurrences.push(child);
@@ -81,7 +70,7 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
         }
         for (const [property, occurrences] of byField) {
             for (const extra of occurrences.slice(0, -1)) {
-                const field = FIELD_WORDS[property] ?? property.replace(/([A-Z])/g, ' $1').toLowerCase();
+                const field = fieldWords(assignments.get(property)!);
                 const where = isLink(element) ? `the link \`${linkLabel(element)}\`` : `\`${element.name}\``;
                 accept(
                     'error',
@@ -113,6 +102,48 @@ function assignmentAround(element: GrammarAST.AbstractElement | undefined): Gram
         assignmentsAround.set(element, AstUtils.getContainerOfType(element, GrammarAST.isAssignment));
     }
     return assignmentsAround.get(element);
+}
+
+const wordsOfFields = new Map<GrammarAST.Assignment, string>();
+
+/**
+ * The words a person writes for a field, read from the grammar: the keywords just before its value
+ * (`checked by`, `policy alignment`), a flag's own keywords (`involved in design`), or the first
+ * keyword of a value that is a rule of its own (`baseline`); the property's name if none.
+ */
+export function fieldWords(assignment: GrammarAST.Assignment): string {
+    let words = wordsOfFields.get(assignment);
+    if (words === undefined) {
+        words = keywordsAround(assignment) ?? assignment.feature.replace(/([A-Z])/g, ' $1').toLowerCase();
+        wordsOfFields.set(assignment, words);
+    }
+    return words;
+}
+
+function keywordsAround(assignment: GrammarAST.Assignment): string | undefined {
+    const group = assignment.$container;
+    const siblings = GrammarAST.isGroup(group) ? group.elements : [assignment];
+    const at = siblings.indexOf(assignment);
+    const words: string[] = [];
+    if (GrammarAST.isKeyword(assignment.terminal)) {
+        words.push(assignment.terminal.value);
+        for (let next = at + 1; next < siblings.length && GrammarAST.isKeyword(siblings[next]); next++) {
+            words.push((siblings[next] as GrammarAST.Keyword).value);
+        }
+        return words.join(' ');
+    }
+    for (let before = at - 1; before >= 0 && GrammarAST.isKeyword(siblings[before]); before--) {
+        words.unshift((siblings[before] as GrammarAST.Keyword).value);
+    }
+    if (words.length > 0) {
+        return words.join(' ');
+    }
+    const rule = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref : undefined;
+    if (GrammarAST.isParserRule(rule)) {
+        const first = GrammarAST.isGroup(rule.definition) ? rule.definition.elements[0] : rule.definition;
+        return GrammarAST.isKeyword(first) ? first.value : undefined;
+    }
+    return undefined;
 }
 
 /** The properties that hold dates, by the type of node that has them. */
