@@ -238,7 +238,7 @@ describe('after every change to how files relate, the server shows what the chec
 });
 
 describe('a workspace larger than one batch of loading', () => {
-    test('a file opened while the workspace loads is checked with its imports, then stays quiet', async () => {
+    test('a file opened while the workspace loads is checked with its imports, then stays quiet, and no file outside its model is checked', async () => {
         const folder = mkdtempSync(join(tmpdir(), 'toc-batches-'));
         // 600 files load in three batches; the shared file sorts last, after the programme.
         for (let i = 0; i < 600; i++) {
@@ -266,5 +266,12 @@ describe('a workspace larger than one batch of loading', () => {
         expect(codes).not.toContain('unresolved-import');
         expect(codes.length).toBeGreaterThan(0); // the programme's rule findings
         expect(Math.max(...publicationsSince(running, 0).values())).toBeLessThanOrEqual(2);
+        // Only the open model's files are checked: the 600 loaded behind it are not, as they load or after an edit.
+        running.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ text: `${plan}\n` }],
+        });
+        await settled(running, performance.now());
+        expect([...publicationsSince(running, 0).keys()].sort()).toEqual([uri, uriOf(folder, 'zz-shared.toc')]);
     }, 120_000);
 });
