@@ -1,4 +1,4 @@
-import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { AstNode, BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentBuilder, DocumentState, URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TocServices } from '../toc-module.js';
@@ -17,6 +17,8 @@ import type { ModelGraph } from './model-graph.js';
 export class TocDocumentBuilder extends DefaultDocumentBuilder {
     /** The files the change being planned reaches, for the set of changed URIs it was made for. */
     private plan: { changed: Set<string>; reached: Set<string> | undefined } | undefined;
+    /** Files loaded without being checked, and unchanged since (see sortDocuments). */
+    private readonly unchecked = new WeakSet<LangiumDocument>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -38,7 +40,6 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
         options: BuildOptions,
         cancelToken: CancellationToken,
     ): Promise<void> {
-        documents = documents.filter(document => !this.loadedUnchecked(document));
         this.plan = undefined;
         await this.runCancelable(documents, DocumentState.Parsed, cancelToken, doc =>
             this.langiumDocumentFactory.update(doc, cancelToken),
@@ -76,26 +77,42 @@ export class TocDocumentBuilder extends DefaultDocumentBuilder {
             // cancelled, in the one that finishes it (Langium keeps an unfinished build's options).
             this.prepareBuild(checked, this.updateBuildOptions);
         }
-        await super.buildDocuments(
-            joining.length > 0 ? this.sortDocuments([...documents, ...joining]) : documents,
-            options,
-            cancelToken,
-        );
+        const built = joining.length > 0 ? this.sortDocuments([...documents, ...joining]) : documents;
+        await super.buildDocuments(built, options, cancelToken);
+        for (const document of built) {
+            const state = this.buildState.get(document.uri.toString());
+            if (document.state === DocumentState.IndexedReferences && state?.completed && !state.options.validation) {
+                this.unchecked.add(document);
+            }
+        }
     }
 
     /**
-     * A file the workspace loaded without checking it (every file but the open ones, as the
-     * workspace loads in the background), and unchanged since. Langium 4.4's update rebuilds every
-     * file that was never checked, so each keystroke, and each batch of the workspace loading,
-     * checked and published findings for every file loaded so far: loading a folder of 1,000
-     * models took three times as long. Such a file is checked when it is opened or asked for.
+     * Langium 4.4's update hands every file that was never checked to the build: every file the
+     * workspace loaded in the background, so each keystroke, and each batch of the workspace
+     * loading, checked and published findings for every file loaded so far (loading a folder of
+     * 1,000 models took three times as long). Such a file stays unchecked until it changes, is
+     * reached by a change, or is built on purpose (opened, or asked for). This is the one step
+     * between Langium's choice of files and the build.
      */
-    private loadedUnchecked(document: LangiumDocument): boolean {
-        if (document.state < DocumentState.IndexedReferences) {
-            return false;
+    protected override sortDocuments(documents: LangiumDocument[]): LangiumDocument[] {
+        return super.sortDocuments(documents.filter(document => !this.unchecked.has(document)));
+    }
+
+    override async build<T extends AstNode>(
+        documents: Array<LangiumDocument<T>>,
+        options?: BuildOptions,
+        cancelToken?: CancellationToken,
+    ): Promise<void> {
+        documents.forEach(document => this.unchecked.delete(document));
+        await super.build(documents, options, cancelToken);
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state < DocumentState.Validated) {
+            this.unchecked.delete(document);
         }
-        const state = this.buildState.get(document.uri.toString());
-        return state?.completed === true && !state.options.validation;
+        super.resetToState(document, state);
     }
 
     private graphFor(document: LangiumDocument): ModelGraph | undefined {
