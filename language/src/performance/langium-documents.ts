@@ -17,6 +17,19 @@ export class MapLangiumDocuments extends DefaultLangiumDocuments {
         return stream(this.byUri.values());
     }
 
+    /**
+     * Found in the map when the URI is written as it was added, which is nearly always; Langium's
+     * lookup parses and reprints the URI and walks its tree on every call (a twentieth of
+     * checking a folder of small models).
+     */
+    override getDocument(uri: URI): LangiumDocument | undefined {
+        return this.byUri.get(uri.toString()) ?? super.getDocument(uri);
+    }
+
+    override hasDocument(uri: URI): boolean {
+        return this.byUri.has(uri.toString()) || super.hasDocument(uri);
+    }
+
     override addDocument(document: LangiumDocument): void {
         super.addDocument(document);
         this.byUri.set(document.uri.toString(), document);
@@ -24,7 +37,7 @@ export class MapLangiumDocuments extends DefaultLangiumDocuments {
 
     override deleteDocument(uri: URI): LangiumDocument | undefined {
         const deleted = super.deleteDocument(uri);
-        this.byUri.delete(uri.toString());
+        this.byUri.delete((deleted?.uri ?? uri).toString());
         return deleted;
     }
 

@@ -103,7 +103,10 @@ export class RuleEngine {
                 model,
                 programme,
                 threshold: name => thresholds[name],
-                report: report => findings.push({ ...report, code: rule.id, severity }),
+                // One shape for every finding: spreading the reports, whose fields vary, took a
+                // tenth of the time of the rules when checking a folder of small models.
+                report: ({ node, property, index, range, message, fix }) =>
+                    findings.push({ node, property, index, range, message, fix, code: rule.id, severity }),
             };
             try {
                 rule.check(context);

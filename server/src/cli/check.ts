@@ -5,7 +5,8 @@ import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatStylish } from './formats/stylish.js';
-import { checkFiles } from './load.js';
+import type { CheckPool } from './check-workers.js';
+import { checkFiles, checkPoolFor, type CheckedFiles } from './load.js';
 import type { Report } from './report.js';
 import { buildReport, filterReport } from './report.js';
 import { VERSION } from '../version.js';
@@ -47,13 +48,25 @@ export async function runCheck(
         );
     }
 
-    const files = await expandPaths(paths, cwd);
+    // Threads start as soon as the files are known, while they are read to see they are text.
+    let pool: CheckPool | undefined;
+    let checked: CheckedFiles;
     const outputs = [
         ...options.outputFile.map(path => ({ path, option: '--output-file' })),
         { path: options.writeBaseline, option: '--write-baseline' },
     ];
-    refuseInputsAsOutputs(outputs, files);
-    const { results, configProblems, read } = await checkFiles(files, { workerScript: new URL(import.meta.url) });
+    try {
+        const files = await expandPaths(
+            paths,
+            cwd,
+            found => (pool = checkPoolFor(found.length, new URL(import.meta.url))),
+        );
+        refuseInputsAsOutputs(outputs, files);
+        checked = await checkFiles(files, { pool });
+    } finally {
+        await pool?.close();
+    }
+    const { results, configProblems, read } = checked;
     refuseInputsAsOutputs(outputs, read);
     if (configProblems.length > 0) {
         const lines = [

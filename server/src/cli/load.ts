@@ -65,8 +65,17 @@ export async function checkGroup(services: TocServices, paths: string[]): Promis
 
 export interface CheckFilesOptions {
     groupSize?: number;
-    /** The checker's own bundle: given, groups are checked in threads running it, one per core. */
-    workerScript?: URL;
+    /** Threads to check groups in; without them, groups are checked one at a time in this thread. */
+    pool?: CheckPool;
+}
+
+/**
+ * Threads running the checker's own bundle, one per core, to check this many files in, when
+ * they make more than one group; none for fewer. The caller closes them.
+ */
+export function checkPoolFor(files: number, workerScript: URL, groupSize = CHECK_GROUP_SIZE): CheckPool | undefined {
+    const groups = Math.ceil(files / groupSize);
+    return groups > 1 ? new CheckPool(workerScript, threadsFor(groups)) : undefined;
 }
 
 /**
@@ -78,7 +87,7 @@ export interface CheckFilesOptions {
  */
 export async function checkFiles(
     paths: string[],
-    { groupSize = CHECK_GROUP_SIZE, workerScript }: CheckFilesOptions = {},
+    { groupSize = CHECK_GROUP_SIZE, pool }: CheckFilesOptions = {},
 ): Promise<CheckedFiles> {
     const groupOf = new Map<string, number>();
     const groups: string[][] = [];
@@ -87,7 +96,6 @@ export async function checkFiles(
         group.forEach(path => groupOf.set(URI.file(path).toString(), groups.length));
         groups.push(group);
     }
-    const pool = workerScript && groups.length > 1 ? new CheckPool(workerScript, threadsFor(groups.length)) : undefined;
     const services = pool ? undefined : createServices();
     /** Threads check groups side by side; one set of services in this thread, one group at a time. */
     const checkAll = async (batch: string[][]): Promise<GroupResult[]> => {
@@ -108,7 +116,7 @@ export async function checkFiles(
         configProblems.push(...result.configProblems);
         result.loaded.forEach(uri => read.add(URI.parse(uri).fsPath));
     };
-    try {
+    {
         // Union-find over groups: groups that share given files end in one set.
         const parent = groups.map((_, index) => index);
         const find = (index: number): number =>
@@ -127,8 +135,6 @@ export async function checkFiles(
         groups.forEach((_, index) => components.set(find(index), [...(components.get(find(index)) ?? []), index]));
         const shared = [...components.values()].filter(members => members.length > 1);
         (await checkAll(shared.map(members => members.flatMap(index => groups[index])))).forEach(take);
-    } finally {
-        await pool?.close();
     }
     return {
         results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })),
