@@ -1,4 +1,4 @@
-import type { ReferenceInfo, Scope } from 'langium';
+import type { LangiumDocument, ReferenceInfo, Scope } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache } from 'langium';
 import type { TocServices } from '../toc-module.js';
 import type { TocImports } from '../workspace/imports.js';
@@ -9,7 +9,8 @@ import type { TocImports } from '../workspace/imports.js';
  */
 export class TocScopeProvider extends DefaultScopeProvider {
     protected readonly imports: TocImports;
-    protected readonly importScopeCache: WorkspaceCache<string, Scope>;
+    /** Per document, the scope of each reference type: looked up for every reference linked. */
+    protected readonly importScopeCache: WorkspaceCache<LangiumDocument, Map<string, Scope>>;
 
     constructor(services: TocServices) {
         super(services);
@@ -33,10 +34,12 @@ export class TocScopeProvider extends DefaultScopeProvider {
         if (!document) {
             return EMPTY_SCOPE;
         }
-        const key = `${document.uri.toString()}\u0000${referenceType}`;
-        return this.importScopeCache.get(key, () => {
-            const uris = this.imports.closureUris(document);
-            return new MapScope(this.indexManager.allElements(referenceType, uris));
-        });
+        const scopes = this.importScopeCache.get(document, () => new Map());
+        let scope = scopes.get(referenceType);
+        if (!scope) {
+            scope = new MapScope(this.indexManager.allElements(referenceType, this.imports.closureUris(document)));
+            scopes.set(referenceType, scope);
+        }
+        return scope;
     }
 }
