@@ -24,6 +24,18 @@ function found(token: IToken | undefined): string {
     return !token || token.tokenType?.name === 'EOF' ? 'the end of the file' : `'${token.image}'`;
 }
 
+/** A keyword that reads as a word: `training`, `short`, `service-user`. */
+function isWord(token: IToken | undefined): token is IToken {
+    return token !== undefined && token.tokenType?.name !== 'ID' && /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(token.image);
+}
+
+/** Keywords are lower case and names are case-sensitive, so the capitalised word is always free. */
+function reservedWordMessage(word: string): string {
+    const free =
+        word.charAt(0).toUpperCase() + word.slice(1).replace(/-(\p{L})/gu, (_, letter: string) => letter.toUpperCase());
+    return `\`${word}\` is a word of the language, so it cannot be a name. Choose another name, such as \`${free}\`.`;
+}
+
 function oneOf(options: string[]): string {
     const unique = [...new Set(options)];
     return unique.length === 1 ? unique[0] : `one of ${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
@@ -41,6 +53,9 @@ export class TocParserErrorMessageProvider extends LangiumParserErrorMessageProv
             return this.buildNotAllInputParsedMessage({ firstRedundant: options.actual, ruleName: options.ruleName });
         }
         const expected = describe(options.expected);
+        if (options.expected.name === 'ID' && isWord(options.actual)) {
+            return reservedWordMessage(options.actual.image);
+        }
         const hint = expected === "'}'" ? ' Is a closing brace missing?' : '';
         return `Expected ${expected} but found ${found(options.actual)}.${hint}`;
     }
@@ -80,6 +95,9 @@ export class TocParserErrorMessageProvider extends LangiumParserErrorMessageProv
 
 export class TocLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        if (fullText.charAt(startOffset) === '"') {
+            return 'This quoted text is never closed: add the closing " where the text ends.';
+        }
         const text = fullText.substr(startOffset, Math.min(length, 20));
         return `Unexpected character${length === 1 ? '' : 's'} '${text}'. Prose belongs in "quoted text"; comments start with //.`;
     }

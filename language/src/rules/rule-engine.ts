@@ -5,7 +5,8 @@ import type { Range } from 'vscode-languageserver';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import type { TocConfigProvider } from '../config/config-provider.js';
 import type { ResolvedConfig } from '../config/toc-config.js';
-import { isProgramme } from '../generated/ast.js';
+import type { Model } from '../generated/ast.js';
+import { isModel, isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import type { FindingReport, RuleContext, Severity } from './rule.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
@@ -121,6 +122,54 @@ export class RuleEngine {
                 });
             }
         }
-        return findings;
+        return findings.filter(finding => !isBroken(finding.node));
     }
+}
+
+/** Per parse (its root), the declarations that a syntax error falls in. */
+const brokenByParse = new WeakMap<Model, Set<AstNode>>();
+
+/**
+ * Whether a node is part of a declaration that a syntax error falls in (between its start and the
+ * next declaration's): its fields may be cut short or missing, so what the rules would say of it
+ * (`Activity \`undefined\` has no owner`) is noise beside the error itself.
+ */
+function isBroken(node: AstNode): boolean {
+    let declaration = node;
+    while (declaration.$container && !isModel(declaration.$container)) {
+        declaration = declaration.$container;
+    }
+    const root = declaration.$container;
+    const document = root?.$document;
+    if (!document || !isModel(root)) {
+        return false;
+    }
+    let broken = brokenByParse.get(root);
+    if (!broken) {
+        broken = brokenDeclarations(document, root);
+        brokenByParse.set(root, broken);
+    }
+    return broken.has(declaration);
+}
+
+function brokenDeclarations(document: LangiumDocument, model: Model): Set<AstNode> {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    const broken = new Set<AstNode>();
+    if (lexerErrors.length === 0 && parserErrors.length === 0) {
+        return broken;
+    }
+    const end = document.textDocument.getText().length;
+    const offsets = [
+        ...lexerErrors.map(error => error.offset),
+        ...parserErrors.map(error => (Number.isNaN(error.token.startOffset) ? end : error.token.startOffset)),
+    ];
+    const elements = model.elements.filter(element => element.$cstNode);
+    elements.forEach((element, index) => {
+        const from = element.$cstNode!.offset;
+        const until = index + 1 < elements.length ? elements[index + 1].$cstNode!.offset : end + 1;
+        if (offsets.some(offset => offset >= from && offset < until)) {
+            broken.add(element);
+        }
+    });
+    return broken;
 }
