@@ -61,13 +61,22 @@ describe('unresolved references', () => {
 });
 
 describe('duplicate names', () => {
-    test('two declarations with one name are both reported, whatever their kinds', async () => {
+    test('a second declaration of a name is reported, whatever its kind, pointing at the first', async () => {
         const model = await loadModel(`${nodes}\nmeasure Skills { kind process }`);
-        expect(model.errorCodes()).toEqual(['duplicate-name', 'duplicate-name']);
-        expect(model.errors()[0].message).toBe(
-            '`Skills` is declared more than once (also at line 8). Give each declaration its own name.',
-        );
-        expect(model.errors().map(d => rangeText(model, 'model.toc', d))).toEqual(['Skills', 'Skills']);
+        expect(model.errorCodes()).toEqual(['duplicate-name']);
+        const [error] = model.errors();
+        expect(error.message).toBe('`Skills` is already declared (at line 3). Give each declaration its own name.');
+        expect(error.range.start.line).toBe(7);
+        expect(rangeText(model, 'model.toc', error)).toBe('Skills');
+        expect(error.relatedInformation).toMatchObject([
+            { location: { range: { start: { line: 2 } } }, message: '`Skills` is first declared here.' },
+        ]);
+    });
+
+    test('the rules say nothing of the second declaration, which nothing can refer to', async () => {
+        const model = await loadModel('outcome Skills { horizon short }\noutcome Skills\n');
+        const onSecond = model.diagnostics().filter(d => d.range.start.line === 1);
+        expect(onSecond.map(d => d.code)).toEqual(['duplicate-name']);
     });
 
     test('distinct names are fine', async () => {
@@ -326,8 +335,7 @@ describe('imports', () => {
         expect(workspace.errors('plan.toc')).toMatchObject([
             {
                 code: 'duplicate-name',
-                message:
-                    '`Safety` is declared more than once (also at shared.toc line 2). Give each declaration its own name.',
+                message: '`Safety` is already declared (at shared.toc line 2). Give each declaration its own name.',
             },
         ]);
     });

@@ -122,19 +122,20 @@ export class RuleEngine {
                 });
             }
         }
-        return findings.filter(finding => !isBroken(finding.node));
+        return findings.filter(finding => !isSetAside(finding.node));
     }
 }
 
-/** Per parse (its root), the declarations that a syntax error falls in. */
-const brokenByParse = new WeakMap<Model, Set<AstNode>>();
+/** Per parse (its root), the declarations the rules say nothing of. */
+const setAsideByParse = new WeakMap<Model, Set<AstNode>>();
 
 /**
- * Whether a node is part of a declaration that a syntax error falls in (between its start and the
- * next declaration's): its fields may be cut short or missing, so what the rules would say of it
- * (`Activity \`undefined\` has no owner`) is noise beside the error itself.
+ * Whether a node is part of a declaration the rules say nothing of, because an error already
+ * says what is wrong with it: one that a syntax error falls in (between its start and the next
+ * declaration's), whose fields may be cut short (`Activity \`undefined\` has no owner`), or a
+ * later declaration of a name the file already declares, which nothing can refer to.
  */
-function isBroken(node: AstNode): boolean {
+function isSetAside(node: AstNode): boolean {
     let declaration = node;
     while (declaration.$container && !isModel(declaration.$container)) {
         declaration = declaration.$container;
@@ -144,12 +145,25 @@ function isBroken(node: AstNode): boolean {
     if (!document || !isModel(root)) {
         return false;
     }
-    let broken = brokenByParse.get(root);
-    if (!broken) {
-        broken = brokenDeclarations(document, root);
-        brokenByParse.set(root, broken);
+    let setAside = setAsideByParse.get(root);
+    if (!setAside) {
+        setAside = new Set([...brokenDeclarations(document, root), ...laterDuplicates(root)]);
+        setAsideByParse.set(root, setAside);
     }
-    return broken.has(declaration);
+    return setAside.has(declaration);
+}
+
+function laterDuplicates(model: Model): AstNode[] {
+    const seen = new Set<string>();
+    return model.elements.filter(element => {
+        const name = 'name' in element ? element.name : undefined;
+        if (typeof name !== 'string') {
+            return false;
+        }
+        const duplicate = seen.has(name);
+        seen.add(name);
+        return duplicate;
+    });
 }
 
 function brokenDeclarations(document: LangiumDocument, model: Model): Set<AstNode> {

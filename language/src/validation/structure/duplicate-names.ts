@@ -2,6 +2,7 @@ import type { AstNodeDescription, URI, ValidationAcceptor, ValidationCheck } fro
 import { AstUtils, UriUtils } from 'langium';
 import type { Element, Model } from '../../generated/ast.js';
 import type { TocServices } from '../../toc-module.js';
+import { findPropertyNode } from '../../utils/cst.js';
 
 export const DUPLICATE_NAME = 'duplicate-name';
 
@@ -25,25 +26,38 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
         );
 
         for (const [name, declarations] of local) {
-            const elsewhere = (foreign.get(name) ?? []).map(
-                d => `${relative(d.documentUri, document.uri)} line ${line(d)}`,
-            );
-            for (const node of declarations) {
-                const siblings = declarations
-                    .filter(other => other !== node)
-                    .map(other => `line ${(other.$cstNode?.range.start.line ?? 0) + 1}`);
-                const also = [...siblings, ...elsewhere];
-                if (also.length > 0) {
-                    accept(
-                        'error',
-                        `\`${name}\` is declared more than once (also at ${also.join(', ')}). Give each declaration its own name.`,
-                        {
-                            node,
-                            property: 'name',
-                            code: DUPLICATE_NAME,
-                        },
-                    );
-                }
+            const elsewhere = (foreign.get(name) ?? []).map(d => ({
+                where: `${relative(d.documentUri, document.uri)} line ${line(d)}`,
+                location: { uri: d.documentUri.toString(), range: d.nameSegment?.range ?? ZERO },
+            }));
+            // The first declaration in the file is the one names refer to: the later ones are
+            // reported, each pointing at the first and at any in imported files.
+            const [first, ...later] = declarations;
+            const reported = elsewhere.length > 0 ? declarations : later;
+            for (const node of reported) {
+                const earlier =
+                    node === first
+                        ? elsewhere
+                        : [
+                              {
+                                  where: `line ${(first.$cstNode?.range.start.line ?? 0) + 1}`,
+                                  location: { uri: document.uri.toString(), range: nameRange(first) },
+                              },
+                              ...elsewhere,
+                          ];
+                accept(
+                    'error',
+                    `\`${name}\` is already declared (at ${earlier.map(e => e.where).join(', ')}). Give each declaration its own name.`,
+                    {
+                        node,
+                        property: 'name',
+                        code: DUPLICATE_NAME,
+                        relatedInformation: earlier.map(({ location }) => ({
+                            location,
+                            message: `\`${name}\` is first declared here.`,
+                        })),
+                    },
+                );
             }
         }
 
@@ -71,6 +85,12 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
             }
         }
     };
+}
+
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function nameRange(node: Named) {
+    return (node.$cstNode && findPropertyNode(node.$cstNode, 'name')?.range) ?? node.$cstNode?.range ?? ZERO;
 }
 
 function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
