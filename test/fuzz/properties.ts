@@ -779,6 +779,14 @@ async function checkServices(input: Case, positions: number[]): Promise<Outcome>
     if (crash) {
         throw new Error(messageText(crash.message));
     }
+    // No message shows a value that was never filled in, unless the model itself says it.
+    const unfilled = /\bundefined\b|\bnull\b|\[object /;
+    const unfilledMessage = Object.values(input.files).some(text => unfilled.test(text))
+        ? undefined
+        : (document.diagnostics ?? []).find(d => unfilled.test(messageText(d.message)));
+    if (unfilledMessage) {
+        throw new Error(`a message shows an unfilled value: ${messageText(unfilledMessage.message)}`);
+    }
     const textDocument = document.textDocument;
     const uri = document.uri.toString();
 

@@ -295,3 +295,23 @@ describe('known issues found by fuzzing (not fixed here: each names where the fi
         },
     );
 });
+
+describe('a declaration whose name a syntax error took (found by fuzzing)', () => {
+    test.each([
+        ['a problem named with a word of the language', 'assumption A\nproblem risk\n'],
+        ['a programme without a name, then a second one', 'programme\nprogramme P "One"\n'],
+        [
+            'a field given twice in a mechanism without a name',
+            'mechanism mechanism { description "" description "" }\n',
+        ],
+    ])('%s: no message shows `undefined`', async (_, text) => {
+        const model = await loadModel(text);
+        expect(model.diagnostics().length).toBeGreaterThan(0);
+        expect(
+            model
+                .diagnostics()
+                .map(d => messageText(d.message))
+                .filter(m => /undefined|null|\[object/.test(m)),
+        ).toEqual([]);
+    });
+});

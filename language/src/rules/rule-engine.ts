@@ -6,7 +6,7 @@ import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import type { TocConfigProvider } from '../config/config-provider.js';
 import type { ResolvedConfig } from '../config/toc-config.js';
 import type { Model } from '../generated/ast.js';
-import { isModel, isProgramme } from '../generated/ast.js';
+import { isLink, isModel, isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import type { FindingReport, RuleContext, Severity } from './rule.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
@@ -144,6 +144,9 @@ function isSetAside(node: AstNode): boolean {
     const document = root?.$document;
     if (!document || !isModel(root)) {
         return false;
+    }
+    if (!isLink(declaration) && !(declaration as { name?: string }).name) {
+        return true; // a declaration whose name a syntax error took
     }
     let setAside = setAsideByParse.get(root);
     if (!setAside) {

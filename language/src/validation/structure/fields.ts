@@ -4,6 +4,7 @@ import { declarationNode } from '../../utils/cst.js';
 import type { Activity, Element, Programme } from '../../generated/ast.js';
 import { isLink, isProgramme } from '../../generated/ast.js';
 import { linkLabel } from '../../rules/catalogue/solution.js';
+import { kindLabel } from '../../declarations.js';
 import type { TocServices } from '../../toc-module.js';
 
 export const REPEATED_FIELD = 'repeated-field';
@@ -71,7 +72,11 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
         for (const [property, occurrences] of byField) {
             for (const extra of occurrences.slice(0, -1)) {
                 const field = fieldWords(assignments.get(property)!);
-                const where = isLink(element) ? `the link \`${linkLabel(element)}\`` : `\`${element.name}\``;
+                const where = isLink(element)
+                    ? `the link \`${linkLabel(element)}\``
+                    : element.name
+                      ? `\`${element.name}\``
+                      : `this ${kindLabel(element)}`;
                 accept(
                     'error',
                     `\`${field}\` is given more than once in ${where}; only the last one would count. Keep one.`,
@@ -229,9 +234,10 @@ export function checkSingleProgramme(services: TocServices): ValidationCheck<Pro
                 AstUtils.getDocument(first) === document
                     ? 'in this file'
                     : `in ${UriUtils.basename(AstUtils.getDocument(first).uri)}`;
+            const which = first.name ? `\`${first.name}\`` : 'another programme';
             accept(
                 'error',
-                `A model describes one programme, and \`${first.name}\` is already declared ${place}. Split the programmes into separate files that import what they share.`,
+                `A model describes one programme, and ${which} is already declared ${place}. Split the programmes into separate files that import what they share.`,
                 {
                     node: programme,
                     property: 'name',
