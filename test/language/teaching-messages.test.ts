@@ -38,4 +38,17 @@ describe('messages that teach', () => {
         expect(found.some(line => line.includes('`After`'))).toBe(true);
         expect(found.some(line => line.includes('undefined'))).toBe(false);
     });
+
+    test('a comparison of values gives their units', async () => {
+        const found = await messages(
+            'measure Compliance {\n    direction increase\n    baseline 93 %\n    target reach 90 %\n}\n',
+        );
+        expect(found.join('\n')).toContain('(93% against a target of 90%)');
+    });
+
+    test('a named link is called by its name', async () => {
+        const found = await messages('activity A\noutcome B\nlink Rounds: A -> B\n');
+        expect(found.join('\n')).toContain('`Rounds`');
+        expect(found.join('\n')).not.toContain('`A -> B`');
+    });
 });

@@ -45,7 +45,7 @@ const CASES: Record<string, Case> = {
         severity: WARNING,
         at: 'baseline 40 on 2025-03-01',
         message:
-            'Measure `RoundsCompleted` already meets its target at baseline (40 against 40): check the baseline, raise the target, or focus where there is room to improve.',
+            'Measure `RoundsCompleted` already meets its target at baseline (40 against a target of 40): check the baseline, raise the target, or focus where there is room to improve.',
         silent: edit(['target reach 90 by 2025-09-30', 'target reach 41 by 2025-09-30']),
     },
     'link-without-mechanism': {

@@ -1,3 +1,4 @@
+import { describeQuantity } from '../../analysis/describe.js';
 import * as ast from '../../generated/ast.js';
 import type { RuleDefinition } from '../rule.js';
 
@@ -92,7 +93,7 @@ export const alreadyGoodBaseline: RuleDefinition = {
                 report({
                     node: measure,
                     property: 'baseline',
-                    message: `Measure \`${measure.name}\` already meets its target at baseline (${baseline.value} against ${target.value.value}): check the baseline, raise the target, or focus where there is room to improve.`,
+                    message: `Measure \`${measure.name}\` already meets its target at baseline (${describeQuantity(baseline)} against a target of ${describeQuantity(target.value)}): check the baseline, raise the target, or focus where there is room to improve.`,
                 });
             }
         }

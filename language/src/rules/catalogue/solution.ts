@@ -11,6 +11,9 @@ export function linkArrowRange(link: ast.Link): Range | undefined {
 }
 
 export function linkLabel(link: ast.Link): string {
+    if (link.name) {
+        return link.name; // the name its author gave it, as they would look for it
+    }
     // A link cut short by a syntax error may have no cause or no effect.
     return `${link.source?.$refText || '?'} -> ${link.target?.$refText || '?'}`;
 }
