@@ -16,6 +16,7 @@ import { TocValueConverter } from './parser/toc-value-converter.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
 import { TocTokenBuilder } from './parser/toc-token-builder.js';
 import { TocCodeActionProvider } from './lsp/toc-code-actions.js';
+import { TocCompletionProvider } from './lsp/toc-completion-provider.js';
 import { TocFormatter } from './lsp/toc-formatter.js';
 import { TocHoverProvider } from './lsp/toc-hover-provider.js';
 import { TocNodeKindProvider } from './lsp/toc-node-kinds.js';
@@ -87,6 +88,7 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
     },
     lsp: {
         CodeActionProvider: services => new TocCodeActionProvider(services),
+        CompletionProvider: services => new TocCompletionProvider(services),
         Formatter: () => new TocFormatter(),
         HoverProvider: services => new TocHoverProvider(services),
         SemanticTokenProvider: services => new TocSemanticTokenProvider(services),

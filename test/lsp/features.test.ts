@@ -58,15 +58,20 @@ function at(document: LangiumDocument, text: string, occurrence = 1, shift = 0) 
     };
 }
 
-async function completionLabels(text: string, marker: string): Promise<string[]> {
+async function completionItems(text: string, marker: string, triggerCharacter?: string): Promise<CompletionItem[]> {
     const ws = await loadWorkspace({ 'plan.toc': text.replace(marker, ''), 'people.toc': PEOPLE }, ['plan.toc']);
     const document = ws.document('plan.toc');
     const offset = text.indexOf(marker);
     const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, {
         textDocument: { uri: document.uri.toString() },
         position: document.textDocument.positionAt(offset),
+        context: triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 },
     });
-    return (list?.items ?? []).map((item: CompletionItem) => item.label);
+    return list?.items ?? [];
+}
+
+async function completionLabels(text: string, marker: string): Promise<string[]> {
+    return (await completionItems(text, marker)).map((item: CompletionItem) => item.label);
 }
 
 describe('completion', () => {
@@ -81,6 +86,20 @@ describe('completion', () => {
         const labels = await completionLabels('import "people"\nactivity A { owner <|> }\noutcome O', '<|>');
         expect(labels).toContain('Nurses');
         expect(labels).not.toContain('O');
+    });
+
+    test('after `->` the editor asks on its own, and is offered the effects: not the cause, and no keywords', async () => {
+        const text = 'activity Train "Train the staff"\noutcome Safer "Safer care"\nlink Train -><|>';
+        const items = await completionItems(text, '<|>', '>');
+        expect(items.map(item => item.label)).toEqual(['Safer']);
+        expect(items[0]).toMatchObject({ detail: 'outcome', labelDetails: { description: 'Safer care' } });
+    });
+
+    test('after a space the editor asks on its own: names where a name goes, nothing elsewhere', async () => {
+        const owner = await completionItems('import "people"\nactivity A { owner <|> }', '<|>', ' ');
+        expect(owner.map(item => item.label)).toContain('Nurses');
+        expect(owner.every(item => item.detail !== 'Keyword')).toBe(true);
+        expect(await completionItems('outcome A\noutcome <|>', '<|>', ' ')).toEqual([]);
     });
 
     test('offers the allowed values of a field', async () => {
