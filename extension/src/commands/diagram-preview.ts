@@ -63,7 +63,7 @@ export class DiagramPreview implements vscode.Disposable {
                     editor.document.uri.toString() !== this.modelUri?.toString()
                 ) {
                     this.modelUri = editor.document.uri;
-                    this.panel.title = `${DIAGRAM_VIEWS[this.view].title}: ${vscode.workspace.asRelativePath(this.modelUri)}`;
+                    this.panel.title = this.titleFor(this.modelUri);
                     this.scheduleUpdate(0);
                 }
             }),
@@ -81,7 +81,7 @@ export class DiagramPreview implements vscode.Disposable {
      */
     show(uri: vscode.Uri): Promise<DrawnDiagram> {
         this.modelUri = uri;
-        const title = `${DIAGRAM_VIEWS[this.view].title}: ${vscode.workspace.asRelativePath(uri)}`;
+        const title = this.titleFor(uri);
         if (this.panel) {
             this.panel.title = title;
             this.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -111,6 +111,10 @@ export class DiagramPreview implements vscode.Disposable {
                     this.panel = undefined;
                     this.drawnModel = undefined;
                     this.resolveDrawn({ model: uri.toString(), nodes: 0, error: 'The preview was closed.' });
+                    // PNG requests still waiting are answered now, not when they time out.
+                    for (const id of [...this.pendingPngs.keys()]) {
+                        this.answerPng(id, { error: 'the preview was closed' });
+                    }
                 },
                 undefined,
                 this.disposables,
@@ -222,6 +226,10 @@ export class DiagramPreview implements vscode.Disposable {
             }
         }
         await this.post(message);
+    }
+
+    private titleFor(uri: vscode.Uri): string {
+        return `${DIAGRAM_VIEWS[this.view].title}: ${vscode.workspace.asRelativePath(uri)}`;
     }
 
     private post(message: ToPreview): Thenable<boolean> | undefined {

@@ -3,7 +3,8 @@ import type { CompletionContext, CompletionProviderOptions, CompletionValueItem 
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionTriggerKind } from 'vscode-languageserver';
-import { declarationKind } from '../declarations.js';
+import { declarationKind, kindLabel } from '../declarations.js';
+import { visibleText } from '../utils/text.js';
 import { isLink } from '../generated/ast.js';
 
 /** Typed after these, a name is nearly always what comes next: after `->`, and after a field's keyword. */
@@ -50,11 +51,12 @@ export class TocCompletionProvider extends DefaultCompletionProvider {
         context: CompletionContext,
     ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
-        const title = (nodeDescription.node as { title?: unknown } | undefined)?.title;
+        const node = nodeDescription.node;
+        const title = (node as { title?: unknown } | undefined)?.title;
         return {
             ...item,
-            detail: declarationKind(nodeDescription.type)?.label ?? nodeDescription.type,
-            labelDetails: typeof title === 'string' ? { description: title } : undefined,
+            detail: node ? kindLabel(node) : (declarationKind(nodeDescription.type)?.label ?? nodeDescription.type),
+            labelDetails: typeof title === 'string' ? { description: visibleText(title) } : undefined,
             data: NAME,
         };
     }

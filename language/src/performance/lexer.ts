@@ -43,29 +43,14 @@ class LexedToken implements IToken {
     }
 }
 
-type TokenFactory = (
-    image: string,
-    startOffset: number,
-    tokenTypeIdx: number,
-    tokenType: TokenType,
-    startLine: number,
-    startColumn: number,
-    imageLength: number,
-) => IToken;
+type TokenFactory = (...fields: ConstructorParameters<typeof LexedToken>) => IToken;
 
 export class FastLexer extends DefaultLexer {
     constructor(services: LangiumCoreServices) {
         super(services);
         // Chevrotain picks its token factory per position-tracking mode and calls it through
         // this property; Langium always asks for full positions, which this factory gives.
-        (this.chevrotainLexer as unknown as { createTokenInstance: TokenFactory }).createTokenInstance = (
-            image,
-            startOffset,
-            tokenTypeIdx,
-            tokenType,
-            startLine,
-            startColumn,
-            imageLength,
-        ) => new LexedToken(image, startOffset, tokenTypeIdx, tokenType, startLine, startColumn, imageLength);
+        (this.chevrotainLexer as unknown as { createTokenInstance: TokenFactory }).createTokenInstance = (...fields) =>
+            new LexedToken(...fields);
     }
 }

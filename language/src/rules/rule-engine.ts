@@ -10,6 +10,7 @@ import { isLink, isModel, isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import type { FindingReport, RuleContext, Severity } from './rule.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
+import { declarationsByName } from '../validation/structure/duplicate-names.js';
 
 export const RULE_FAILED = 'rule-failed';
 
@@ -150,23 +151,11 @@ function isSetAside(node: AstNode): boolean {
     }
     let setAside = setAsideByParse.get(root);
     if (!setAside) {
-        setAside = new Set([...brokenDeclarations(document, root), ...laterDuplicates(root)]);
+        const laterDuplicates = [...declarationsByName(root).values()].flatMap(([, ...later]) => later);
+        setAside = new Set([...brokenDeclarations(document, root), ...laterDuplicates]);
         setAsideByParse.set(root, setAside);
     }
     return setAside.has(declaration);
-}
-
-function laterDuplicates(model: Model): AstNode[] {
-    const seen = new Set<string>();
-    return model.elements.filter(element => {
-        const name = 'name' in element ? element.name : undefined;
-        if (typeof name !== 'string') {
-            return false;
-        }
-        const duplicate = seen.has(name);
-        seen.add(name);
-        return duplicate;
-    });
 }
 
 function brokenDeclarations(document: LangiumDocument, model: Model): Set<AstNode> {

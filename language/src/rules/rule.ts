@@ -25,18 +25,20 @@ export type FixData =
     | { kind: 'add-sustain-plan' }
     | { kind: 'add-problem' };
 
-const FIX_KINDS: ReadonlySet<string> = new Set<FixData['kind']>([
-    'add-measure',
-    'add-mechanism',
-    'add-baseline',
-    'add-balancing-measure',
-    'add-sustain-plan',
-    'add-problem',
-]);
+/** Every kind of fix, keyed so that a kind added to FixData and left out here fails the typecheck. */
+const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
+    'add-measure': true,
+    'add-mechanism': true,
+    'add-baseline': true,
+    'add-balancing-measure': true,
+    'add-sustain-plan': true,
+    'add-problem': true,
+};
 
 /** Fix data as a client sent it back: anything else (another server's, or none) is not ours to act on. */
 export function isFixData(value: unknown): value is FixData {
-    if (typeof value !== 'object' || value === null || !FIX_KINDS.has((value as { kind?: unknown }).kind as string)) {
+    const kind = (value as { kind?: unknown } | null)?.kind;
+    if (typeof value !== 'object' || typeof kind !== 'string' || !Object.hasOwn(FIX_KINDS, kind)) {
         return false;
     }
     const fix = value as { kind: string; target?: unknown; measureKind?: unknown };

@@ -116,26 +116,23 @@ export async function checkFiles(
         configProblems.push(...result.configProblems);
         result.loaded.forEach(uri => read.add(URI.parse(uri).fsPath));
     };
-    {
-        // Union-find over groups: groups that share given files end in one set.
-        const parent = groups.map((_, index) => index);
-        const find = (index: number): number =>
-            parent[index] === index ? index : (parent[index] = find(parent[index]));
-        const checked = await checkAll(groups);
-        checked.forEach((result, index) => {
-            take(result);
-            for (const uri of result.loaded) {
-                const other = groupOf.get(uri);
-                if (other !== undefined) {
-                    parent[find(other)] = find(index);
-                }
+    // Union-find over groups: groups that share given files end in one set.
+    const parent = groups.map((_, index) => index);
+    const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
+    const checked = await checkAll(groups);
+    checked.forEach((result, index) => {
+        take(result);
+        for (const uri of result.loaded) {
+            const other = groupOf.get(uri);
+            if (other !== undefined) {
+                parent[find(other)] = find(index);
             }
-        });
-        const components = new Map<number, number[]>();
-        groups.forEach((_, index) => components.set(find(index), [...(components.get(find(index)) ?? []), index]));
-        const shared = [...components.values()].filter(members => members.length > 1);
-        (await checkAll(shared.map(members => members.flatMap(index => groups[index])))).forEach(take);
-    }
+        }
+    });
+    const components = new Map<number, number[]>();
+    groups.forEach((_, index) => components.set(find(index), [...(components.get(find(index)) ?? []), index]));
+    const shared = [...components.values()].filter(members => members.length > 1);
+    (await checkAll(shared.map(members => members.flatMap(index => groups[index])))).forEach(take);
     return {
         results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })),
         configProblems,

@@ -20,10 +20,7 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
         const others = new Set(imports.closureUris(document));
         others.delete(document.uri.toString());
         const foreign = groupBy(index.allElements(undefined, others).toArray(), d => d.name);
-        const local = groupBy(
-            model.elements.filter((e): e is Named => typeof e.name === 'string' && e.name.length > 0),
-            e => e.name,
-        );
+        const local = declarationsByName(model);
 
         for (const [name, declarations] of local) {
             const elsewhere = (foreign.get(name) ?? []).map(d => ({
@@ -85,6 +82,17 @@ export function checkDuplicateNames(services: TocServices): ValidationCheck<Mode
             }
         }
     };
+}
+
+/**
+ * The named declarations of a file, by name, in the order written: the first of each is the one
+ * names refer to, and any later one is a duplicate.
+ */
+export function declarationsByName(model: Model): Map<string, Named[]> {
+    return groupBy(
+        model.elements.filter((e): e is Named => typeof e.name === 'string' && e.name.length > 0),
+        e => e.name,
+    );
 }
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -40,8 +40,7 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
             return;
         }
         // One pass over the declaration's own tokens, grouping them by the single-value field they fill.
-        const byField = new Map<string, CstNode[]>();
-        const assignments = new Map<string, GrammarAST.Assignment>();
+        const byField = new Map<string, { assignment: GrammarAST.Assignment; occurrences: CstNode[] }>();
         let declarationAssignment: GrammarAST.Assignment | undefined | null = null;
         for (const child of cst.content) {
             if (child.hidden) {
@@ -60,31 +59,28 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
             if (assignment && assignment.operator !== '+=') {
                 // Appended in place: copying the list for each occurrence made a field given
                 // thousands of times take quadratic time (40,000 took about 17 s).
-                assignments.set(assignment.feature, assignment);
-                const occurrences = byField.get(assignment.feature);
-                if (occurrences) {
-                    occurrences.push(child);
+                const field = byField.get(assignment.feature);
+                if (field) {
+                    field.occurrences.push(child);
                 } else {
-                    byField.set(assignment.feature, [child]);
+                    byField.set(assignment.feature, { assignment, occurrences: [child] });
                 }
             }
         }
-        for (const [property, occurrences] of byField) {
+        if (![...byField.values()].some(({ occurrences }) => occurrences.length > 1)) {
+            return;
+        }
+        const where = isLink(element)
+            ? `the link \`${linkLabel(element)}\``
+            : element.name
+              ? `\`${element.name}\``
+              : `this ${kindLabel(element)}`;
+        for (const { assignment, occurrences } of byField.values()) {
             for (const extra of occurrences.slice(0, -1)) {
-                const field = fieldWords(assignments.get(property)!);
-                const where = isLink(element)
-                    ? `the link \`${linkLabel(element)}\``
-                    : element.name
-                      ? `\`${element.name}\``
-                      : `this ${kindLabel(element)}`;
                 accept(
                     'error',
-                    `\`${field}\` is given more than once in ${where}; only the last one would count. Keep one.`,
-                    {
-                        node: element,
-                        range: extra.range,
-                        code: REPEATED_FIELD,
-                    },
+                    `\`${fieldWords(assignment)}\` is given more than once in ${where}; only the last one would count. Keep one.`,
+                    { node: element, range: extra.range, code: REPEATED_FIELD },
                 );
             }
         }
