@@ -15,7 +15,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
     createMessageConnection,
@@ -24,9 +24,8 @@ import {
     type MessageConnection,
 } from 'vscode-jsonrpc/node';
 
-const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url));
+import { CLI, latestDiagnostics, SERVER, type PublishDiagnostics } from '../support/language-server.js';
+import { EXAMPLES } from '../support/examples.js';
 
 /** How long one CLI run may take before it counts as a hang. */
 const CLI_LIMIT_MS = 10_000;
@@ -153,16 +152,6 @@ function findings(result: CliResult): Finding[] {
 
 // ------------------------------------------------------------------ the server
 
-interface Published {
-    uri: string;
-    diagnostics: Array<{
-        code?: string;
-        severity?: number;
-        message: string;
-        range: { start: { line: number; character: number } };
-    }>;
-}
-
 /** Fails with `what` if the promise does not settle within `ms`. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
@@ -173,16 +162,16 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 class Server {
-    readonly published: Published[] = [];
+    readonly published: PublishDiagnostics[] = [];
     /** Internal errors the server logged (it logs and carries on): each is a bug. */
     readonly errors: string[] = [];
-    private readonly waiting = new Map<string, (params: Published) => void>();
+    private readonly waiting = new Map<string, (params: PublishDiagnostics) => void>();
 
     private constructor(
         readonly process: ChildProcess,
         readonly connection: MessageConnection,
     ) {
-        connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnostics) => {
             this.published.push(params);
             this.waiting.get(params.uri)?.(params);
             this.waiting.delete(params.uri);
@@ -231,8 +220,8 @@ class Server {
     }
 
     /** Opens a document and waits for its first diagnostics. */
-    open(uri: string, text: string, ms = 15_000): Promise<Published> {
-        const published = new Promise<Published>(resolve => this.waiting.set(uri, resolve));
+    open(uri: string, text: string, ms = 15_000): Promise<PublishDiagnostics> {
+        const published = new Promise<PublishDiagnostics>(resolve => this.waiting.set(uri, resolve));
         this.connection.sendNotification('textDocument/didOpen', {
             textDocument: { uri, languageId: 'toc', version: 1, text },
         });
@@ -260,7 +249,7 @@ afterEach(() => {
 async function expectServerSurvives(
     text: string,
     options: { uri?: string; root?: string; allowErrors?: boolean; ms?: number } = {},
-): Promise<Published> {
+): Promise<PublishDiagnostics> {
     server ??= await Server.start(options.root);
     const uri = options.uri ?? `file:///virtual/hostile-${Math.random().toString(36).slice(2)}.toc`;
     const published = await server.open(uri, text, options.ms);
@@ -282,7 +271,7 @@ async function expectServerSurvives(
     return published;
 }
 
-const errorsOf = (published: Published) => published.diagnostics.filter(d => d.severity === 1);
+const errorsOf = (published: PublishDiagnostics) => published.diagnostics.filter(d => d.severity === 1);
 
 // ------------------------------------------------------------------ the cases
 
@@ -644,10 +633,8 @@ describe('imports', () => {
         await expect
             .poll(
                 () =>
-                    server!.published
-                        .filter(p => p.uri === published.uri)
-                        .at(-1)
-                        ?.diagnostics.filter(d => d.severity === 1)
+                    latestDiagnostics(server!.published, published.uri)
+                        ?.filter(d => d.severity === 1)
                         .map(d => d.code),
                 { timeout: 10_000 },
             )
@@ -669,10 +656,8 @@ describe('imports', () => {
         await expect
             .poll(
                 () =>
-                    server!.published
-                        .filter(p => p.uri === published.uri)
-                        .at(-1)
-                        ?.diagnostics.filter(d => d.severity === 1)
+                    latestDiagnostics(server!.published, published.uri)
+                        ?.filter(d => d.severity === 1)
                         .map(d => d.code),
                 { timeout: 20_000 },
             )
@@ -706,10 +691,8 @@ describe('imports', () => {
             await expect
                 .poll(
                     () =>
-                        server!.published
-                            .filter(p => p.uri === published.uri)
-                            .at(-1)
-                            ?.diagnostics.filter(d => d.severity === 1)
+                        latestDiagnostics(server!.published, published.uri)
+                            ?.filter(d => d.severity === 1)
                             .map(d => d.message),
                     { timeout: 10_000 },
                 )
@@ -742,10 +725,8 @@ describe('imports', () => {
         await expect
             .poll(
                 () =>
-                    server!.published
-                        .filter(p => p.uri === published.uri)
-                        .at(-1)
-                        ?.diagnostics.filter(d => d.severity === 1)
+                    latestDiagnostics(server!.published, published.uri)
+                        ?.filter(d => d.severity === 1)
                         .map(d => d.code),
                 { timeout: 20_000 },
             )

@@ -6,7 +6,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { hugeMap } from '../support/variants.js';
-import { answered, CLI, SERVER, startServer, stopServer, type RunningServer } from '../support/language-server.js';
+import {
+    answered,
+    CLI,
+    SERVER,
+    startServer,
+    stopServer,
+    type RunningServer,
+    latestDiagnostics,
+} from '../support/language-server.js';
 
 let running: RunningServer | undefined;
 
@@ -110,14 +118,7 @@ describe('the bundled language server over stdio', () => {
             textDocument: { uri, languageId: 'toc', version: 1, text },
         });
         await expect
-            .poll(
-                () =>
-                    running!.published
-                        .filter(p => p.uri === uri)
-                        .at(-1)
-                        ?.diagnostics.map(d => d.code),
-                { timeout: 10_000 },
-            )
+            .poll(() => latestDiagnostics(running!.published, uri)?.map(d => d.code), { timeout: 10_000 })
             .toEqual(['activity-leads-nowhere']);
     });
 
@@ -128,10 +129,8 @@ describe('the bundled language server over stdio', () => {
         running = await startServer();
         const uri = pathToFileURL(join(folder, 'plan.toc')).href;
         const codes = () =>
-            running!.published
-                .filter(p => p.uri === uri)
-                .at(-1)
-                ?.diagnostics.map(d => d.code)
+            latestDiagnostics(running!.published, uri)
+                ?.map(d => d.code)
                 .sort();
         running.connection.sendNotification('textDocument/didOpen', {
             textDocument: { uri, languageId: 'toc', version: 1, text },
@@ -239,12 +238,8 @@ describe('the bundled language server over stdio', () => {
                 textDocument: { uri, languageId: 'toc', version: 1, text },
             });
             const published = () =>
-                running!.published
-                    .filter(p => p.uri === uri)
-                    .at(-1)
-                    ?.diagnostics.map(
-                        d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`,
-                    )
+                latestDiagnostics(running!.published, uri)
+                    ?.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`)
                     .sort();
             await expect.poll(published, { timeout: 10_000 }).toEqual(findings);
         }
@@ -260,11 +255,7 @@ describe('the bundled language server over stdio', () => {
         running = await startServer(pathToFileURL(folder).href);
         const peopleUri = pathToFileURL(join(folder, 'people.toc')).href;
         const planUri = pathToFileURL(join(folder, 'plan.toc')).href;
-        const codes = (uri: string) => () =>
-            running!.published
-                .filter(p => p.uri === uri)
-                .at(-1)
-                ?.diagnostics.map(d => d.code);
+        const codes = (uri: string) => () => latestDiagnostics(running!.published, uri)?.map(d => d.code);
         running.connection.sendNotification('textDocument/didOpen', {
             textDocument: { uri: peopleUri, languageId: 'toc', version: 1, text: people },
         });
@@ -322,14 +313,7 @@ describe('the bundled language server over stdio', () => {
             settings: { toc: { maxFileSizeMB: 0 } },
         });
         await expect
-            .poll(
-                () =>
-                    running!.published
-                        .filter(p => p.uri === uri)
-                        .at(-1)
-                        ?.diagnostics.map(d => d.code),
-                { timeout: 30_000 },
-            )
+            .poll(() => latestDiagnostics(running!.published, uri)?.map(d => d.code), { timeout: 30_000 })
             .toContain('unresolved-reference');
     }, 60_000);
 
@@ -342,10 +326,8 @@ describe('the bundled language server over stdio', () => {
         writeFileSync(join(folder, 'plan.toc'), plan);
         const uri = pathToFileURL(join(folder, 'plan.toc')).href;
         const errorsOf = (server: RunningServer) => () =>
-            server.published
-                .filter(p => p.uri === uri)
-                .at(-1)
-                ?.diagnostics.filter(d => d.severity === 1)
+            latestDiagnostics(server.published, uri)
+                ?.filter(d => d.severity === 1)
                 .map(d => d.message);
 
         running = await startServer(pathToFileURL(folder).href, { workspaceTrusted: false });

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EXAMPLES, exampleFiles } from '../support/examples.js';
-import { answered, CLI, settled, startServer, stopServer, type RunningServer } from '../support/language-server.js';
+import {
+    answered,
+    CLI,
+    settled,
+    startServer,
+    stopServer,
+    type RunningServer,
+    latestDiagnostics,
+} from '../support/language-server.js';
 
 let running: RunningServer | undefined;
 
@@ -193,10 +201,8 @@ describe('after every change to how files relate, the server shows what the chec
     }
 
     function serverFindings(server: RunningServer, uri: string): string[] | undefined {
-        return server.published
-            .filter(p => p.uri === uri)
-            .at(-1)
-            ?.diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`)
+        return latestDiagnostics(server.published, uri)
+            ?.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`)
             .sort();
     }
 
@@ -257,11 +263,7 @@ describe('a workspace larger than one batch of loading', () => {
         });
         const sent = performance.now();
         await settled(running, sent);
-        const codes =
-            running.published
-                .filter(p => p.uri === uri)
-                .at(-1)
-                ?.diagnostics.map(d => d.code) ?? [];
+        const codes = latestDiagnostics(running.published, uri)?.map(d => d.code) ?? [];
         expect(codes).not.toContain('unresolved-reference');
         expect(codes).not.toContain('unresolved-import');
         expect(codes.length).toBeGreaterThan(0); // the programme's rule findings

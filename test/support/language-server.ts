@@ -20,6 +20,14 @@ export interface PublishDiagnostics {
     }>;
 }
 
+/** The diagnostics last published for a URI, if any were. */
+export function latestDiagnostics(
+    published: PublishDiagnostics[],
+    uri: string,
+): PublishDiagnostics['diagnostics'] | undefined {
+    return published.filter(p => p.uri === uri).at(-1)?.diagnostics;
+}
+
 export interface RunningServer {
     connection: MessageConnection;
     process: ChildProcess;
