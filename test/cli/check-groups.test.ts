@@ -10,9 +10,7 @@ import { EXAMPLES, exampleFiles } from '../support/examples.js';
 /** Findings as a reader compares them: file, line, rule and message. */
 async function findings(paths: string[], groupSize: number): Promise<string[]> {
     const { results } = await checkFiles(paths, { groupSize });
-    return results.flatMap(({ path, diagnostics }) =>
-        diagnostics.map(d => `${path}:${d.range.start.line + 1} ${d.code} ${d.message}`),
-    );
+    return results.flatMap(({ path, findings }) => findings.map(f => `${path}:${f.line} ${f.rule} ${f.message}`));
 }
 
 describe('toc check over many files, a group at a time', () => {

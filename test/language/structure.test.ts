@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Activity } from '../../language/src/index.js';
+import { isCalendarDate } from '../../language/src/validation/structure/fields.js';
 import { loadModel, loadWorkspace, rangeText } from '../support/workspace.js';
 
 const nodes = `
@@ -222,6 +223,24 @@ describe('fields', () => {
     test('a leap day in a leap year is a date', async () => {
         const model = await loadModel('activity A { starts 2024-02-29 }');
         expect(model.errors()).toEqual([]);
+    });
+
+    test('a date is in the calendar exactly when the calendar has that day', () => {
+        const viaDate = (text: string) => {
+            const [year, month, day] = text.split('-').map(Number);
+            const date = new Date(Date.UTC(year, month - 1, day));
+            return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+        };
+        const pad = (n: number, width: number) => String(n).padStart(width, '0');
+        for (const year of [1900, 2000, 2023, 2024, 2100, 2400]) {
+            for (let month = 0; month <= 13; month++) {
+                for (let day = 0; day <= 32; day++) {
+                    const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+                    expect(isCalendarDate(text), text).toBe(viaDate(text));
+                }
+            }
+        }
+        expect(isCalendarDate('2024-2-29')).toBe(false);
     });
 
     test('periods and activities must not end before they start', async () => {

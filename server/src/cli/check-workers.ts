@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { CheckedFile } from './report.js';
 
 /** The findings of one group of files, as plain data that can cross between threads. */
 export interface GroupResult {
-    results: Array<{ path: string; diagnostics: Diagnostic[] }>;
+    results: CheckedFile[];
     configProblems: Array<{ uri: string; line: number; column: number; message: string }>;
     /** URIs of every file the group loaded: the given files and what they import. */
     loaded: string[];

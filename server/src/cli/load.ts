@@ -6,7 +6,7 @@ import type { TocServices } from '../../../language/src/index.js';
 import { createTocServices } from '../../../language/src/index.js';
 import type { GroupResult } from './check-workers.js';
 import { CheckPool, threadsFor } from './check-workers.js';
-import { messageText } from '../../../language/src/utils/text.js';
+import { findingsOf, sortByPosition, type CheckedFile } from './report.js';
 
 export interface FileResult {
     /** Absolute path of the checked file. */
@@ -41,7 +41,7 @@ export const CHECK_GROUP_SIZE = 500;
 
 export interface CheckedFiles {
     /** For each given file, in the given order. */
-    results: FileResult[];
+    results: CheckedFile[];
     /** Problems with the configuration files that apply to the given files (paths, 1-based positions). */
     configProblems: GroupResult['configProblems'];
     /** Every file read: the given ones and what they import. */
@@ -53,7 +53,7 @@ export async function checkGroup(services: TocServices, paths: string[]): Promis
     const { documents } = await loadFiles(paths, services);
     const results = documents.map((document, index) => ({
         path: paths[index],
-        diagnostics: sortByPosition(document.diagnostics ?? []),
+        findings: findingsOf(document.diagnostics ?? []),
     }));
     const configProblems = documents
         .flatMap(document => services.config.ConfigProvider.configFor(document.uri).problems)
@@ -108,11 +108,11 @@ export async function checkFiles(
         }
         return results;
     };
-    const results = new Map<string, Diagnostic[]>();
+    const results = new Map<string, CheckedFile['findings']>();
     const configProblems: CheckedFiles['configProblems'] = [];
     const read = new Set<string>();
     const take = (result: GroupResult) => {
-        result.results.forEach(({ path, diagnostics }) => results.set(path, diagnostics));
+        result.results.forEach(({ path, findings }) => results.set(path, findings));
         configProblems.push(...result.configProblems);
         result.loaded.forEach(uri => read.add(URI.parse(uri).fsPath));
     };
@@ -134,7 +134,7 @@ export async function checkFiles(
     const shared = [...components.values()].filter(members => members.length > 1);
     (await checkAll(shared.map(members => members.flatMap(index => groups[index])))).forEach(take);
     return {
-        results: paths.map(path => ({ path, diagnostics: results.get(path) ?? [] })),
+        results: paths.map(path => ({ path, findings: results.get(path) ?? [] })),
         configProblems,
         read: [...read],
     };
@@ -153,14 +153,4 @@ export function modelErrors(services: TocServices, document: LangiumDocument): F
             diagnostics: sortByPosition((member.diagnostics ?? []).filter(d => d.severity === 1)),
         }))
         .filter(result => result.diagnostics.length > 0);
-}
-
-export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
-    return [...diagnostics].sort(
-        (a, b) =>
-            a.range.start.line - b.range.start.line ||
-            a.range.start.character - b.range.start.character ||
-            String(a.code).localeCompare(String(b.code)) ||
-            messageText(a.message).localeCompare(messageText(b.message)),
-    );
 }

@@ -15,7 +15,7 @@ import { diagramFormats, diagramViews } from '../../../language/src/diagram/regi
 import { writeFileAtomic } from './write-file.js';
 import type { FileResult } from './load.js';
 import { checkGroup, createServices as createCheckServices, loadFiles, modelErrors } from './load.js';
-import { buildReport } from './report.js';
+import { buildReport, findingsOf } from './report.js';
 import { formatStylish } from './formats/stylish.js';
 import { isCheckWorker, serveChecks } from './check-workers.js';
 import { measures } from './measures.js';
@@ -46,7 +46,13 @@ function collect(value: string, previous: string[]): string[] {
 function reportErrors(errors: FileResult[], cwd: string): boolean {
     if (errors.length > 0) {
         process.stderr.write(
-            formatStylish(buildReport(errors, cwd), process.stderr.isTTY === true && !process.env.NO_COLOR),
+            formatStylish(
+                buildReport(
+                    errors.map(({ path, diagnostics }) => ({ path, findings: findingsOf(diagnostics) })),
+                    cwd,
+                ),
+                process.stderr.isTTY === true && !process.env.NO_COLOR,
+            ),
         );
     }
     return errors.length > 0;

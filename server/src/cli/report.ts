@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { FileResult } from './load.js';
 import { messageText } from '../../../language/src/utils/text.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
@@ -23,6 +22,13 @@ export interface ReportedFinding {
     endColumn: number;
     /** The rule's documentation page, for rules of the catalogue. */
     docs?: string;
+}
+
+/** A checked file's findings, in the order of their positions. */
+export interface CheckedFile {
+    /** Absolute path of the file. */
+    path: string;
+    findings: ReportedFinding[];
 }
 
 export interface FileReport {
@@ -50,11 +56,11 @@ export function toPosix(path: string): string {
     return path.split(sep).join('/');
 }
 
-export function buildReport(results: FileResult[], cwd: string): Report {
+export function buildReport(results: CheckedFile[], cwd: string): Report {
     const files = results.map(result => ({
         path: toPosix(relative(cwd, result.path) || result.path),
         absolutePath: result.path,
-        findings: result.diagnostics.map(toFinding),
+        findings: result.findings,
     }));
     return { cwd, files, summary: summarise(files) };
 }
@@ -74,6 +80,21 @@ export function filterReport(report: Report, keep: (finding: ReportedFinding, fi
         findings: file.findings.filter(finding => keep(finding, file)),
     }));
     return { ...report, files, summary: summarise(files) };
+}
+
+export function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+    return [...diagnostics].sort(
+        (a, b) =>
+            a.range.start.line - b.range.start.line ||
+            a.range.start.character - b.range.start.character ||
+            String(a.code).localeCompare(String(b.code)) ||
+            messageText(a.message).localeCompare(messageText(b.message)),
+    );
+}
+
+/** Diagnostics as the reports show them, sorted by position. */
+export function findingsOf(diagnostics: Diagnostic[]): ReportedFinding[] {
+    return sortByPosition(diagnostics).map(toFinding);
 }
 
 function toFinding(diagnostic: Diagnostic): ReportedFinding {

@@ -172,14 +172,20 @@ export function checkDates<T extends AstNode>(properties: ReadonlyArray<Properti
     };
 }
 
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Checked without a Date: every date field of every file is checked on each build. */
 export function isCalendarDate(text: string): boolean {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    const match = CALENDAR_DATE.exec(text);
     if (!match) {
         return false;
     }
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
 export function checkProgrammePeriod(): ValidationCheck<Programme> {
