@@ -4,6 +4,7 @@
  * findings at the same places with and without it. CI also runs the whole suite without it.
  */
 import { readFileSync } from 'node:fs';
+import { URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { FastDocumentBuilder } from '../../language/src/performance/document-builder.js';
 import { exampleFiles, examplePrograms } from '../support/examples.js';
@@ -69,5 +70,43 @@ describe('the performance layer changes no finding', () => {
         const off = await loadWorkspace({ 'model.toc': '' }, ['model.toc'], { performanceLayer: false });
         expect(on.services.shared.workspace.DocumentBuilder).toBeInstanceOf(FastDocumentBuilder);
         expect(off.services.shared.workspace.DocumentBuilder).not.toBeInstanceOf(FastDocumentBuilder);
+    });
+});
+
+describe("the layer's map of documents answers as Langium's tree of URIs does", () => {
+    const paths = ['/ws/a/x.toc', '/ws/a/b/y.toc', '/ws/ab/z.toc', '/ws/C:/Models/w.toc'];
+
+    async function documentsOf(performanceLayer: boolean) {
+        const { services } = await loadWorkspace({}, [], { performanceLayer });
+        const documents = services.shared.workspace.LangiumDocuments;
+        for (const path of paths) {
+            documents.createDocument(URI.file(path), 'outcome O');
+        }
+        return documents;
+    }
+    const uris = (list: Iterable<{ uri: URI }>) => [...list].map(document => document.uri.path).sort();
+
+    test('for a folder, a document, a URI written another way, and after deletions', async () => {
+        const answers = async (performanceLayer: boolean) => {
+            const documents = await documentsOf(performanceLayer);
+            const before = {
+                all: uris(documents.all),
+                folder: uris(documents.getDocuments(URI.file('/ws/a'))),
+                folderWithSlash: uris(documents.getDocuments(URI.parse('file:///ws/a/'))),
+                // An escaped letter names the same file.
+                otherSpelling: documents.getDocument(URI.parse('file:///ws/a/%78.toc'))?.uri.path,
+                has: documents.hasDocument(URI.file('/ws/a/x.toc')),
+                missing: documents.hasDocument(URI.file('/ws/a/none.toc')),
+            };
+            expect(() => documents.createDocument(URI.file('/ws/a/x.toc'), '')).toThrow('already present');
+            const deletedFolder = uris(documents.deleteDocuments(URI.file('/ws/a')));
+            const deletedOne = documents.deleteDocument(URI.file('/ws/ab/z.toc'))?.uri.path;
+            return { before, deletedFolder, deletedOne, after: uris(documents.all) };
+        };
+        const withLayer = await answers(true);
+        expect(withLayer.before.folder).toEqual(['/ws/a/b/y.toc', '/ws/a/x.toc']);
+        expect(withLayer.before.otherSpelling).toBe('/ws/a/x.toc');
+        expect(withLayer.after).toEqual(['/ws/C:/Models/w.toc']);
+        expect(await answers(false)).toEqual(withLayer);
     });
 });
