@@ -51,4 +51,39 @@ describe('messages that teach', () => {
         expect(found.join('\n')).toContain('`Rounds`');
         expect(found.join('\n')).not.toContain('`A -> B`');
     });
+
+    const errors = async (text: string) =>
+        (await loadModel(text)).errors().map(d => `${d.range.start.line}:${d.range.start.character}: ${d.message}`);
+
+    test('a unit of several words without quotes is named as one, with the quotes to add', async () => {
+        expect(await errors('measure M {\n    baseline 7.7 per 1,000 catheter-days on 2024-11-01\n}\n')).toEqual([
+            '1:21: A unit of more than one word goes in quotes: write 7.7 "per 1,000 catheter-days".',
+        ]);
+        expect(await errors('outcome O {\n    target reach 60 per 1000 patients by 2027-01-01\n}\n')).toEqual([
+            '1:24: A unit of more than one word goes in quotes: write 60 "per 1000 patients".',
+        ]);
+        expect(await errors('resource R {\n    amount 2 whole time equivalents\n}\n')).toEqual([
+            '1:19: A unit of more than one word goes in quotes: write 2 "whole time equivalents".',
+        ]);
+        expect(await errors('measure M {\n    baseline 7.7 "per 1,000 catheter-days" on 2024-11-01\n}\n')).toEqual([]);
+        expect(await errors('outcome O {\n    target reach 60 by 2027\n}\n')).toEqual([
+            "1:23: Expected a date (YYYY-MM-DD) but found '2027'.",
+        ]);
+    });
+
+    test('a hyphenated word where a closed set is asked for lists what the set allows, in one error', async () => {
+        expect(await errors('outcome O {\n    horizon long-term\n}\n')).toEqual([
+            '1:16: `long-term` is not an allowed horizon: write one of short, medium or long.',
+        ]);
+        expect(await errors('evidence E {\n    kind local-audit\n}\n')).toEqual([
+            "1:9: Expected one of 'trial', 'review', 'study', 'audit', 'local-data', 'guideline' or 'expert-opinion' but found 'local-audit'.",
+        ]);
+        expect(await errors('stakeholder S {\n    level service-user\n}\n')).toEqual([]);
+    });
+
+    test('a hyphen in a name says the name to write instead', async () => {
+        const found = await errors('activity A {\n    owner ward-team\n}\nstakeholder WardTeam\n');
+        expect(found).toContain("1:14: A name cannot contain '-': write `wardTeam` instead of `ward-team`.");
+        expect(found.join('\n')).not.toContain("found 'team'");
+    });
 });

@@ -1,8 +1,9 @@
-import type { AstNode, LangiumDocument, ValidationOptions } from 'langium';
+import type { AstNode, LangiumDocument, ParseResult, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { FILE_TOO_LARGE, sizeLimitExceeded, type SizeLimitExceeded } from '../workspace/toc-document-factory.js';
 import type { CancellationToken } from 'vscode-languageserver';
+import { explainSyntaxErrors, type ExplainedSyntaxErrors } from '../parser/toc-error-messages.js';
 
 export const SYNTAX_ERROR = 'syntax-error';
 export const UNRESOLVED_REFERENCE = 'unresolved-reference';
@@ -82,6 +83,36 @@ export class TocDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return withFewSyntaxErrors(diagnostics);
+    }
+
+    /** The syntax errors of each parse, as they are shown (see `explainSyntaxErrors`). */
+    private readonly explained = new WeakMap<ParseResult, ExplainedSyntaxErrors>();
+
+    private explainedErrors(parseResult: ParseResult): ExplainedSyntaxErrors {
+        let explained = this.explained.get(parseResult);
+        if (!explained) {
+            explained = explainSyntaxErrors(parseResult);
+            this.explained.set(parseResult, explained);
+        }
+        return explained;
+    }
+
+    protected override processLexingErrors(
+        parseResult: ParseResult,
+        diagnostics: Diagnostic[],
+        options: ValidationOptions,
+    ): void {
+        const { lexerErrors } = this.explainedErrors(parseResult);
+        super.processLexingErrors({ ...parseResult, lexerErrors }, diagnostics, options);
+    }
+
+    protected override processParsingErrors(
+        parseResult: ParseResult,
+        diagnostics: Diagnostic[],
+        options: ValidationOptions,
+    ): void {
+        const { parserErrors } = this.explainedErrors(parseResult);
+        super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
     }
 
     /**
