@@ -1,8 +1,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, SnippetTextEdit, TextDocumentEdit } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { edit, without } from '../support/variants.js';
-import { loadModel } from '../support/workspace.js';
+import { loadModel, loadWorkspace } from '../support/workspace.js';
+import { exampleFiles, examplePrograms } from '../support/examples.js';
 import { isFixData } from '../../language/src/rules/rule.js';
 
 async function format(text: string): Promise<string> {
@@ -57,16 +58,51 @@ const FIXES: Array<[string, string, string]> = [
 
 describe('quick fixes', () => {
     test.each(FIXES)(
-        '%s: the fix removes the finding, adds no error and leaves the file formatted',
+        '%s: the fix, its blanks left as they come, removes the finding, adds none and leaves the file formatted',
         async (rule, text, title) => {
+            const before = (await loadModel(text)).diagnostics().map(d => `${d.code}: ${d.message}`);
             const { fixed, action } = await applyFix(text, rule, title);
             expect(action.isPreferred).toBe(true);
             const after = await loadModel(fixed);
-            expect(after.errors()).toEqual([]);
             expect(after.codes()).not.toContain(rule);
+            expect(after.diagnostics().filter(d => !before.includes(`${d.code}: ${d.message}`))).toEqual([]);
             expect(await format(fixed)).toBe(fixed);
         },
     );
+
+    test('a client that takes snippet edits gets tab stops over what to fill in, with the same text', async () => {
+        const text = edit(['measures RoundsDone', 'measures Rounding']);
+        const { fixed } = await applyFix(text, 'unmeasured-outcome', 'Add a measure');
+        const model = await loadModel(text);
+        await model.services.shared.lsp.LanguageServer.initialize({
+            processId: null,
+            rootUri: null,
+            capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true } } },
+        });
+        const document = model.document('model.toc');
+        const diagnostic = model.diagnostics().find(d => d.code === 'unmeasured-outcome')!;
+        const actions = (await model.services.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] },
+        })) as CodeAction[];
+        const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
+        expect(change.textDocument).toEqual({ uri: document.uri.toString(), version: document.textDocument.version });
+        const [snippetEdit] = change.edits as SnippetTextEdit[];
+        const value = snippetEdit.snippet.value;
+        expect(value).toContain('direction ${3|increase,decrease|}');
+        // The owner offered is one the model declares.
+        const owner = /owner \$\{\d+:(\w+)\}/.exec(value)?.[1];
+        expect(text).toContain(`stakeholder ${owner} `);
+        // With each stop's default in place, the snippet is the text a plain client gets.
+        const defaults = value
+            .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+            .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+            .replace(/\\([\\$}])/g, '$1');
+        expect(TextDocument.applyEdits(document.textDocument, [{ range: snippetEdit.range, newText: defaults }])).toBe(
+            fixed,
+        );
+    });
 
     test('a link written on one line gets a block for its mechanism', async () => {
         const text = edit([
@@ -101,6 +137,45 @@ describe('quick fixes', () => {
         const after = await loadModel(fixed);
         expect(after.diagnostics()).toEqual([]);
         expect(await format(fixed)).toBe(fixed);
+    });
+});
+
+describe('quick fixes on every bundled model', () => {
+    /** Every finding of the model, as `file: rule: message`. */
+    const findings = (workspace: Awaited<ReturnType<typeof loadWorkspace>>) =>
+        Object.keys(exampleFiles).flatMap(path =>
+            workspace.diagnostics(path).map(d => `${path}: ${d.code}: ${d.message}`),
+        );
+
+    test('each fix that adds a stub, its blanks left as they come, removes its finding and adds none', async () => {
+        const workspace = await loadWorkspace(exampleFiles, examplePrograms);
+        const before = findings(workspace);
+        let applied = 0;
+        for (const path of Object.keys(exampleFiles)) {
+            const document = workspace.document(path);
+            for (const diagnostic of workspace.diagnostics(path).filter(d => isFixData(d.data))) {
+                const actions = (await workspace.services.lsp.CodeActionProvider!.getCodeActions(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    range: diagnostic.range,
+                    context: { diagnostics: [diagnostic] },
+                })) as CodeAction[];
+                const fix = actions.find(action => action.isPreferred);
+                expect(fix, `${path}: a fix for ${diagnostic.message}`).toBeDefined();
+                const fixed = TextDocument.applyEdits(
+                    document.textDocument,
+                    fix!.edit!.changes![document.uri.toString()],
+                );
+                const after = findings(await loadWorkspace({ ...exampleFiles, [path]: fixed }, examplePrograms));
+                const finding = `${path}: ${diagnostic.code}: ${diagnostic.message}`;
+                expect(after, fix!.title).not.toContain(finding);
+                expect(
+                    after.filter(line => !before.includes(line)),
+                    `${path}: ${fix!.title}`,
+                ).toEqual([]);
+                applied++;
+            }
+        }
+        expect(applied).toBeGreaterThan(3);
     });
 });
 

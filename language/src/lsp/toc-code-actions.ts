@@ -1,15 +1,37 @@
 import type { AstNode, IndexManager, LangiumDocument } from 'langium';
 import { CstUtils, isLeafCstNode } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import type { CodeAction, CodeActionParams, Diagnostic, Position, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic, Position, Range, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { ruleById } from '../rules/catalogue/index.js';
 import type { FixData } from '../rules/rule.js';
 import { isFixData } from '../rules/rule.js';
 import type { TocServices } from '../toc-module.js';
+import type { ModelAnalysis } from '../analysis/model-analysis.js';
+import type { Snippet } from './snippet.js';
+import { choice, lines, plainText, snippet, snippetText, stop } from './snippet.js';
 
 const INDENT = '    ';
+
+/** Every kind of embedding, the first the one a sustain plan most often starts with (checked complete by the compiler). */
+const EMBEDDING_KINDS = Object.keys({
+    procedure: 0,
+    guideline: 0,
+    standard: 0,
+    policy: 0,
+    'job-plan': 0,
+    contract: 0,
+    training: 0,
+    system: 0,
+} satisfies Record<ast.EmbeddingKind, 0>);
+
+interface SnippetEdit {
+    range: Range;
+    text: Snippet;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Quick fixes for the rule catalogue: a stub where the fix is obvious (a measure, a mechanism, a
@@ -18,9 +40,16 @@ const INDENT = '    ';
  */
 export class TocCodeActionProvider implements CodeActionProvider {
     protected readonly index: IndexManager;
+    protected readonly analysis: ModelAnalysis;
+    /** Whether the client applies snippet edits (LSP 3.18), as VS Code does; told when it connects. */
+    private clientTakesSnippets = false;
 
     constructor(services: TocServices) {
         this.index = services.shared.workspace.IndexManager;
+        this.analysis = services.analysis.ModelAnalysis;
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.clientTakesSnippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+        });
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
@@ -49,93 +78,181 @@ export class TocCodeActionProvider implements CodeActionProvider {
         fix: FixData,
         diagnostic: Diagnostic,
     ): CodeAction | undefined {
+        const fields = (...parts: Snippet[]) => parts.map(part => [INDENT, ...part]);
+        const declaration = (head: Snippet, body: Snippet[]) => lines(head, ...body, ['}']);
         switch (fix.kind) {
             case 'add-measure': {
                 const { target, measureKind: kind } = fix;
                 const name = this.freshName(document, `${target}${kind === 'balancing' ? 'Watch' : 'Measure'}`);
                 const title = kind === 'balancing' ? `Watches for ${target}` : `How ${target} is measured`;
-                const text = `measure ${name} "${title}" {\n${INDENT}kind ${kind}\n${INDENT}measures ${target}\n}`;
+                const text = declaration(
+                    snippet`measure ${name} "${stop(title)}" {`,
+                    fields(...this.measureFields(document, kind, target)),
+                );
                 return this.action(
                     `Add a measure of ${target}`,
                     diagnostic,
                     document,
-                    [this.afterElement(document, element, text)],
-                    true,
+                    this.afterElement(document, element, text),
                 );
             }
             case 'add-mechanism':
                 if (ast.isLink(element)) {
-                    const field = `mechanism "Why ${element.source.$refText} leads to ${element.target.$refText}"`;
+                    const why = `Why ${element.source.$refText} leads to ${element.target.$refText}`;
                     return this.action(
                         'Add a mechanism to this link',
                         diagnostic,
                         document,
-                        [this.addField(document, element, field)],
-                        true,
+                        this.addField(document, element, snippet`mechanism "${stop(why)}"`),
                     );
                 }
                 return undefined;
             case 'add-baseline':
                 if (ast.isMeasure(element)) {
-                    const today = new Date().toISOString().slice(0, 10);
-                    const field = `baseline 0 on ${today} // replace with the measured value and its date`;
                     return this.action(
                         'Add a baseline to this measure',
                         diagnostic,
                         document,
-                        [this.addField(document, element, field)],
-                        true,
+                        this.addField(
+                            document,
+                            element,
+                            snippet`baseline ${stop('0')} on ${stop(this.periodOf(document).start)}`,
+                        ),
                     );
                 }
                 return undefined;
             case 'add-balancing-measure': {
                 const name = this.freshName(document, 'BalancingMeasure');
-                const text = `measure ${name} "What could get worse because of the change" {\n${INDENT}kind balancing\n}`;
-                return this.action('Add a balancing measure', diagnostic, document, [this.atEnd(document, text)], true);
+                const text = declaration(
+                    snippet`measure ${name} "${stop('What could get worse because of the change')}" {`,
+                    fields(...this.measureFields(document, 'balancing')),
+                );
+                return this.action('Add a balancing measure', diagnostic, document, this.atEnd(document, text));
             }
             case 'add-sustain-plan': {
                 const name = this.freshName(document, 'SustainGains');
-                const text = `sustain plan ${name} "How the gains outlast the programme" {\n${INDENT}embedded in procedure "Name the procedure, guideline or standard"\n}`;
-                return this.action('Add a sustain plan', diagnostic, document, [this.atEnd(document, text)], true);
+                const text = declaration(
+                    snippet`sustain plan ${name} "${stop('How the gains outlast the programme')}" {`,
+                    fields(
+                        snippet`embedded in ${choice(...EMBEDDING_KINDS)} "${stop('Name the procedure, guideline or standard')}"`,
+                        snippet`funding after end "${stop('Who pays for the work once the programme ends')}"`,
+                        snippet`succession "${stop('Who carries the work on when its leads move on')}"`,
+                        snippet`owner ${stop(this.likelyOwner(document))}`,
+                    ),
+                );
+                return this.action('Add a sustain plan', diagnostic, document, this.atEnd(document, text));
             }
             case 'add-problem': {
                 const name = this.freshName(document, 'Problem');
-                const text = `problem ${name} "What is wrong, in one line" {\n${INDENT}figure "What the figure shows" is 0 source "Where the figure comes from"\n${INDENT}story "A patient's or colleague's account"\n}`;
+                const teller = this.likelyOwner(document);
+                const text = declaration(
+                    snippet`problem ${name} "${stop('What is wrong, in one line')}" {`,
+                    fields(
+                        snippet`figure "${stop('What the figure shows')}" is ${stop('0')} on ${stop(this.periodOf(document).start)} source "${stop('Where the figure comes from')}"`,
+                        snippet`story "${stop("A patient's or colleague's account")}" from ${stop(teller)}`,
+                    ),
+                );
                 return this.action(
                     'Add a problem statement',
                     diagnostic,
                     document,
-                    [this.afterElement(document, element, text)],
-                    true,
+                    this.afterElement(document, element, text),
                 );
             }
         }
     }
 
-    private suppress(document: LangiumDocument, element: ast.Element, id: string, diagnostic: Diagnostic): CodeAction {
-        const line = element.$cstNode!.range.start.line;
-        const edit: TextEdit = {
-            range: { start: { line, character: 0 }, end: { line, character: 0 } },
-            newText: `// toc-ignore ${id}: say why this rule does not apply here\n`,
-        };
-        const name = 'name' in element && element.name ? ` for ${element.name}` : '';
-        return this.action(`Suppress ${id}${name} (with a reason)`, diagnostic, document, [edit], false);
+    /**
+     * Every field the measurement rules ask of a measure of this kind, so that filling in the
+     * stops leaves no new finding: an outcome measure also needs a target, a balancing measure
+     * only watches (no baseline or direction asked).
+     */
+    private measureFields(
+        document: LangiumDocument,
+        kind: 'outcome' | 'process' | 'balancing',
+        target?: string,
+    ): Snippet[] {
+        const watched = target ? [snippet`measures ${target}`] : [];
+        const watching =
+            kind === 'balancing'
+                ? []
+                : [
+                      snippet`direction ${choice('increase', 'decrease')}`,
+                      snippet`baseline ${stop('0')} on ${stop(this.periodOf(document).start)}`,
+                  ];
+        const goal =
+            kind === 'outcome' ? [snippet`target reach ${stop('1')} by ${stop(this.periodOf(document).end)}`] : [];
+        return [
+            snippet`kind ${kind}`,
+            ...watched,
+            snippet`unit "${stop(kind === 'balancing' ? 'per 1,000 bed-days' : '% of patients')}"`,
+            ...watching,
+            ...goal,
+            snippet`source "${stop('Where the data comes from')}"`,
+            snippet`frequency ${choice('monthly', 'weekly', 'daily', 'quarterly')}`,
+            snippet`owner ${stop(this.likelyOwner(document))}`,
+        ];
     }
 
+    /**
+     * The stakeholder or person of the model who owns the fewest measures (the first declared
+     * among equals), as the default owner: one who exists, and the one least likely to be
+     * overloaded. `Owner` when the model names nobody, for the user to declare.
+     */
+    private likelyOwner(document: LangiumDocument): string {
+        const model = this.analysis.modelOf(document);
+        const parties = [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)];
+        const owned = (party: ast.Stakeholder | ast.Person) =>
+            model.measures.filter(measure => measure.owner?.ref === party).length;
+        const [best] = parties.filter(party => party.name).sort((a, b) => owned(a) - owned(b));
+        return best?.name ?? 'Owner';
+    }
+
+    /** The programme's period, when it has one: a baseline is taken by its start, a target is due by its end. */
+    private periodOf(document: LangiumDocument): { start: string; end: string } {
+        const period = this.analysis.modelOf(document).all(ast.isProgramme)[0]?.period;
+        return { start: period?.start ?? today(), end: period?.end ?? today() };
+    }
+
+    private suppress(document: LangiumDocument, element: ast.Element, id: string, diagnostic: Diagnostic): CodeAction {
+        const line = element.$cstNode!.range.start.line;
+        const start = { line, character: 0 };
+        const name = 'name' in element && element.name ? ` for ${element.name}` : '';
+        return this.action(
+            `Suppress ${id}${name} (with a reason)`,
+            diagnostic,
+            document,
+            {
+                range: { start, end: start },
+                text: snippet`// toc-ignore ${id}: ${stop('say why this rule does not apply here')}\n`,
+            },
+            false,
+        );
+    }
+
+    /**
+     * A fix as one edit: a snippet for a client that takes snippet edits (the user then tabs
+     * through what to fill in), otherwise the same text with each stop's default.
+     */
     private action(
         title: string,
         diagnostic: Diagnostic,
         document: LangiumDocument,
-        edits: TextEdit[],
-        isPreferred: boolean,
+        edit: SnippetEdit,
+        isPreferred = true,
     ): CodeAction {
-        return {
-            title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred,
-            edit: { changes: { [document.textDocument.uri]: edits } },
-        };
+        const uri = document.textDocument.uri;
+        const workspaceEdit: WorkspaceEdit = this.clientTakesSnippets
+            ? {
+                  documentChanges: [
+                      {
+                          textDocument: { uri, version: document.textDocument.version },
+                          edits: [{ range: edit.range, snippet: { kind: 'snippet', value: snippetText(edit.text) } }],
+                      },
+                  ],
+              }
+            : { changes: { [uri]: [{ range: edit.range, newText: plainText(edit.text) }] } };
+        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: workspaceEdit };
     }
 
     /** The top-level declaration a position falls in. */
@@ -146,24 +263,24 @@ export class TocCodeActionProvider implements CodeActionProvider {
     }
 
     /** A new declaration on its own, after the line where this declaration ends. */
-    private afterElement(document: LangiumDocument, element: AstNode, text: string): TextEdit {
+    private afterElement(document: LangiumDocument, element: AstNode, text: Snippet): SnippetEdit {
         const endLine = element.$cstNode!.range.end.line;
         const lineEnd = document.textDocument.offsetAt({ line: endLine + 1, character: 0 });
-        const text0 = document.textDocument.getText();
-        const atEndOfFile = lineEnd >= text0.length && !text0.endsWith('\n');
+        const content = document.textDocument.getText();
+        const atEndOfFile = lineEnd >= content.length && !content.endsWith('\n');
         const position = document.textDocument.positionAt(lineEnd);
-        return { range: { start: position, end: position }, newText: atEndOfFile ? `\n\n${text}\n` : `\n${text}\n` };
+        return { range: { start: position, end: position }, text: [atEndOfFile ? '\n\n' : '\n', ...text, '\n'] };
     }
 
-    private atEnd(document: LangiumDocument, text: string): TextEdit {
+    private atEnd(document: LangiumDocument, text: Snippet): SnippetEdit {
         const content = document.textDocument.getText();
         const position = document.textDocument.positionAt(content.length);
         const separator = content.length === 0 ? '' : content.endsWith('\n') ? '\n' : '\n\n';
-        return { range: { start: position, end: position }, newText: `${separator}${text}\n` };
+        return { range: { start: position, end: position }, text: [separator, ...text, '\n'] };
     }
 
     /** A field as the first line of a declaration's block, creating the block when there is none. */
-    private addField(document: LangiumDocument, element: AstNode, field: string): TextEdit {
+    private addField(document: LangiumDocument, element: AstNode, field: Snippet): SnippetEdit {
         const cst = element.$cstNode!;
         const open = CstUtils.streamCst(cst).find(node => isLeafCstNode(node) && node.text === '{' && !node.hidden);
         if (open) {
@@ -172,10 +289,10 @@ export class TocCodeActionProvider implements CodeActionProvider {
             const text = document.textDocument.getText();
             const at = text[lineEnd] === '\n' ? lineEnd : text.length;
             const position = document.textDocument.positionAt(at);
-            return { range: { start: position, end: position }, newText: `\n${INDENT}${field}` };
+            return { range: { start: position, end: position }, text: [`\n${INDENT}`, ...field] };
         }
         const end = cst.range.end;
-        return { range: { start: end, end }, newText: ` {\n${INDENT}${field}\n}` };
+        return { range: { start: end, end }, text: [` {\n${INDENT}`, ...field, '\n}'] };
     }
 
     private freshName(document: LangiumDocument, base: string): string {
