@@ -87,7 +87,8 @@ export function editingTests(): void {
             assert.equal(broken.range.start.line, lineOf(document, 'link LineCart -> NoSuchOutcome'));
         });
 
-        test('applying the quick fix "Add a measure of PracticesUsed" clears that finding', async () => {
+        test('the quick fix "Add a measure of PracticesUsed", its blanks filled in, clears that finding and adds none', async () => {
+            const before = vscode.languages.getDiagnostics(document.uri).map(d => d.message);
             const finding = findingOn(
                 document,
                 'unmeasured-outcome',
@@ -101,18 +102,23 @@ export function editingTests(): void {
             );
             const fix = actions.find(a => a.title.startsWith('Add a measure of PracticesUsed'));
             assert.ok(fix?.edit, actions.map(a => a.title).join(' | '));
+            // In the editor the stub is a snippet: the user types over its first blank and tabs on.
+            await vscode.window.showTextDocument(document);
             assert.ok(await vscode.workspace.applyEdit(fix.edit));
+            await vscode.commands.executeCommand('type', { text: 'Share of shifts using the practices' });
+            await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+            await vscode.commands.executeCommand('type', { text: '% of shifts' });
+            await vscode.commands.executeCommand('leaveSnippet');
             const list = await waitForDiagnostics(
                 document.uri,
                 'no unmeasured-outcome on PracticesUsed',
                 d => findingOn(document, 'unmeasured-outcome', 'PracticesUsed')(d) === undefined,
             );
-            assert.deepEqual(
-                list.filter(d => d.severity === vscode.DiagnosticSeverity.Error),
-                [],
-                describeDiagnostics(list),
-            );
+            assert.ok(document.getText().includes('"Share of shifts using the practices" {'), document.getText());
+            assert.ok(document.getText().includes('unit "% of shifts"'));
             assert.ok(document.getText().includes('measures PracticesUsed'));
+            const added = list.filter(d => !before.includes(d.message));
+            assert.deepEqual(added, [], describeDiagnostics(added));
         });
     });
 }

@@ -212,10 +212,9 @@ export function languageFeatureTests(): void {
             assert.ok(add, `"Add a measure of PracticesUsed" among ${titles.join(' | ')}`);
             assert.equal(add.kind?.value, vscode.CodeActionKind.QuickFix.value);
             assert.equal(add.isPreferred, true);
-            assert.ok(
-                add.edit?.get(document.uri).some(e => e.newText.includes('measures PracticesUsed')),
-                'the fix writes a measure of PracticesUsed',
-            );
+            // A snippet edit, which the API lists neither by file nor among text edits: what it
+            // writes is checked where the suite applies it (Diagnostics follow edits).
+            assert.ok(add.edit, 'the fix edits the model');
             assert.ok(
                 titles.some(t => t.startsWith('Suppress unmeasured-outcome for PracticesUsed')),
                 titles.join(' | '),
