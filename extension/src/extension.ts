@@ -6,6 +6,7 @@ import { registerScorecardCommand } from './commands/scorecard.js';
 import { DiagramPreview, registerDiagramCommands } from './commands/diagram-preview.js';
 import { registerExportDiagramCommand } from './commands/export-diagram.js';
 import type { TocInitializationOptions } from '../../language/src/protocol.js';
+import { ModelInFocus } from './model-in-focus.js';
 
 let client: LanguageClient | undefined;
 
@@ -14,13 +15,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         map: new DiagramPreview(context, () => client, 'map'),
         driver: new DiagramPreview(context, () => client, 'driver'),
     };
+    const models = new ModelInFocus();
     context.subscriptions.push(
+        models,
         registerNewModelCommand(),
-        registerScorecardCommand(() => client),
+        registerScorecardCommand(() => client, models),
         previews.map,
         previews.driver,
-        registerDiagramCommands(previews),
-        registerExportDiagramCommand(() => client, previews),
+        registerDiagramCommands(previews, models),
+        registerExportDiagramCommand(() => client, previews, models),
     );
     client = startLanguageClient(context);
     // Trusting the workspace lifts the server's confinement of imports to the workspace folder.

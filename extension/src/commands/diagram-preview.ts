@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ModelInFocus } from '../model-in-focus.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DiagramGraph } from '../../../language/src/diagram/diagram-model.js';
 import type { DiagramView } from '../../../language/src/diagram/registry.js';
@@ -308,15 +309,14 @@ function nonce(): string {
     return Buffer.from(bytes).toString('base64');
 }
 
-export function registerDiagramCommands(previews: Record<DiagramView, DiagramPreview>): vscode.Disposable {
+export function registerDiagramCommands(
+    previews: Record<DiagramView, DiagramPreview>,
+    models: ModelInFocus,
+): vscode.Disposable {
     const open =
         (view: DiagramView) =>
         (target?: vscode.Uri): Promise<DrawnDiagram> | undefined => {
-            const uri =
-                target ??
-                (vscode.window.activeTextEditor?.document.languageId === 'toc'
-                    ? vscode.window.activeTextEditor.document.uri
-                    : undefined);
+            const uri = target ?? models.current;
             if (!uri) {
                 void vscode.window.showInformationMessage('Open a .toc model to see its diagram.');
                 return undefined;

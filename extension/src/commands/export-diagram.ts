@@ -10,6 +10,7 @@ import {
 } from '../../../language/src/diagram/registry.js';
 import { DiagramExportRequest } from '../../../language/src/protocol.js';
 import type { DiagramPreview } from './diagram-preview.js';
+import type { ModelInFocus } from '../model-in-focus.js';
 
 export const EXPORT_DIAGRAM_COMMAND = 'toc.exportDiagram';
 
@@ -30,15 +31,12 @@ function formatNamed(name: string): DiagramFormat | undefined {
 export function registerExportDiagramCommand(
     client: () => LanguageClient | undefined,
     previews: Record<DiagramView, DiagramPreview>,
+    models: ModelInFocus,
 ): vscode.Disposable {
     return vscode.commands.registerCommand(
         EXPORT_DIAGRAM_COMMAND,
         async (target?: vscode.Uri, choice?: { view: DiagramView; format: string; destination: vscode.Uri }) => {
-            const model =
-                target ??
-                (vscode.window.activeTextEditor?.document.languageId === 'toc'
-                    ? vscode.window.activeTextEditor.document.uri
-                    : undefined);
+            const model = target ?? models.current;
             const languageClient = client();
             if (!model || !languageClient) {
                 void vscode.window.showInformationMessage('Open a .toc model to export its diagram.');
@@ -118,9 +116,7 @@ export function registerExportDiagramCommand(
                             bytes = new TextEncoder().encode(text);
                         }
                         await writeFileAtomic(destination, bytes);
-                        void vscode.window.showInformationMessage(
-                            `Exported ${vscode.workspace.asRelativePath(destination)}.`,
-                        );
+                        void offerToOpen(destination);
                         return destination;
                     } catch (error) {
                         void vscode.window.showErrorMessage(
@@ -132,4 +128,20 @@ export function registerExportDiagramCommand(
             );
         },
     );
+}
+
+/** Says where the export went, with buttons to open it in VS Code or show it in the Explorer. */
+async function offerToOpen(destination: vscode.Uri): Promise<void> {
+    const open = 'Open';
+    const reveal = 'Reveal in Explorer';
+    const chosen = await vscode.window.showInformationMessage(
+        `Exported ${vscode.workspace.asRelativePath(destination)}.`,
+        open,
+        reveal,
+    );
+    if (chosen === open) {
+        await vscode.commands.executeCommand('vscode.open', destination);
+    } else if (chosen === reveal) {
+        await vscode.commands.executeCommand('revealInExplorer', destination);
+    }
 }

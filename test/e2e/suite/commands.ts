@@ -19,6 +19,10 @@ interface ScorecardEntry {
     findings: Array<{ rule: string; line: number }>;
     strengths: string[];
 }
+interface DrawnDiagram {
+    model: string;
+    nodes: number;
+}
 interface Scorecard {
     programme: string | undefined;
     entries: ScorecardEntry[];
@@ -165,6 +169,46 @@ export function commandTests(): void {
             // It is shown as a Markdown preview beside the model.
             await waitFor('the scorecard preview tab', () =>
                 vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => /scorecard/i.test(t.label)),
+            );
+        });
+
+        test('with a diagram preview focused, the diagram and scorecard commands act on the model it shows', async () => {
+            await openModel('keystone-icu.toc');
+            const map = await vscode.commands.executeCommand<DrawnDiagram | undefined>('toc.openDiagramPreview', model);
+            assert.ok(map && map.nodes > 0, JSON.stringify(map));
+            // The preview opens beside the model without taking focus: give it the focus, as a click would.
+            const FOCUS_GROUP = ['First', 'Second', 'Third', 'Fourth'].map(
+                n => `workbench.action.focus${n}EditorGroup`,
+            );
+            await waitFor('the causal map focused', async () => {
+                const group = vscode.window.tabGroups.all.find(g => g.tabs.includes(diagramTab('map')!));
+                if (group && !group.isActive) {
+                    await vscode.commands.executeCommand(FOCUS_GROUP[group.viewColumn - 1]);
+                }
+                return vscode.window.activeTextEditor === undefined && diagramTab('map')?.isActive ? true : undefined;
+            });
+            // No argument: the commands take the model from what has focus, as the palette runs them.
+            const driver = await vscode.commands.executeCommand<DrawnDiagram | undefined>('toc.openDriverDiagram');
+            assert.equal(driver?.model, model.toString());
+            assert.ok(driver.nodes > 0, JSON.stringify(driver));
+            const scorecard = await vscode.commands.executeCommand<Scorecard | undefined>('toc.scorecard');
+            assert.equal(scorecard?.programme, 'KeystoneIcu');
+        });
+
+        test('the scorecard, while open, follows the model in the editor', async () => {
+            await vscode.commands.executeCommand('toc.scorecard', model);
+            const page = await vscode.workspace.openTextDocument(
+                vscode.Uri.from({ scheme: 'toc-scorecard', path: '/Challenge scorecard.md' }),
+            );
+            assert.ok(page.getText().includes('KeystoneIcu'), page.getText().slice(0, 200));
+            const other = await openModel('diabetes-primary-care.toc');
+            await waitForDiagnostics(other.document.uri, 'the diabetes model is loaded', d => d.length > 0, 60_000);
+            await waitFor('the scorecard of the diabetes model', () =>
+                page.getText().includes('DiabetesCareCloserToHome') ? true : undefined,
+            );
+            await openModel('keystone-icu.toc');
+            await waitFor('the scorecard of Keystone again', () =>
+                page.getText().includes('KeystoneIcu') ? true : undefined,
             );
         });
     });
