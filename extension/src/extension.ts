@@ -7,6 +7,7 @@ import { DiagramPreview, registerDiagramCommands } from './commands/diagram-prev
 import { registerExportDiagramCommand } from './commands/export-diagram.js';
 import type { TocInitializationOptions } from '../../language/src/protocol.js';
 import { ModelInFocus } from './model-in-focus.js';
+import { ProblemsFilter, problemsScope } from './problems-scope.js';
 
 let client: LanguageClient | undefined;
 
@@ -16,8 +17,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         driver: new DiagramPreview(context, () => client, 'driver'),
     };
     const models = new ModelInFocus();
+    const problems = new ProblemsFilter(() => client);
     context.subscriptions.push(
         models,
+        problems,
         registerNewModelCommand(),
         registerScorecardCommand(() => client, models),
         previews.map,
@@ -25,9 +28,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         registerDiagramCommands(previews, models),
         registerExportDiagramCommand(() => client, previews, models),
     );
-    client = startLanguageClient(context);
-    // Trusting the workspace lifts the server's confinement of imports to the workspace folder.
-    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+    client = startLanguageClient(context, problems);
+    context.subscriptions.push(
+        // Trusting the workspace lifts the server's confinement of imports to the workspace folder.
+        vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+        // Checking the whole workspace, or no longer, is decided as the server loads it.
+        vscode.workspace.onDidChangeConfiguration(event => {
+            if (event.affectsConfiguration('toc.problems.scope')) {
+                void client?.restart();
+            }
+        }),
+    );
     await client.start();
 }
 
@@ -36,7 +47,7 @@ export async function deactivate(): Promise<void> {
     client = undefined;
 }
 
-function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+function startLanguageClient(context: vscode.ExtensionContext, problems: ProblemsFilter): LanguageClient {
     const serverModule = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
@@ -49,7 +60,11 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'toc' }],
         // Read again at every start, so a restart after the user grants trust sees it.
-        initializationOptions: (): TocInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+        initializationOptions: (): TocInitializationOptions => ({
+            workspaceTrusted: vscode.workspace.isTrusted,
+            checkWholeWorkspace: problemsScope() === 'workspace',
+        }),
+        middleware: problems.middleware,
         synchronize: {
             // Imports and renames span files: tell the server when .toc files change on disk.
             fileEvents: [

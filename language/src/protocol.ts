@@ -16,6 +16,11 @@ export interface TocInitializationOptions {
      * workspace folders. Absent means trusted (other editors know nothing of trust).
      */
     workspaceTrusted?: boolean;
+    /**
+     * True to check every file of the workspace as it loads, for an editor that lists the findings
+     * of the whole workspace. Otherwise only the models of open files are checked.
+     */
+    checkWholeWorkspace?: boolean;
 }
 
 export interface ScorecardParams {

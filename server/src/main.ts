@@ -37,6 +37,9 @@ const { shared, Toc } = createTocServices({ connection, ...TocNodeFileSystem });
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
 shared.lsp.LanguageServer.onInitialize(params => {
     const options = params.initializationOptions as TocInitializationOptions | undefined;
+    if (options?.checkWholeWorkspace === true) {
+        shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
+    }
     if (options?.workspaceTrusted === false) {
         Toc.workspace.Imports.confineTo((params.workspaceFolders ?? []).map(folder => URI.parse(folder.uri)));
     }

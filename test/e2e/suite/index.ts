@@ -6,6 +6,7 @@ import { commandTests } from './commands.js';
 import { editingTests } from './editing.js';
 import { exampleTests } from './examples.js';
 import { languageFeatureTests } from './language-features.js';
+import { problemsTests } from './problems.js';
 import { runSuites } from './runner.js';
 import { workbenchTests } from './workbench.js';
 
@@ -16,6 +17,7 @@ export async function run(): Promise<void> {
         languageFeatureTests();
         commandTests();
         editingTests();
+        problemsTests();
         workbenchTests();
     });
 }

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+
+export type ProblemsScope = 'openFiles' | 'workspace';
+
+export function problemsScope(): ProblemsScope {
+    return vscode.workspace.getConfiguration('toc').get<ProblemsScope>('problems.scope') === 'workspace'
+        ? 'workspace'
+        : 'openFiles';
+}
+
+/** The files shown in an editor tab. */
+function openInTabs(): Set<string> {
+    return new Set(
+        vscode.window.tabGroups.all
+            .flatMap(group => group.tabs)
+            .flatMap(tab =>
+                tab.input instanceof vscode.TabInputText
+                    ? [tab.input.uri.toString()]
+                    : tab.input instanceof vscode.TabInputTextDiff
+                      ? [tab.input.original.toString(), tab.input.modified.toString()]
+                      : [],
+            ),
+    );
+}
+
+/**
+ * Which files' findings the Problems panel lists. `openFiles` (the default, as for TypeScript and
+ * ESLint): the files open in tabs, so that opening one model does not list every finding of the
+ * files it imports; a file's findings appear when it is opened and go when its last tab closes.
+ * `workspace`: every file, which the server then checks as the workspace loads.
+ */
+export class ProblemsFilter implements vscode.Disposable {
+    /** What the server last sent for each file, shown or not. */
+    private readonly latest = new Map<string, vscode.Diagnostic[]>();
+    private readonly disposables: vscode.Disposable[];
+
+    constructor(private readonly client: () => LanguageClient | undefined) {
+        this.disposables = [vscode.window.tabGroups.onDidChangeTabs(() => this.refresh())];
+    }
+
+    readonly middleware: Middleware = {
+        handleDiagnostics: (uri, diagnostics, next) => {
+            this.latest.set(uri.toString(), diagnostics);
+            next(uri, this.shows(uri.toString(), openInTabs()) ? diagnostics : []);
+        },
+    };
+
+    private shows(uri: string, open: Set<string>): boolean {
+        return problemsScope() === 'workspace' || open.has(uri);
+    }
+
+    /** Shows the findings of files just opened and takes down those of files just closed. */
+    private refresh(): void {
+        const collection = this.client()?.diagnostics;
+        if (!collection) {
+            return;
+        }
+        const open = openInTabs();
+        for (const [uri, diagnostics] of this.latest) {
+            const parsed = vscode.Uri.parse(uri);
+            if (this.shows(uri, open)) {
+                if (diagnostics.length > 0 && (collection.get(parsed)?.length ?? 0) === 0) {
+                    collection.set(parsed, diagnostics);
+                }
+            } else if ((collection.get(parsed)?.length ?? 0) > 0) {
+                collection.delete(parsed);
+            }
+        }
+    }
+
+    dispose(): void {
+        this.disposables.forEach(disposable => disposable.dispose());
+    }
+}
