@@ -14,6 +14,7 @@ import {
     stopServer,
     type RunningServer,
     latestDiagnostics,
+    settled,
 } from '../support/language-server.js';
 
 let running: RunningServer | undefined;
@@ -347,6 +348,22 @@ describe('the bundled language server over stdio', () => {
             textDocument: { uri, languageId: 'toc', version: 1, text: plan },
         });
         await expect.poll(errorsOf(running), { timeout: 10_000 }).toEqual([]);
+    }, 60_000);
+
+    test('asked to check the whole workspace, it publishes the findings of files nobody opened; otherwise it does not', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'toc-whole-'));
+        writeFileSync(join(folder, 'a.toc'), 'programme A\noutcome Safer { horizon short }\n');
+        writeFileSync(join(folder, 'b.toc'), 'programme B\noutcome Kinder { horizon short }\n');
+        const uri = pathToFileURL(join(folder, 'b.toc')).href;
+        running = await startServer(pathToFileURL(folder).href, { checkWholeWorkspace: true });
+        await expect
+            .poll(() => latestDiagnostics(running!.published, uri)?.map(d => d.code), { timeout: 10_000 })
+            .toContain('unmeasured-outcome');
+        await stopServer(running.connection, running.process);
+
+        running = await startServer(pathToFileURL(folder).href);
+        await settled(running, performance.now());
+        expect(latestDiagnostics(running.published, uri)).toBeUndefined();
     }, 60_000);
 
     test('refuses to start without a transport, with a usage message', async () => {
