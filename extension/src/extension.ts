@@ -7,6 +7,7 @@ import { DiagramPreview, registerDiagramCommands } from './commands/diagram-prev
 import { registerExportDiagramCommand } from './commands/export-diagram.js';
 import type { TocInitializationOptions } from '../../language/src/protocol.js';
 import { ModelInFocus } from './model-in-focus.js';
+import { registerOpenExampleCommand, registerRulePages } from './commands/bundled-pages.js';
 import { ProblemsFilter, problemsScope } from './problems-scope.js';
 
 let client: LanguageClient | undefined;
@@ -22,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         models,
         problems,
         registerNewModelCommand(),
+        registerOpenExampleCommand(context),
+        registerRulePages(context),
         registerScorecardCommand(() => client, models),
         previews.map,
         previews.driver,

@@ -12,7 +12,8 @@
 // longer than TOC_E2E_TIMEOUT_MS (default 5 minutes).
 //
 // Options: --keep keeps the temporary workspace and logs; --no-screenshot skips the picture;
-// --screenshot-to-docs replaces docs/images/workbench-e2e.png, which a plain run leaves alone.
+// --screenshot-to-docs replaces the pictures in docs/images (the workbench, the walkthrough, the
+// driver diagram), which a plain run leaves alone.
 // Environment: TOC_E2E_TIMEOUT_MS, CHROMIUM (default /usr/bin/chromium).
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -41,12 +42,13 @@ const CODE_SERVER_ENTRY = join(CODE_SERVER_PREFIX, 'node_modules', 'code-server'
 const CODE_SERVER_READY = join(CODE_SERVER_PREFIX, `.installed-${CODE_SERVER_VERSION}`);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.TOC_E2E_TIMEOUT_MS ?? 5 * 60_000);
-const SCREENSHOT = process.argv.includes('--screenshot-to-docs')
-    ? join(ROOT, 'docs', 'images', 'workbench-e2e.png')
-    : join(E2E, 'workbench-e2e.png');
+/** Where a named screenshot goes: docs/images with --screenshot-to-docs, else .e2e. */
+const screenshotPath = name =>
+    join(process.argv.includes('--screenshot-to-docs') ? join(ROOT, 'docs', 'images') : E2E, `${name}.png`);
 const START_MARKER = '[toc-e2e] start';
 const RESULT_MARKER = '[toc-e2e] result ';
-const SCREENSHOT_MARKER = '[toc-e2e] ready for screenshot';
+/** Printed by the suite when the workbench shows what a picture is for: `... ready for screenshot <name>`. */
+const SCREENSHOT_MARKER = /\[toc-e2e\] ready for screenshot ([a-z][a-z0-9-]*)/;
 // The workbench's own chatter, kept in workbench.log but not printed: its attempts to reach the
 // extension gallery (there is no network) and the stack traces of those, and its status lines.
 const NOISE = [/open-vsx\.org/, /^\s+at .*\/static\/out\//, /^\[(AccountPolicyGate|ChatModelSelection)\]/];
@@ -439,12 +441,14 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
                 }
                 workbenchOut.write(`${line}\n`);
             }
-            if (text.includes(SCREENSHOT_MARKER) && screenshot) {
+            const wanted = SCREENSHOT_MARKER.exec(text)?.[1];
+            if (wanted && screenshot) {
+                const path = screenshotPath(wanted);
                 shot = page
-                    .screenshot({ path: SCREENSHOT })
-                    .then(() => say(`screenshot saved: ${relative(ROOT, SCREENSHOT)}`))
+                    .screenshot({ path })
+                    .then(() => say(`screenshot saved: ${relative(ROOT, path)}`))
                     .catch(error => say(`screenshot failed: ${error.message}`))
-                    .finally(() => writeFileSync(screenshotDone, 'done\n'));
+                    .finally(() => writeFileSync(screenshotDone, `${wanted}\n`));
             }
         });
 

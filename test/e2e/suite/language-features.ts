@@ -10,6 +10,7 @@ import {
     target,
     waitForDiagnostics,
     workspaceFile,
+    readText,
 } from './helpers.js';
 
 /** Every line (0-based) of keystone-icu.toc where `PracticesUsed` is declared or referenced. */
@@ -219,6 +220,15 @@ export function languageFeatureTests(): void {
                 titles.some(t => t.startsWith('Suppress unmeasured-outcome for PracticesUsed')),
                 titles.join(' | '),
             );
+            // The rule's page as packaged with the extension, opened without the network.
+            const about = actions.find(a => a.title === 'About this rule: unmeasured-outcome');
+            assert.ok(about?.command, titles.join(' | '));
+            const page = await vscode.commands.executeCommand<vscode.Uri>(
+                about.command.command,
+                ...(about.command.arguments ?? []),
+            );
+            assert.equal(page?.scheme, 'file');
+            assert.match(await readText(page), /^# unmeasured-outcome/m);
         });
 
         test('the example is already in the canonical layout: formatting changes nothing', async () => {

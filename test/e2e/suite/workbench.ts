@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
 import {
+    EXTENSION_ID,
     closeAllEditors,
     diagramTab,
     exists,
@@ -20,6 +21,21 @@ import {
  */
 const SCREENSHOT_DONE = process.env.TOC_E2E_SCREENSHOT_DONE;
 export const SCREENSHOT_MARKER = '[toc-e2e] ready for screenshot';
+
+/** Asks the runner for a picture of the workbench as it is now (docs/images/<name>.png), and waits for it. */
+async function screenshot(name: string): Promise<void> {
+    if (!SCREENSHOT_DONE) {
+        return;
+    }
+    rmSync(SCREENSHOT_DONE, { force: true });
+    await sleep(2500); // let webviews draw
+    console.log(`${SCREENSHOT_MARKER} ${name}`);
+    await waitFor(
+        `the runner to take its screenshot ${name}`,
+        () => (existsSync(SCREENSHOT_DONE) && readFileSync(SCREENSHOT_DONE, 'utf8').trim() === name ? true : undefined),
+        60_000,
+    );
+}
 const PROBLEMS_ACTIVE_FILE_ONLY = 'workbench.actions.workbench.panel.markers.view.toggleActiveFile';
 
 export function workbenchTests(): void {
@@ -57,11 +73,50 @@ export function workbenchTests(): void {
             assert.ok(tab.group.viewColumn !== editor.viewColumn, 'the preview is beside the model');
             assert.ok(tab.isActive, 'the preview is the visible tab of its group');
 
-            if (SCREENSHOT_DONE) {
-                await sleep(2500); // let the webview draw the diagram
-                console.log(SCREENSHOT_MARKER);
-                await waitFor('the runner to take its screenshot', () => existsSync(SCREENSHOT_DONE), 60_000);
+            await screenshot('workbench-e2e');
+        });
+
+        test('the getting-started walkthrough opens, and every button in it runs', async () => {
+            await closeAllEditors();
+            const walkthroughs = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.walkthroughs as
+                Array<{ id: string; steps: Array<{ description: string }> }> | undefined;
+            const [walkthrough] = walkthroughs ?? [];
+            assert.ok(walkthrough, 'the extension contributes a walkthrough');
+            await vscode.commands.executeCommand(
+                'workbench.action.openWalkthrough',
+                `${EXTENSION_ID}#${walkthrough.id}`,
+            );
+            await screenshot('walkthrough');
+            // Commands that ask where or which are given the answer a user would pick.
+            const answers: Record<string, unknown[]> = {
+                'toc.openExample': ['keystone-icu.toc'],
+                'toc.newModel': [workspaceFile('new', 'from-the-walkthrough.toc')],
+            };
+            const buttons = walkthrough.steps.flatMap(step =>
+                [...step.description.matchAll(/\]\(command:([\w.]+)\)/g)].map(match => match[1]),
+            );
+            assert.ok(buttons.length >= 7, buttons.join(', '));
+            for (const command of buttons) {
+                const result = await vscode.commands.executeCommand(command, ...(answers[command] ?? []));
+                if (command.startsWith('toc.')) {
+                    assert.ok(result, `${command} did what its button says`);
+                }
             }
+            assert.ok(await exists(workspaceFile('new', 'from-the-walkthrough.toc')));
+            await vscode.workspace.fs.delete(workspaceFile('new'), { recursive: true });
+        });
+
+        test('the driver diagram opens beside the model', async () => {
+            await closeAllEditors();
+            await vscode.commands.executeCommand('notifications.clearAll');
+            const editor = await openModel('keystone-icu.toc');
+            await waitForDiagnostics(editor.document.uri, 'the six findings', d => d.length === 6);
+            const drawn = await vscode.commands.executeCommand<{ nodes: number }>(
+                'toc.openDriverDiagram',
+                editor.document.uri,
+            );
+            assert.ok(drawn && drawn.nodes > 0, JSON.stringify(drawn));
+            await screenshot('driver-diagram');
         });
     });
 }
