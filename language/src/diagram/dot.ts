@@ -81,11 +81,14 @@ function describeFindings(findings: DiagramFinding[]): string[] {
     return findings.map(f => `${f.severity}: ${f.message} (${f.rule})`);
 }
 
+/** What a box is, as its subtitle says: `outcome · short term · reduce 25% by 2026-03-31`. */
+export function nodeSubtitle(node: DiagramNode): string {
+    return [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target].filter(Boolean).join(' · ');
+}
+
 function nodeLabel(node: DiagramNode): string {
     const columns = Math.max(1, node.measures.length);
-    const subtitle = [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target]
-        .filter(Boolean)
-        .join(' · ');
+    const subtitle = nodeSubtitle(node);
     const badges =
         node.measures.length > 0
             ? node.measures
