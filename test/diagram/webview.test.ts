@@ -362,6 +362,10 @@ describe('the diagram preview page, in Chromium', () => {
         await page.mouse.move(2, 790);
         await expect.poll(() => card.isVisible()).toBe(false);
         expect(await page.locator('#stage g.toc-node title, #stage a').count()).toBe(0);
+        // A link keeps its tooltip: mechanism, evidence and assumptions.
+        expect(await page.locator('#stage g.toc-edge > title').first().textContent()).toMatch(
+            /^Rounding -> RoundsDone\nmechanism: .*\nevidence: moderate/,
+        );
         // A box with a finding, and one without a measure.
         await send(keystone);
         await page.keyboard.press('f');
