@@ -76,10 +76,32 @@ export interface PreviewFinding {
     message: string;
 }
 
+/** What the preview's hover card says of a box: text only, shown as text. */
+export interface PreviewNode {
+    /** The id of the box's element in the SVG. */
+    id: string;
+    /** The element's name in the model. */
+    name: string;
+    /** What the box is, as its subtitle says: `primary driver · short term`. */
+    kind: string;
+    title: string;
+    measures: Array<{ name: string; kind?: string; findings: PreviewFinding[] }>;
+    findings: PreviewFinding[];
+}
+
 /** From the extension to the webview. */
 export type ToPreview =
     | { type: 'updating'; clear: boolean }
-    | { type: 'update'; svg?: string; error?: string; findings: PreviewFinding[] }
+    | {
+          type: 'update';
+          svg?: string;
+          error?: string;
+          findings: PreviewFinding[];
+          /** The boxes, for the hover card. */
+          nodes?: PreviewNode[];
+          /** The element under the cursor in the editor, if any: highlighted, and where the view opens. */
+          focus?: string;
+      }
     | { type: 'highlight'; id?: string }
     /** Paint the drawing as PNG; the answer carries the same `id`. */
     | { type: 'png'; id: number };

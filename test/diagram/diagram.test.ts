@@ -102,6 +102,83 @@ describe('SVG, DOT and Mermaid', () => {
         expect(svg).toContain('Outcome `RoundsDone` has no measure');
     });
 
+    /** Each group of the SVG by id: the y of its first text (Graphviz's y grows downwards) and its x extent. */
+    function placed(svg: string): Map<string, { y: number; left: number; right: number; text: string }> {
+        const result = new Map<string, { y: number; left: number; right: number; text: string }>();
+        const groups = svg.replace(/&#45;/g, '-').split(/(?=<g id=")/);
+        for (const group of groups) {
+            // A node's drawing is in a group of its own, `a_` and its id, for the tooltip.
+            const id = /^<g id="(?:a_)?([^"]+)"/.exec(group)?.[1];
+            const text = /<text [^>]*y="([-\d.]+)"[^>]*>([^<]*)</.exec(group);
+            if (!id || !text) {
+                continue;
+            }
+            // Shapes' points, and for a heading (text alone) the text's anchor.
+            const xs = [
+                ...[...group.matchAll(/(?:points|d)="([^"]+)"/g)].flatMap(m =>
+                    [...m[1].matchAll(/(-?[\d.]+),-?[\d.]+/g)].map(n => Number(n[1])),
+                ),
+                ...[...group.matchAll(/<text [^>]*x="([-\d.]+)"/g)].map(m => Number(m[1])),
+            ];
+            result.set(id, { y: Number(text[1]), left: Math.min(...xs), right: Math.max(...xs), text: text[2] });
+        }
+        return result;
+    }
+
+    test('the driver diagram has a heading over each column, above every box, in the SVG', async () => {
+        const workspace = await loadWorkspace(files, ['keystone-icu.toc']);
+        const graph = diagramOf(workspace.services, workspace.document('keystone-icu.toc'), 'driver');
+        const groups = placed(await renderSvg(graph));
+        const headings = [...groups].filter(([id]) => id.startsWith('heading-'));
+        expect(headings.map(([, g]) => g.text)).toEqual([
+            'Aim',
+            'Primary drivers',
+            'Secondary drivers',
+            'Change ideas',
+        ]);
+        const boxes = [...groups].filter(([id]) => id.startsWith('node-'));
+        const top = Math.min(...boxes.map(([, g]) => g.y));
+        for (const [, heading] of headings) {
+            expect(heading.y).toBeLessThan(top);
+        }
+        // Each heading stands over the boxes of its own column.
+        const aim = groups.get('node-FewerCrbsi')!;
+        const aimHeading = groups.get('heading-0')!;
+        expect(aimHeading.right).toBeGreaterThan(aim.left);
+        expect(aimHeading.left).toBeLessThan(aim.right);
+        // Above the boxes in every example, not only this one.
+        for (const path of programmes) {
+            const example = await loadWorkspace(files, [path]);
+            const all = placed(await renderSvg(diagramOf(example.services, example.document(path), 'driver')));
+            const highest = Math.min(...[...all].filter(([id]) => id.startsWith('node-')).map(([, g]) => g.y));
+            const lowest = Math.max(...[...all].filter(([id]) => id.startsWith('heading-')).map(([, g]) => g.y));
+            expect(lowest, path).toBeLessThan(highest);
+        }
+        // A column with nothing in it has no heading; the causal map has none.
+        const base = placed(await renderSvg(await graphOf(BASE, 'driver')));
+        expect([...base.keys()].filter(id => id.startsWith('heading-'))).toEqual([
+            'heading-0',
+            'heading-1',
+            'heading-3',
+        ]);
+        expect([...placed(await renderSvg(await graphOf(BASE))).keys()].some(id => id.startsWith('heading-'))).toBe(
+            false,
+        );
+    });
+
+    test('the evidence legend of the map is one small box, not across the top of the drawing', async () => {
+        const workspace = await loadWorkspace(files, ['keystone-icu.toc']);
+        const graph = diagramOf(workspace.services, workspace.document('keystone-icu.toc'), 'map');
+        const svg = await renderSvg(graph);
+        const groups = placed(svg);
+        const legend = groups.get('legend')!;
+        expect(legend.text).toBe('Evidence');
+        expect(svg.replace(/&#45;/g, '-')).toMatch(/>weak, contested or none</);
+        expect(legend.right - legend.left).toBeLessThan(200);
+        const top = Math.min(...[...groups].filter(([id]) => id.startsWith('node-')).map(([, g]) => g.y));
+        expect(legend.y).toBeGreaterThan(top);
+    });
+
     test('the same model gives the same SVG', async () => {
         const graph = await graphOf(BASE);
         expect(await renderSvg(graph)).toBe(await renderSvg(graph));

@@ -49,6 +49,9 @@ const START_MARKER = '[toc-e2e] start';
 const RESULT_MARKER = '[toc-e2e] result ';
 /** Printed by the suite when the workbench shows what a picture is for: `... ready for screenshot <name>`. */
 const SCREENSHOT_MARKER = /\[toc-e2e\] ready for screenshot ([a-z][a-z0-9-]*)/;
+// The suite cannot see inside a webview; the runner can. On this line and a name, it measures the
+// diagram previews on screen and writes what it found to <TOC_E2E_INSPECT_DIR>/<name>.json.
+const INSPECT_MARKER = '[toc-e2e] inspect diagrams ';
 // The workbench's own chatter, kept in workbench.log but not printed: its attempts to reach the
 // extension gallery (there is no network) and the stack traces of those, and its status lines.
 const NOISE = [/open-vsx\.org/, /^\s+at .*\/static\/out\//, /^\[(AccountPolicyGate|ChatModelSelection)\]/];
@@ -265,6 +268,8 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
     const temp = mkdtempSync(join(tmpdir(), 'toc-e2e-'));
     const workspace = makeWorkspace(temp);
     const screenshotDone = join(temp, 'screenshot.done');
+    const inspectDir = join(temp, 'inspect');
+    mkdirSync(inspectDir);
     const serverLog = join(temp, 'code-server.log');
     const browserLog = join(temp, 'browser-console.log');
     // A quiet workbench: no auto-save (the suite's edits are not to be saved), no welcome page,
@@ -382,7 +387,11 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
                 cwd: temp,
                 detached: true, // its own process group, killed as a whole
                 stdio: ['ignore', 'pipe', 'pipe'],
-                env: { ...env, TOC_E2E_SCREENSHOT_DONE: screenshot ? screenshotDone : '' },
+                env: {
+                    ...env,
+                    TOC_E2E_SCREENSHOT_DONE: screenshot ? screenshotDone : '',
+                    TOC_E2E_INSPECT_DIR: inspectDir,
+                },
             },
         );
         server.stdout.pipe(serverOut);
@@ -441,6 +450,16 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
                 }
                 workbenchOut.write(`${line}\n`);
             }
+            const inspect = text.indexOf(INSPECT_MARKER);
+            if (inspect >= 0) {
+                const name = text
+                    .slice(inspect + INSPECT_MARKER.length)
+                    .trim()
+                    .split(/\s/)[0];
+                void inspectDiagrams(page)
+                    .catch(error => [{ error: error instanceof Error ? error.message : String(error) }])
+                    .then(found => writeFileSync(join(inspectDir, `${name}.json`), JSON.stringify(found)));
+            }
             const wanted = SCREENSHOT_MARKER.exec(text)?.[1];
             if (wanted && screenshot) {
                 const path = screenshotPath(wanted);
@@ -483,6 +502,37 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
         console.log(readFileSync(serverLog, 'utf8').split('\n').slice(-30).join('\n'));
     }
     return { exitCode, counts };
+}
+
+/**
+ * Every diagram preview on the page (each webview is a frame of its own): its title, and the size
+ * on screen, in CSS pixels, of its box titles (their font size times the drawing's scale, and the
+ * height of the first one's box).
+ */
+async function inspectDiagrams(page) {
+    const found = [];
+    for (const frame of page.frames()) {
+        const result = await frame
+            .evaluate(() => {
+                const drawing = globalThis.document.querySelector('#stage svg');
+                const title = drawing?.querySelector('g.toc-node text[font-weight="bold"]');
+                if (!drawing || !title) {
+                    return undefined;
+                }
+                const scale = drawing.getBoundingClientRect().width / drawing.viewBox.baseVal.width;
+                return {
+                    page: globalThis.document.title,
+                    scale,
+                    titlePx: Number(title.getAttribute('font-size')) * scale,
+                    titleBoxPx: title.getBoundingClientRect().height,
+                };
+            })
+            .catch(() => undefined);
+        if (result) {
+            found.push(result);
+        }
+    }
+    return found;
 }
 
 await main();

@@ -5,6 +5,7 @@ import type { DiagramGraph } from '../../../language/src/diagram/diagram-model.j
 import type { DiagramView } from '../../../language/src/diagram/registry.js';
 import { DIAGRAM_VIEWS } from '../../../language/src/diagram/registry.js';
 import { elementId } from '../../../language/src/diagram/dot.js';
+import { previewNode } from '../../../language/src/diagram/preview-node.js';
 import { DiagramRequest, type FromPreview, type ToPreview } from '../../../language/src/protocol.js';
 import { diagramPageHtml } from '../webview/page.js';
 
@@ -208,6 +209,8 @@ export class DiagramPreview implements vscode.Disposable {
                 svg: result?.svg,
                 error: result ? result.error : 'This file is not loaded as a model yet.',
                 findings: result?.graph.findings ?? [],
+                nodes: result?.graph.nodes.map(previewNode) ?? [],
+                focus: this.elementUnderCursor(),
             };
         } catch (error) {
             if (generation !== this.generation || !this.panel) {
@@ -287,14 +290,32 @@ export class DiagramPreview implements vscode.Disposable {
         if (!this.panel || !this.graph || editor.document.languageId !== 'toc') {
             return;
         }
+        void this.post({ type: 'highlight', id: this.elementAt(editor) });
+    }
+
+    /** The element under the cursor of the active editor, or of the model's visible one. */
+    private elementUnderCursor(): string | undefined {
+        const model = this.modelUri?.toString();
+        const active = vscode.window.activeTextEditor;
+        const editor =
+            active?.document.languageId === 'toc'
+                ? active
+                : vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === model);
+        return editor ? this.elementAt(editor) : undefined;
+    }
+
+    /** The SVG id of the element whose declaration holds the editor's cursor. */
+    private elementAt(editor: vscode.TextEditor): string | undefined {
+        if (!this.graph) {
+            return undefined;
+        }
         const uri = editor.document.uri.toString();
         const line = editor.selection.active.line;
         const within = (location?: { uri: string; range: { start: { line: number }; end: { line: number } } }) =>
             location?.uri === uri && location.range.start.line <= line && line <= location.range.end.line;
         const node = this.graph.nodes.find(n => within(n.location));
         const edge = node ? undefined : this.graph.edges.find(e => within(e.location));
-        const id = node ? elementId('node', node.id) : edge ? elementId('edge', edge.id) : undefined;
-        void this.post({ type: 'highlight', id });
+        return node ? elementId('node', node.id) : edge ? elementId('edge', edge.id) : undefined;
     }
 
     dispose(): void {

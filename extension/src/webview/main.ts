@@ -1,8 +1,10 @@
 // The diagram preview, running inside the webview. It draws the SVG the language server laid
-// out, keeps zoom and pan across updates, and talks to the extension: a click on an element asks
-// for its declaration; the extension highlights the element under the cursor.
+// out, opens it at a readable size on the aim (or the element under the cursor), keeps zoom and
+// pan across updates, shows a card for the box under the pointer, and talks to the extension: a
+// click on an element asks for its declaration; the extension highlights the element under the
+// cursor.
 
-import type { FromPreview, ToPreview } from '../../../language/src/protocol.js';
+import type { FromPreview, PreviewFinding, PreviewNode, ToPreview } from '../../../language/src/protocol.js';
 
 interface VsCodeApi {
     postMessage(message: FromPreview): void;
@@ -16,15 +18,32 @@ interface ViewState {
     scale: number;
     x: number;
     y: number;
+    /** The user asked to see the whole drawing: it is fitted again on every update and resize. */
     fitted: boolean;
+    /** A drawing has been placed at its opening view; from then on zoom and pan are the user's. */
+    placed: boolean;
+    /** The legend is shown. */
+    legend: boolean;
 }
 
 const vscode = acquireVsCodeApi();
 const stage = document.getElementById('stage')!;
 const status = document.getElementById('status')!;
 const modelFindings = document.getElementById('model-findings')!;
-let view: ViewState = vscode.getState() ?? { scale: 1, x: 0, y: 0, fitted: true };
+const legend = document.getElementById('legend-box')!;
+const legendButton = document.querySelector<HTMLButtonElement>('button[data-action="legend"]')!;
+const card = document.getElementById('card')!;
+const FRESH: ViewState = { scale: 1, x: 0, y: 0, fitted: false, placed: false, legend: true };
+const saved = vscode.getState();
+// A state saved before the opening view existed is started afresh.
+let view: ViewState = saved && 'placed' in saved ? { ...FRESH, ...saved } : FRESH;
 let svg: SVGSVGElement | undefined;
+/** The boxes of the drawing on show, by SVG id, for the hover card. */
+let nodes = new Map<string, PreviewNode>();
+/** On screen, node titles are at least this size (CSS px) when a drawing opens. */
+const OPEN_TITLE_PX = 12;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
 /** Only drawing survives: no scripts, no foreign content, no event handlers, no outside links. */
 function sanitize(element: Element): void {
@@ -45,6 +64,30 @@ function sanitize(element: Element): void {
     }
 }
 
+/**
+ * Graphviz wraps each element in an SVG `<a>` for its tooltip. VS Code's webview takes a click
+ * on an `<a>` for a link and posts its `href`, which in SVG is an SVGAnimatedString that cannot
+ * be cloned ("SVGAnimatedString could not be cloned"): the anchors become plain groups. A link's
+ * tooltip is kept as its `<title>`; a box has the hover card instead, and the drawing no tooltip.
+ */
+function unwrapAnchors(root: Element): void {
+    for (const anchor of [...root.getElementsByTagNameNS(SVG_NS, 'a')]) {
+        const tooltip = anchor.getAttributeNS(XLINK_NS, 'title') ?? anchor.getAttribute('title');
+        const group = root.ownerDocument.createElementNS(SVG_NS, 'g');
+        group.append(...anchor.childNodes);
+        anchor.replaceWith(group);
+        const edgeTitle = group.closest('g.edge')?.querySelector(':scope > title');
+        if (edgeTitle && tooltip) {
+            edgeTitle.textContent = tooltip;
+        }
+    }
+    for (const title of [...root.getElementsByTagNameNS(SVG_NS, 'title')]) {
+        if (!title.parentElement?.matches('g.edge')) {
+            title.remove();
+        }
+    }
+}
+
 function applyView(): void {
     if (svg) {
         svg.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
@@ -52,18 +95,81 @@ function applyView(): void {
     vscode.setState(view);
 }
 
+function drawingSize(drawing: SVGSVGElement): { width: number; height: number } {
+    return {
+        width: drawing.viewBox.baseVal?.width || drawing.getBoundingClientRect().width / view.scale,
+        height: drawing.viewBox.baseVal?.height || drawing.getBoundingClientRect().height / view.scale,
+    };
+}
+
+/** The scale at which the whole drawing fits the stage, with a margin. */
+function fitScale(drawing: SVGSVGElement): number {
+    const { width, height } = drawingSize(drawing);
+    return Math.min(stage.clientWidth / width, stage.clientHeight / height, 2) * 0.95;
+}
+
 function fit(): void {
     if (!svg) {
         return;
     }
-    const width = svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width / view.scale;
-    const height = svg.viewBox.baseVal?.height || svg.getBoundingClientRect().height / view.scale;
-    const scale = Math.min(stage.clientWidth / width, stage.clientHeight / height, 2) * 0.95;
+    const { width, height } = drawingSize(svg);
+    const scale = fitScale(svg);
     view = {
+        ...view,
         scale,
         x: (stage.clientWidth - width * scale) / 2,
         y: (stage.clientHeight - height * scale) / 2,
         fitted: true,
+        placed: true,
+    };
+    applyView();
+}
+
+/**
+ * Where a drawing opens: at the size where node titles are easy to read, on the element under the
+ * cursor or else on the aim (centred on it, without panning past the drawing's edges). A drawing
+ * that fits whole at that size is fitted.
+ */
+function openView(focus: string | undefined): void {
+    if (!svg) {
+        return;
+    }
+    if (stage.clientWidth === 0 || stage.clientHeight === 0) {
+        // Not on screen yet: placed when it is (see the resize listener).
+        applyView();
+        return;
+    }
+    const titleSize = Number(svg.querySelector('g.toc-node text')?.getAttribute('font-size')) || 11;
+    const scale = OPEN_TITLE_PX / titleSize;
+    if (fitScale(svg) >= scale) {
+        fit();
+        view = { ...view, fitted: false };
+        applyView();
+        return;
+    }
+    const { width, height } = drawingSize(svg);
+    const target = (focus ? svg.getElementById(focus) : null) ?? svg.querySelector('g.kind-aim') ?? svg;
+    const drawn = svg.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    // The target in the drawing's own units, whatever the drawing's scale is now.
+    const now = drawn.width / width;
+    const centreX = (box.left + box.width / 2 - drawn.left) / now;
+    const centreY = (box.top + box.height / 2 - drawn.top) / now;
+    const bottom = (box.bottom - drawn.top) / now;
+    const place = (centre: number, size: number, room: number) =>
+        size * scale <= room
+            ? (room - size * scale) / 2
+            : Math.min(0, Math.max(room - size * scale, room / 2 - centre * scale));
+    // The top of the drawing (its title, the driver diagram's headings) stays in view when the
+    // target is in view with it.
+    const fromTop = height * scale > stage.clientHeight && bottom * scale <= stage.clientHeight - 16;
+    view = {
+        ...view,
+        scale,
+        x: place(centreX, width, stage.clientWidth),
+        y: fromTop ? 0 : place(centreY, height, stage.clientHeight),
+        fitted: false,
+        placed: true,
     };
     applyView();
 }
@@ -71,6 +177,7 @@ function fit(): void {
 function zoom(factor: number, centreX = stage.clientWidth / 2, centreY = stage.clientHeight / 2): void {
     const scale = Math.min(Math.max(view.scale * factor, 0.05), 8);
     view = {
+        ...view,
         scale,
         x: centreX - (centreX - view.x) * (scale / view.scale),
         y: centreY - (centreY - view.y) * (scale / view.scale),
@@ -85,6 +192,10 @@ function updating(clear: boolean): void {
         stage.replaceChildren();
         modelFindings.replaceChildren();
         svg = undefined;
+        nodes = new Map();
+        hideCard();
+        // Another model opens at its own aim, unless the user asked for the whole drawing.
+        view = { ...view, placed: view.fitted };
     }
     document.body.classList.add('updating');
     status.textContent = 'Updating…';
@@ -113,18 +224,23 @@ function render(message: Extract<ToPreview, { type: 'update' }>): void {
         return;
     }
     sanitize(root);
+    unwrapAnchors(root);
     const next = document.importNode(root, true) as unknown as SVGSVGElement;
     // Graphviz sizes in points; the stage scales it instead.
     next.removeAttribute('width');
     next.removeAttribute('height');
     next.style.width = `${next.viewBox.baseVal.width}px`;
     next.style.height = `${next.viewBox.baseVal.height}px`;
-    const highlighted = svg?.querySelector('.highlighted')?.id;
+    const highlighted = message.focus ?? svg?.querySelector('.highlighted')?.id;
     stage.replaceChildren(next);
     svg = next;
+    nodes = new Map((message.nodes ?? []).map(node => [node.id, node]));
+    hideCard();
     status.textContent = message.error ?? '';
     if (view.fitted) {
         fit();
+    } else if (!view.placed) {
+        openView(message.focus);
     } else {
         applyView();
     }
@@ -183,8 +299,96 @@ window.addEventListener('message', event => {
     }
 });
 
+/** Fills the hover card with a box's kind, title, measures and findings, all as text. */
+function fillCard(node: PreviewNode): void {
+    const line = (tag: string, className: string, text: string) => {
+        const element = document.createElement(tag);
+        element.className = className;
+        element.textContent = text;
+        return element;
+    };
+    const findingItem = (finding: PreviewFinding) =>
+        line('li', `finding-${finding.severity}`, `${finding.severity}: ${finding.message} (${finding.rule})`);
+    const parts: HTMLElement[] = [line('div', 'card-kind', node.kind), line('div', 'card-title', node.title)];
+    if (node.name !== node.title) {
+        parts.push(line('div', 'card-name', node.name));
+    }
+    parts.push(
+        line(
+            'div',
+            'card-heading',
+            node.measures.length === 0
+                ? 'No measures'
+                : `${node.measures.length} measure${node.measures.length === 1 ? '' : 's'}`,
+        ),
+    );
+    if (node.measures.length > 0) {
+        const list = document.createElement('ul');
+        list.className = 'card-measures';
+        for (const measure of node.measures) {
+            const item = line('li', '', measure.kind ? `${measure.name} (${measure.kind})` : measure.name);
+            if (measure.findings.length > 0) {
+                const findings = document.createElement('ul');
+                findings.append(...measure.findings.map(findingItem));
+                item.append(findings);
+            }
+            list.append(item);
+        }
+        parts.push(list);
+    }
+    const count = node.findings.length + node.measures.reduce((sum, m) => sum + m.findings.length, 0);
+    parts.push(line('div', 'card-heading', count === 0 ? 'No findings' : `${count} finding${count === 1 ? '' : 's'}`));
+    if (node.findings.length > 0) {
+        const list = document.createElement('ul');
+        list.className = 'card-findings';
+        list.append(...node.findings.map(findingItem));
+        parts.push(list);
+    }
+    card.replaceChildren(...parts);
+}
+
+let carded: string | undefined;
+
+function showCard(node: PreviewNode, clientX: number, clientY: number): void {
+    if (carded !== node.id) {
+        fillCard(node);
+        carded = node.id;
+    }
+    card.hidden = false;
+    // Beside the pointer, kept inside the window.
+    const margin = 12;
+    const left = Math.min(clientX + margin, window.innerWidth - card.offsetWidth - 4);
+    const top =
+        clientY + margin + card.offsetHeight <= window.innerHeight
+            ? clientY + margin
+            : Math.max(4, clientY - margin - card.offsetHeight);
+    card.style.left = `${Math.max(4, left)}px`;
+    card.style.top = `${top}px`;
+}
+
+function hideCard(): void {
+    card.hidden = true;
+    carded = undefined;
+}
+
+function showLegend(shown: boolean): void {
+    legend.hidden = !shown;
+    legendButton.setAttribute('aria-pressed', String(shown));
+}
+
+stage.addEventListener('pointermove', event => {
+    const box = drag ? null : (event.target as Element).closest('g.toc-node');
+    const node = box && svg?.contains(box) ? nodes.get(box.id) : undefined;
+    if (node) {
+        showCard(node, event.clientX, event.clientY);
+    } else {
+        hideCard();
+    }
+});
+stage.addEventListener('pointerleave', hideCard);
+
 stage.addEventListener('click', event => {
-    const element = (event.target as Element).closest('g.node, g.edge');
+    const element = (event.target as Element).closest('g.toc-node, g.toc-edge');
     if (element?.id && svg?.contains(element)) {
         vscode.postMessage({ type: 'reveal', id: element.id });
     }
@@ -202,7 +406,7 @@ stage.addEventListener(
 
 let drag: { x: number; y: number } | undefined;
 stage.addEventListener('pointerdown', event => {
-    if ((event.target as Element).closest('g.node, g.edge')) {
+    if ((event.target as Element).closest('g.toc-node, g.toc-edge')) {
         return;
     }
     drag = { x: event.clientX - view.x, y: event.clientY - view.y };
@@ -218,16 +422,48 @@ stage.addEventListener('pointerup', () => {
     drag = undefined;
 });
 
-document.querySelector('.toolbar')!.addEventListener('click', event => {
-    const action = (event.target as HTMLElement).closest('button')?.dataset.action;
+function act(action: string | undefined): boolean {
     if (action === 'fit') {
         fit();
     } else if (action === 'zoom-in') {
         zoom(1.25);
     } else if (action === 'zoom-out') {
         zoom(0.8);
+    } else if (action === 'legend') {
+        view = { ...view, legend: !view.legend };
+        showLegend(view.legend);
+        vscode.setState(view);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+document.querySelector('.toolbar')!.addEventListener('click', event => {
+    act((event.target as HTMLElement).closest('button')?.dataset.action);
+});
+
+/** Keys, as the toolbar's buttons say: F fits, + and - zoom, L shows or hides the legend. */
+const KEYS: Record<string, string> = {
+    f: 'fit',
+    '0': 'fit',
+    '+': 'zoom-in',
+    '=': 'zoom-in',
+    '-': 'zoom-out',
+    l: 'legend',
+};
+document.addEventListener('keydown', event => {
+    if (!event.ctrlKey && !event.metaKey && !event.altKey && act(KEYS[event.key.toLowerCase()])) {
+        event.preventDefault();
     }
 });
 
-window.addEventListener('resize', () => view.fitted && fit());
+window.addEventListener('resize', () => {
+    if (view.fitted) {
+        fit();
+    } else if (!view.placed) {
+        openView(svg?.querySelector('.highlighted')?.id);
+    }
+});
+showLegend(view.legend);
 vscode.postMessage({ type: 'ready' });

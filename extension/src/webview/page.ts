@@ -32,12 +32,23 @@ export function diagramPageHtml(options: DiagramPageOptions): string {
 </head>
 <body>
 <div class="toolbar" role="toolbar" aria-label="Diagram">
-<button type="button" data-action="fit" title="Fit to window">Fit</button>
-<button type="button" data-action="zoom-in" title="Zoom in">+</button>
-<button type="button" data-action="zoom-out" title="Zoom out">−</button>
+<button type="button" data-action="fit" title="Fit the whole diagram to the window (F)">Fit</button>
+<button type="button" data-action="zoom-in" title="Zoom in (+)">+</button>
+<button type="button" data-action="zoom-out" title="Zoom out (−)">−</button>
+<button type="button" data-action="legend" title="Show or hide the legend (L)" aria-pressed="true">Legend</button>
 <span class="status" id="status"></span>
 </div>
+<div class="map">
 <div class="stage" id="stage" tabindex="0"></div>
+<div class="legend" id="legend-box" role="note" aria-label="Legend">
+<div class="legend-title">Evidence</div>
+<div><span class="sample solid"></span>strong</div>
+<div><span class="sample dashed"></span>moderate</div>
+<div><span class="sample dotted"></span>weak, contested or none</div>
+<div><span class="sample box finding"></span>a finding: hover for it</div>
+</div>
+</div>
+<div class="card" id="card" role="tooltip" hidden></div>
 <ul class="model-findings" id="model-findings"></ul>
 <script nonce="${nonce}" src="${escapeAttribute(scriptUri)}"></script>
 </body>

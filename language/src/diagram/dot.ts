@@ -32,6 +32,24 @@ const FILL: Record<DiagramNode['kind'], string> = {
 const BADGE: Record<string, string> = { outcome: '#cfe8cf', process: '#d6e4f5', balancing: '#f3e0c6' };
 const FINDING_COLOUR = { error: '#c62828', warning: '#d98200', info: '#1f6fb2', hint: '#777777' };
 
+/** The driver diagram's column headings, by rank (see buildDriverDiagram). */
+const DRIVER_HEADINGS: Record<number, string> = {
+    0: 'Aim',
+    1: 'Primary drivers',
+    2: 'Secondary drivers',
+    3: 'Change ideas',
+};
+
+/** A line of each style, as the links are drawn, beside what it means. */
+function legendRow(style: string, meaning: string): string {
+    // The line is the bottom border of the upper of two cells, so it sits level with the text.
+    const line = `<TD SIDES="B" BORDER="1"${style ? ` STYLE="${style}"` : ''} COLOR="#5b6b7b" WIDTH="28" HEIGHT="6" FIXEDSIZE="TRUE"></TD>`;
+    return `<TR><TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${line}</TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD><TD ALIGN="LEFT">${meaning}</TD></TR>`;
+}
+
+/** The evidence legend: one small box, drawn by Graphviz so that it is in every export. */
+const LEGEND_LABEL = `<<TABLE BORDER="1" COLOR="#cccccc" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD COLSPAN="2" ALIGN="LEFT"><B>Evidence</B></TD></TR>${legendRow('', 'strong')}${legendRow('dashed', 'moderate')}${legendRow('dotted', 'weak, contested or none')}</TABLE>>`;
+
 /** Text for a double-quoted DOT string. */
 export function dotString(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
@@ -63,11 +81,14 @@ function describeFindings(findings: DiagramFinding[]): string[] {
     return findings.map(f => `${f.severity}: ${f.message} (${f.rule})`);
 }
 
+/** What a box is, as its subtitle says: `outcome · short term · reduce 25% by 2026-03-31`. */
+export function nodeSubtitle(node: DiagramNode): string {
+    return [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target].filter(Boolean).join(' · ');
+}
+
 function nodeLabel(node: DiagramNode): string {
     const columns = Math.max(1, node.measures.length);
-    const subtitle = [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target]
-        .filter(Boolean)
-        .join(' · ');
+    const subtitle = nodeSubtitle(node);
     const badges =
         node.measures.length > 0
             ? node.measures
@@ -119,6 +140,13 @@ export function toDot(graph: DiagramGraph): string {
         '  node [shape=plain, fontname="Helvetica", fontsize=11];',
         '  edge [fontname="Helvetica", fontsize=9, color="#5b6b7b", arrowsize=0.7];',
     ];
+    // The legend is declared first and the headings last: dot stacks unconnected parts in
+    // reverse order, so the headings go above the boxes and the legend does not. Their names
+    // have a colon, which no element's name has.
+    const legend = graph.view === 'map' && graph.edges.length > 0;
+    if (legend) {
+        lines.push(`  "toc:legend" [id="legend", class="toc-legend", shape=plain, fontsize=9, label=${LEGEND_LABEL}];`);
+    }
     const ranks = new Map<number, DiagramNode[]>();
     for (const node of graph.nodes) {
         const column = ranks.get(node.rank);
@@ -143,8 +171,28 @@ export function toDot(graph: DiagramGraph): string {
             `  ${dotString(node.id)} [id=${dotString(elementId('node', node.id))}, class=${dotString(classes('toc-node', node.findings, extra))}, label=${nodeLabel(node)}, tooltip=${dotTooltip(tooltip)}];`,
         );
     }
-    for (const [rank, nodes] of [...ranks].sort((a, b) => a[0] - b[0])) {
-        lines.push(`  { rank=same; ${nodes.map(n => dotString(n.id)).join('; ')}; } // column ${rank}`);
+    const columns = [...ranks].sort((a, b) => a[0] - b[0]);
+    const headings: string[] = [];
+    const headingIds: string[] = [];
+    columns.forEach(([rank, nodes], index) => {
+        const members = nodes.map(n => dotString(n.id));
+        const heading = graph.view === 'driver' ? DRIVER_HEADINGS[rank] : undefined;
+        if (heading !== undefined) {
+            // A heading is a node of its column, kept above the boxes by the invisible chain.
+            const id = `"toc:heading-${rank}"`;
+            headingIds.push(id);
+            headings.push(
+                `  ${id} [id="heading-${rank}", class="toc-heading", shape=plaintext, fontsize=12, fontcolor="#44505c", label=<<B>${htmlText(heading)}</B>>];`,
+            );
+            members.unshift(id);
+        }
+        if (legend && index === columns.length - 1) {
+            members.push('"toc:legend"');
+        }
+        lines.push(`  { rank=same; ${members.join('; ')}; } // column ${rank}`);
+    });
+    if (headingIds.length > 1) {
+        headings.push(`  ${headingIds.join(' -> ')} [style=invis];`);
     }
     for (const edge of graph.edges) {
         const severity = worstSeverity(edge.findings);
@@ -165,13 +213,7 @@ export function toDot(graph: DiagramGraph): string {
         ];
         lines.push(`  ${dotString(edge.source)} -> ${dotString(edge.target)} [${attributes.join(', ')}];`);
     }
-    if (graph.view === 'map' && graph.edges.length > 0) {
-        lines.push(
-            '  subgraph cluster_legend { id="legend"; label="Evidence"; fontsize=9; color="#cccccc"; class="toc-legend"; node [shape=point, width=0.05];',
-            '    legend_a1 -> legend_a2 [style=solid, label="strong"]; legend_b1 -> legend_b2 [style=dashed, label="moderate"]; legend_c1 -> legend_c2 [style=dotted, label="weak, contested or none"];',
-            '  }',
-        );
-    }
+    lines.push(...headings);
     lines.push('}');
     return lines.join('\n') + '\n';
 }

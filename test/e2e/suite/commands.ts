@@ -2,8 +2,10 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import {
+    canInspectWebviews,
     describeDiagnostics,
     diagramTab,
+    inspectDiagrams,
     exists,
     openModel,
     readText,
@@ -75,6 +77,19 @@ export function commandTests(): void {
             assert.ok(tab.input instanceof vscode.TabInputWebview);
             assert.equal(tab.label, 'Causal map: keystone-icu.toc');
         });
+
+        // Only the code-server runner can look inside the webview.
+        if (canInspectWebviews) {
+            test('the causal map opens with its box titles at 11 px or more on screen', async () => {
+                await vscode.commands.executeCommand('toc.openDiagramPreview', model);
+                const measured = await waitFor('the causal map measured on screen', async () =>
+                    (await inspectDiagrams()).find(d => d.page === 'Causal map: keystone-icu.toc'),
+                );
+                console.log(`  causal map of keystone-icu.toc at open: titles ${measured.titlePx.toFixed(1)} px`);
+                assert.ok(measured.titlePx >= 11, JSON.stringify(measured));
+                assert.ok(measured.titleBoxPx >= 11, JSON.stringify(measured));
+            });
+        }
 
         test('toc.openDriverDiagram opens the driver diagram in a webview tab', async () => {
             await vscode.commands.executeCommand('toc.openDriverDiagram', model);

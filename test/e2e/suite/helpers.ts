@@ -1,6 +1,8 @@
 // Helpers for the tests that run inside VS Code (the extension host): the workspace, waiting for
 // the language server, and positions found by text rather than by hard-coded columns.
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'toc-lang.theory-of-change';
@@ -137,6 +139,37 @@ export function diagramTab(view: 'map' | 'driver'): vscode.Tab | undefined {
     return allTabs().find(
         tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(`toc.diagram.${view}`),
     );
+}
+
+/**
+ * Set by the code-server runner, which can look inside webviews (the suite cannot): the folder it
+ * writes its measurements of the diagram previews to. Under @vscode/test-electron it is not set.
+ */
+const INSPECT_DIR = process.env.TOC_E2E_INSPECT_DIR;
+const INSPECT_MARKER = '[toc-e2e] inspect diagrams ';
+
+export const canInspectWebviews = Boolean(INSPECT_DIR);
+
+/** What the runner measured of a diagram preview on screen. */
+export interface InspectedDiagram {
+    /** The page's title: the tab's, `Causal map: keystone-icu.toc`. */
+    page: string;
+    scale: number;
+    /** Box titles' size on screen, CSS px. */
+    titlePx: number;
+    titleBoxPx: number;
+}
+
+let inspections = 0;
+
+/** Asks the runner to measure the diagram previews on screen, and waits for its answer. */
+export async function inspectDiagrams(): Promise<InspectedDiagram[]> {
+    assert.ok(INSPECT_DIR, 'the code-server runner looks inside webviews');
+    const name = `inspection-${++inspections}`;
+    const file = join(INSPECT_DIR, `${name}.json`);
+    console.log(`${INSPECT_MARKER}${name}`);
+    await waitFor('the runner to measure the diagram previews', () => existsSync(file), 30_000);
+    return JSON.parse(readFileSync(file, 'utf8')) as InspectedDiagram[];
 }
 
 export async function readText(uri: vscode.Uri): Promise<string> {

@@ -1,0 +1,15 @@
+import type { PreviewNode } from '../protocol.js';
+import type { DiagramNode } from './diagram-model.js';
+import { elementId, nodeSubtitle } from './dot.js';
+
+/** What the preview's hover card shows of a box, keyed by the box's id in the SVG. */
+export function previewNode(node: DiagramNode): PreviewNode {
+    return {
+        id: elementId('node', node.id),
+        name: node.id,
+        kind: nodeSubtitle(node),
+        title: node.label,
+        measures: node.measures.map(m => ({ name: m.name, ...(m.kind ? { kind: m.kind } : {}), findings: m.findings })),
+        findings: node.findings,
+    };
+}
