@@ -111,6 +111,9 @@ export function workbenchTests(): void {
             await vscode.commands.executeCommand('notifications.clearAll');
             const editor = await openModel('keystone-icu.toc');
             await waitForDiagnostics(editor.document.uri, 'the six findings', d => d.length === 6);
+            // Room for the whole height of the diagram, headings included, as a reader would make it.
+            await vscode.commands.executeCommand('workbench.action.closePanel');
+            await vscode.commands.executeCommand('workbench.action.closeSidebar');
             const drawn = await vscode.commands.executeCommand<{ nodes: number }>(
                 'toc.openDriverDiagram',
                 editor.document.uri,
