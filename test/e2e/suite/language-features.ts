@@ -11,6 +11,7 @@ import {
     waitForDiagnostics,
     workspaceFile,
     readText,
+    waitFor,
 } from './helpers.js';
 
 /** Every line (0-based) of keystone-icu.toc where `PracticesUsed` is declared or referenced. */
@@ -102,6 +103,33 @@ export function languageFeatureTests(): void {
                 assert.ok(labels.includes(name), `stakeholder ${name} among ${labels.join(', ')}`);
             }
             assert.ok(!labels.includes('FewerCrbsi'), 'an outcome is not offered as an owner');
+        });
+
+        test('typing -> offers the effects a link can have, with kind and title, and not its cause', async () => {
+            const scratch = await vscode.workspace.openTextDocument({
+                language: 'toc',
+                content:
+                    'activity Checklist "Insertion checklist"\noutcome FewerInfections "Fewer infections"\n' +
+                    'stakeholder Nurses\nlink Checklist ->',
+            });
+            const end = scratch.lineAt(scratch.lineCount - 1).range.end;
+            const list = await waitFor('names after ->', async () => {
+                const found = await vscode.commands.executeCommand<vscode.CompletionList>(
+                    'vscode.executeCompletionItemProvider',
+                    scratch.uri,
+                    end,
+                    '>',
+                );
+                return found.items.length > 0 ? found : undefined;
+            });
+            const labels = list.items.map(labelOf);
+            assert.ok(labels.includes('FewerInfections'), labels.join(', '));
+            assert.ok(!labels.includes('Checklist'), `the cause is not its own effect: ${labels.join(', ')}`);
+            assert.ok(!labels.includes('Nurses'), `a stakeholder is no effect: ${labels.join(', ')}`);
+            const effect = list.items.find(item => labelOf(item) === 'FewerInfections')!;
+            // Its kind and its title are shown beside the name.
+            assert.ok(JSON.stringify(effect).includes('outcome'), JSON.stringify(effect));
+            assert.ok(JSON.stringify(effect).includes('Fewer infections'), JSON.stringify(effect));
         });
 
         test("hover on a reference shows the outcome's kind and title", async () => {
