@@ -9,6 +9,7 @@ import type { TocInitializationOptions } from '../../language/src/protocol.js';
 import { ModelInFocus } from './model-in-focus.js';
 import { registerOpenExampleCommand, registerRulePages } from './commands/bundled-pages.js';
 import { ProblemsFilter, problemsScope } from './problems-scope.js';
+import { withoutKeywordsTemplatesCover } from './completion-filter.js';
 
 let client: LanguageClient | undefined;
 
@@ -67,7 +68,7 @@ function startLanguageClient(context: vscode.ExtensionContext, problems: Problem
             workspaceTrusted: vscode.workspace.isTrusted,
             checkWholeWorkspace: problemsScope() === 'workspace',
         }),
-        middleware: problems.middleware,
+        middleware: { ...problems.middleware, ...withoutKeywordsTemplatesCover },
         synchronize: {
             // Imports and renames span files: tell the server when .toc files change on disk.
             fileEvents: [
