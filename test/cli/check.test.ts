@@ -415,9 +415,21 @@ describe('toc scorecard', () => {
         expect(markdown.code).toBe(0);
         expect(markdown.stdout).toContain('# Challenge scorecard: MyProgramme\n\n11 of 11 areas show no findings.');
         const json = JSON.parse(toc('scorecard', 'unmeasured.toc', '--format', 'json').stdout) as {
-            entries: Array<{ findings: Array<{ rule: string }> }>;
+            entries: Array<{ findings: Array<{ rule: string; severity: string; path: string; line: number }> }>;
         };
         expect(json.entries).toHaveLength(11);
         expect(json.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
+        // Each finding as `check --format json` gives it: its severity, and the same relative path and line.
+        const checked = JSON.parse(toc('check', 'unmeasured.toc', '--format', 'json').stdout) as {
+            files: Array<{ path: string; findings: Array<{ rule: string; severity: string; line: number }> }>;
+        };
+        const [file] = checked.files;
+        const same = file.findings.find(f => f.rule === 'unmeasured-outcome')!;
+        expect(json.entries[2].findings[0]).toMatchObject({
+            severity: same.severity,
+            path: file.path,
+            line: same.line,
+        });
+        expect(JSON.stringify(json)).not.toContain('file://');
     });
 });

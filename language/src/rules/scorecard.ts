@@ -13,6 +13,8 @@ import { ruleById } from './catalogue/index.js';
 
 export interface ScorecardFinding {
     rule: string;
+    /** As configured for the model's folder. */
+    severity: Finding['severity'];
     message: string;
     /** The file the finding is in, as a URI. */
     uri: string;
@@ -50,6 +52,7 @@ export function buildScorecard(model: ProgrammeModel, findings: Finding[]): Scor
                 .filter(finding => ruleById(finding.code)?.challenge === challenge.id)
                 .map(finding => ({
                     rule: finding.code,
+                    severity: finding.severity,
                     message: finding.message,
                     uri: AstUtils.getDocument(finding.node).uri.toString(),
                     line: findingRange(finding).start.line + 1,

@@ -15,7 +15,7 @@ import { diagramFormats, diagramViews } from '../../../language/src/diagram/regi
 import { writeFileAtomic } from './write-file.js';
 import type { FileResult } from './load.js';
 import { checkGroup, createServices as createCheckServices, loadFiles, modelErrors } from './load.js';
-import { buildReport, findingsOf } from './report.js';
+import { buildReport, findingsOf, toPosix } from './report.js';
 import { formatStylish } from './formats/stylish.js';
 import { isCheckWorker, serveChecks } from './check-workers.js';
 import { measures } from './measures.js';
@@ -158,10 +158,25 @@ program
                 return EXIT_FINDINGS;
             }
             const scorecard = scorecardOf(services, documents[0]);
+            // Paths as `check` shows them: relative to the current folder, with `/` separators.
+            const pathOf = (uri: string) => toPosix(relative(cwd, URI.parse(uri).fsPath));
             process.stdout.write(
                 options.format === 'json'
-                    ? JSON.stringify(scorecard, null, 2) + '\n'
-                    : scorecardMarkdown(scorecard, uri => relative(cwd, URI.parse(uri).fsPath)),
+                    ? JSON.stringify(
+                          {
+                              ...scorecard,
+                              entries: scorecard.entries.map(entry => ({
+                                  ...entry,
+                                  findings: entry.findings.map(({ uri, ...finding }) => ({
+                                      ...finding,
+                                      path: pathOf(uri),
+                                  })),
+                              })),
+                          },
+                          null,
+                          2,
+                      ) + '\n'
+                    : scorecardMarkdown(scorecard, pathOf),
             );
             return EXIT_OK;
         }),
