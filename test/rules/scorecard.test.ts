@@ -24,11 +24,12 @@ describe('the challenge scorecard', () => {
         expect(card.entries[7].strengths).toEqual(['1 carrot and 1 stick']);
     });
 
-    test('findings are listed under their challenge, with the line they are on', async () => {
+    test('findings are listed under their challenge, with their severity and the line they are on', async () => {
         const card = await scorecard(edit(['measures RoundsDone', 'measures Rounding']));
         expect(card.entries[2].findings).toEqual([
             {
                 rule: 'unmeasured-outcome',
+                severity: 'warning',
                 uri: 'file:///workspace/model.toc',
                 line: 24,
                 message:
