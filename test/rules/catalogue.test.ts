@@ -195,6 +195,14 @@ const CASES: Record<string, Case> = {
             'Programme `FallsProgramme` has no context assessment: add a `context` rating readiness, capacity and policy alignment.',
         silent: BASE,
     },
+    'context-incomplete': {
+        fires: edit(['    readiness high\n    capacity medium\n', '']),
+        severity: WARNING,
+        at: 'WardReadiness',
+        message:
+            'Context `WardReadiness` rates neither readiness nor capacity: add `readiness <low|medium|high>` and `capacity <low|medium|high>`.',
+        silent: edit(['    readiness high\n', '']),
+    },
     'no-admin-support': {
         fires: edit(['kind admin-support', 'kind training']),
         severity: WARNING,

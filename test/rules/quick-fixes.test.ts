@@ -54,6 +54,11 @@ const FIXES: Array<[string, string, string]> = [
         'Add a sustain plan',
     ],
     ['problem-missing', edit(without('problem Falls')), 'Add a problem statement'],
+    [
+        'context-incomplete',
+        edit(['    readiness high\n    capacity medium\n', '']),
+        'Rate the readiness and capacity of this context',
+    ],
 ];
 
 describe('quick fixes', () => {

@@ -26,6 +26,9 @@ const EMBEDDING_KINDS = Object.keys({
     system: 0,
 } satisfies Record<ast.EmbeddingKind, 0>);
 
+/** A rating's values, the middle one first as the likeliest. */
+const RATINGS: ReadonlyArray<ast.Rating> = ['medium', 'low', 'high'];
+
 interface SnippetEdit {
     range: Range;
     text: Snippet;
@@ -117,6 +120,23 @@ export class TocCodeActionProvider implements CodeActionProvider {
                             document,
                             element,
                             snippet`baseline ${stop('0')} on ${stop(this.periodOf(document).start)}`,
+                        ),
+                    );
+                }
+                return undefined;
+            case 'add-context-ratings':
+                if (ast.isContext(element)) {
+                    return this.action(
+                        'Rate the readiness and capacity of this context',
+                        diagnostic,
+                        document,
+                        this.addField(
+                            document,
+                            element,
+                            lines(
+                                snippet`readiness ${choice(...RATINGS)}`,
+                                snippet`${INDENT}capacity ${choice(...RATINGS)}`,
+                            ),
                         ),
                     );
                 }

@@ -23,7 +23,8 @@ export type FixData =
     | { kind: 'add-baseline' }
     | { kind: 'add-balancing-measure' }
     | { kind: 'add-sustain-plan' }
-    | { kind: 'add-problem' };
+    | { kind: 'add-problem' }
+    | { kind: 'add-context-ratings' };
 
 /** Every kind of fix, keyed so that a kind added to FixData and left out here fails the typecheck. */
 const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
@@ -33,6 +34,7 @@ const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
     'add-balancing-measure': true,
     'add-sustain-plan': true,
     'add-problem': true,
+    'add-context-ratings': true,
 };
 
 /** Fix data as a client sent it back: anything else (another server's, or none) is not ours to act on. */

@@ -40,4 +40,24 @@ export const noAdminSupport: RuleDefinition = {
     },
 };
 
-export const CONTEXT_RULES = [noContext, noAdminSupport];
+export const contextIncomplete: RuleDefinition = {
+    id: 'context-incomplete',
+    challenge: 5,
+    title: 'A context rates neither readiness nor capacity',
+    summary:
+        'Naming a setting is not assessing it. Say how ready the units are for the change and how much capacity they have for it, so that the plan can be matched to the place.',
+    defaultSeverity: 'warning',
+    check({ model, report }) {
+        for (const context of model.all(ast.isContext)) {
+            if (!context.readiness && !context.capacity) {
+                report({
+                    node: context,
+                    message: `Context \`${context.name}\` rates neither readiness nor capacity: add \`readiness <low|medium|high>\` and \`capacity <low|medium|high>\`.`,
+                    fix: { kind: 'add-context-ratings' },
+                });
+            }
+        }
+    },
+};
+
+export const CONTEXT_RULES = [noContext, contextIncomplete, noAdminSupport];
