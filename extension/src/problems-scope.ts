@@ -33,33 +33,44 @@ function openInTabs(): Set<string> {
 export class ProblemsFilter implements vscode.Disposable {
     /** What the server last sent for each file, shown or not. */
     private readonly latest = new Map<string, vscode.Diagnostic[]>();
+    /** Kept as tabs open and close, rather than gathered for every publication. */
+    private open = openInTabs();
+    /** Read when it changes, rather than for every publication. */
+    private scope = problemsScope();
     private readonly disposables: vscode.Disposable[];
 
     constructor(private readonly client: () => LanguageClient | undefined) {
-        this.disposables = [vscode.window.tabGroups.onDidChangeTabs(() => this.refresh())];
+        this.disposables = [
+            vscode.window.tabGroups.onDidChangeTabs(() => this.refresh()),
+            vscode.workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('toc.problems.scope')) {
+                    this.scope = problemsScope();
+                }
+            }),
+        ];
     }
 
     readonly middleware: Middleware = {
         handleDiagnostics: (uri, diagnostics, next) => {
             this.latest.set(uri.toString(), diagnostics);
-            next(uri, this.shows(uri.toString(), openInTabs()) ? diagnostics : []);
+            next(uri, this.shows(uri.toString()) ? diagnostics : []);
         },
     };
 
-    private shows(uri: string, open: Set<string>): boolean {
-        return problemsScope() === 'workspace' || open.has(uri);
+    private shows(uri: string): boolean {
+        return this.scope === 'workspace' || this.open.has(uri);
     }
 
     /** Shows the findings of files just opened and takes down those of files just closed. */
     private refresh(): void {
+        this.open = openInTabs();
         const collection = this.client()?.diagnostics;
         if (!collection) {
             return;
         }
-        const open = openInTabs();
         for (const [uri, diagnostics] of this.latest) {
             const parsed = vscode.Uri.parse(uri);
-            if (this.shows(uri, open)) {
+            if (this.shows(uri)) {
                 if (diagnostics.length > 0 && (collection.get(parsed)?.length ?? 0) === 0) {
                     collection.set(parsed, diagnostics);
                 }
