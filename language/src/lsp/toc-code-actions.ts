@@ -1,5 +1,7 @@
 import type { AstNode, IndexManager, LangiumDocument } from 'langium';
-import { CstUtils, isLeafCstNode } from 'langium';
+import type { Grammar } from 'langium';
+import { CstUtils, GrammarAST, isLeafCstNode } from 'langium';
+import { closedSetValues } from '../parser/toc-error-messages.js';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, Position, Range, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
@@ -13,21 +15,6 @@ import type { Snippet } from './snippet.js';
 import { choice, lines, plainText, snippet, snippetText, stop } from './snippet.js';
 
 const INDENT = '    ';
-
-/** Every kind of embedding, the first the one a sustain plan most often starts with (checked complete by the compiler). */
-const EMBEDDING_KINDS = Object.keys({
-    procedure: 0,
-    guideline: 0,
-    standard: 0,
-    policy: 0,
-    'job-plan': 0,
-    contract: 0,
-    training: 0,
-    system: 0,
-} satisfies Record<ast.EmbeddingKind, 0>);
-
-/** A rating's values, the middle one first as the likeliest. */
-const RATINGS: ReadonlyArray<ast.Rating> = ['medium', 'low', 'high'];
 
 interface SnippetEdit {
     range: Range;
@@ -44,12 +31,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class TocCodeActionProvider implements CodeActionProvider {
     protected readonly index: IndexManager;
     protected readonly analysis: ModelAnalysis;
+    protected readonly grammar: Grammar;
     /** Whether the client applies snippet edits (LSP 3.18), as VS Code does; told when it connects. */
     private clientTakesSnippets = false;
 
     constructor(services: TocServices) {
         this.index = services.shared.workspace.IndexManager;
         this.analysis = services.analysis.ModelAnalysis;
+        this.grammar = services.Grammar;
         services.shared.lsp.LanguageServer.onInitialize(params => {
             this.clientTakesSnippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
         });
@@ -134,8 +123,8 @@ export class TocCodeActionProvider implements CodeActionProvider {
                             document,
                             element,
                             lines(
-                                snippet`readiness ${choice(...RATINGS)}`,
-                                snippet`${INDENT}capacity ${choice(...RATINGS)}`,
+                                snippet`readiness ${choice(...this.valuesOf('Rating'))}`,
+                                snippet`${INDENT}capacity ${choice(...this.valuesOf('Rating'))}`,
                             ),
                         ),
                     );
@@ -154,7 +143,7 @@ export class TocCodeActionProvider implements CodeActionProvider {
                 const text = declaration(
                     snippet`sustain plan ${name} "${stop('How the gains outlast the programme')}" {`,
                     fields(
-                        snippet`embedded in ${choice(...EMBEDDING_KINDS)} "${stop('Name the procedure, guideline or standard')}"`,
+                        snippet`embedded in ${choice(...this.valuesOf('EmbeddingKind'))} "${stop('Name the procedure, guideline or standard')}"`,
                         snippet`funding after end "${stop('Who pays for the work once the programme ends')}"`,
                         snippet`succession "${stop('Who carries the work on when its leads move on')}"`,
                         snippet`owner ${stop(this.likelyOwner(document))}`,
@@ -226,6 +215,12 @@ export class TocCodeActionProvider implements CodeActionProvider {
             model.measures.filter(measure => measure.owner?.ref === party).length;
         const [best] = parties.filter(party => party.name).sort((a, b) => owned(a) - owned(b));
         return best?.name ?? 'Owner';
+    }
+
+    /** The values a closed set allows, as the grammar lists them, for a choice in a snippet. */
+    private valuesOf(rule: 'EmbeddingKind' | 'Rating'): string[] {
+        const found = this.grammar.rules.find(r => r.name === rule);
+        return (GrammarAST.isParserRule(found) && closedSetValues(found)) || [];
     }
 
     /** The programme's period, when it has one: a baseline is taken by its start, a target is due by its end. */

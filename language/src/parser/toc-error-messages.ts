@@ -254,19 +254,24 @@ function isNameRule(source: AstNode | undefined): boolean {
     return GrammarAST.isRuleCall(source) && source.rule.ref?.name === 'ID';
 }
 
-/** The keywords of a rule that is nothing but a choice of keywords (`Horizon: 'short' | 'medium' | 'long'`). */
+/** The rule a keyword belongs to, when that rule is nothing but a choice of keywords. */
 function closedSetOf(source: AstNode | undefined): { name: string; keywords: string[] } | undefined {
     if (!GrammarAST.isKeyword(source)) {
         return undefined;
     }
     const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule);
-    const definition = rule?.definition;
+    const keywords = rule && closedSetValues(rule);
+    return keywords && { name: rule.name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase(), keywords };
+}
+
+/**
+ * The values of a rule that is nothing but a choice of keywords (`Horizon: 'short' | 'medium' |
+ * 'long'`), in the grammar's order; undefined for any other rule.
+ */
+export function closedSetValues(rule: GrammarAST.ParserRule): string[] | undefined {
+    const definition = rule.definition;
     const keywords = GrammarAST.isAlternatives(definition) ? definition.elements : [definition];
-    if (!rule || !keywords.every(GrammarAST.isKeyword)) {
-        return undefined;
-    }
-    const name = rule.name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase();
-    return { name, keywords: keywords.map(keyword => keyword.value) };
+    return keywords.every(GrammarAST.isKeyword) ? keywords.map(keyword => keyword.value) : undefined;
 }
 
 /** `ward-team` as a name: each part after the first starts with a capital. */
