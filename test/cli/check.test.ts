@@ -413,11 +413,17 @@ describe('toc scorecard', () => {
     test('prints the scorecard as Markdown or JSON', () => {
         const markdown = toc('scorecard', 'clean.toc');
         expect(markdown.code).toBe(0);
-        expect(markdown.stdout).toContain('# Challenge scorecard: MyProgramme\n\n11 of 11 areas show no findings.');
+        expect(markdown.stdout).toContain(
+            '# Challenge scorecard: MyProgramme\n\nOf 11 areas, 11 addressed, 0 partly (notes only), 0 not addressed.',
+        );
         const json = JSON.parse(toc('scorecard', 'unmeasured.toc', '--format', 'json').stdout) as {
-            entries: Array<{ findings: Array<{ rule: string; severity: string; path: string; line: number }> }>;
+            entries: Array<{
+                verdict: string;
+                findings: Array<{ rule: string; severity: string; path: string; line: number }>;
+            }>;
         };
         expect(json.entries).toHaveLength(11);
+        expect(json.entries[2].verdict).toBe('not-addressed');
         expect(json.entries[2].findings.map(f => f.rule)).toEqual(['unmeasured-outcome']);
         // Each finding as `check --format json` gives it: its severity, and the same relative path and line.
         const checked = JSON.parse(toc('check', 'unmeasured.toc', '--format', 'json').stdout) as {

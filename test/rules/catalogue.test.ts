@@ -16,6 +16,12 @@ const WARNING = 2;
 const INFO = 3;
 const HINT = 4;
 
+/** A funder, declared before the context, for the cases about who leads. */
+const FUNDER: [string, string] = [
+    '\ncontext',
+    '\nstakeholder HealthFund "The charity that funds the programme" {\n    level funder\n    role "Funds the two years of the programme"\n}\n\ncontext',
+];
+
 const CASES: Record<string, Case> = {
     'problem-missing': {
         fires: edit(without('problem Falls')),
@@ -258,6 +264,13 @@ const CASES: Record<string, Case> = {
             'Every leader of programme `FallsProgramme` (sponsors and owners) is at frontline level: share leadership across levels.',
         silent: BASE,
     },
+    'funder-as-sponsor': {
+        fires: edit(['sponsor ChiefNurse', 'sponsor ChiefNurse, HealthFund'], FUNDER),
+        severity: WARNING,
+        at: 'HealthFund',
+        message: '`HealthFund` is a funder, named as a sponsor of programme `FallsProgramme`: list it under `funder`.',
+        silent: edit(['sponsor ChiefNurse', 'sponsor ChiefNurse\n    funder HealthFund'], FUNDER),
+    },
     'no-incentives': {
         fires: edit(without('incentive WardRecognition'), without('incentive MatronReview')),
         severity: WARNING,
@@ -370,5 +383,53 @@ describe('the rule catalogue', () => {
             expect(model.errors()).toEqual([]);
             expect(model.codes()).not.toContain(id);
         });
+    });
+});
+
+describe('leadership is read inside the organisation only', () => {
+    const executivesOnly: Array<[string, string]> = [
+        ['    owner WardNurses\n    involves WardNurses\n', '    owner ChiefNurse\n    involves WardNurses\n'],
+        FUNDER,
+    ];
+    const messages = async (text: string) =>
+        (await loadModel(text))
+            .diagnostics()
+            .filter(d => d.code === 'leadership-at-one-level')
+            .map(d => d.message);
+
+    test('a funder among the sponsors does not make a second level', async () => {
+        expect(
+            await messages(
+                edit(...executivesOnly, ['sponsor ChiefNurse', 'sponsor ChiefNurse\n    funder HealthFund']),
+            ),
+        ).toEqual([
+            'Every leader of programme `FallsProgramme` (sponsors and owners) is at executive level: share leadership across levels.',
+        ]);
+        expect(
+            await messages(edit(...executivesOnly, ['sponsor ChiefNurse', 'sponsor ChiefNurse, HealthFund'])),
+        ).toEqual([
+            'Every leader of programme `FallsProgramme` (sponsors and owners) is at executive level (`HealthFund` is outside the organisation and does not count): share leadership across levels.',
+        ]);
+    });
+
+    test('leaders who are all outside the organisation are reported', async () => {
+        const text = edit(
+            ['sponsor ChiefNurse', 'sponsor HealthFund'],
+            ['    owner WardNurses\n    involves WardNurses\n', '    owner HealthFund\n    involves WardNurses\n'],
+            ['    owner ChiefNurse\n}\n', '    owner HealthFund\n}\n'],
+            FUNDER,
+        );
+        expect(await messages(text)).toEqual([
+            'No leader of programme `FallsProgramme` (sponsors and owners) is inside the organisation (`HealthFund` is outside the organisation and does not count): name sponsors and owners among its own staff.',
+        ]);
+    });
+
+    test('an improvement partner coaching the teams is outside the organisation too', async () => {
+        const text = edit(
+            ...executivesOnly,
+            ['    level funder\n', '    level improvement-partner\n'],
+            ['sponsor ChiefNurse', 'sponsor ChiefNurse, HealthFund'],
+        );
+        expect(await messages(text)).toHaveLength(1);
     });
 });

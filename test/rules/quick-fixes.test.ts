@@ -37,6 +37,15 @@ async function applyFix(
     return { fixed, action: action! };
 }
 
+const FUNDER: [string, string] = [
+    '\ncontext',
+    '\nstakeholder HealthFund "The charity that funds the programme" {\n    level funder\n    role "Funds the programme"\n}\n\ncontext',
+];
+const TRUST: [string, string] = [
+    '\ncontext',
+    '\nstakeholder Trust "A second funder" {\n    level funder\n    role "Funds the data support"\n}\n\ncontext',
+];
+
 const FIXES: Array<[string, string, string]> = [
     ['unmeasured-outcome', edit(['measures RoundsDone', 'measures Rounding']), 'Add a measure of RoundsDone'],
     ['unwatched-risk', edit(['measures LessTimeForCare', 'measures Rounding']), 'Add a measure of LessTimeForCare'],
@@ -58,6 +67,16 @@ const FIXES: Array<[string, string, string]> = [
         'context-incomplete',
         edit(['    readiness high\n    capacity medium\n', '']),
         'Rate the readiness and capacity of this context',
+    ],
+    [
+        'funder-as-sponsor',
+        edit(['sponsor ChiefNurse', 'sponsor ChiefNurse, HealthFund'], FUNDER),
+        'Move HealthFund from sponsor to funder',
+    ],
+    [
+        'funder-as-sponsor',
+        edit(['sponsor ChiefNurse', 'sponsor HealthFund, ChiefNurse\n    funder Trust'], FUNDER, TRUST),
+        'Move HealthFund from sponsor to funder',
     ],
 ];
 
@@ -116,6 +135,18 @@ describe('quick fixes', () => {
         ]);
         const { fixed } = await applyFix(text, 'link-without-mechanism', 'Add a mechanism');
         expect(fixed).toContain('link Rounding -> RoundsDone {\n    mechanism "Why Rounding leads to RoundsDone"\n}');
+        expect(await format(fixed)).toBe(fixed);
+    });
+
+    test('a funder moves out of the sponsors: from a list, or with its field when it stands alone', async () => {
+        const listed = edit(['sponsor ChiefNurse', 'sponsor HealthFund, ChiefNurse\n    funder Trust'], FUNDER, TRUST);
+        expect((await applyFix(listed, 'funder-as-sponsor', 'Move')).fixed).toContain(
+            '    sponsor ChiefNurse\n    funder Trust, HealthFund\n',
+        );
+        const alone = edit(['sponsor ChiefNurse', 'sponsor ChiefNurse\n    sponsor HealthFund'], FUNDER);
+        const { fixed } = await applyFix(alone, 'funder-as-sponsor', 'Move');
+        expect(fixed).toContain('    aim FewerFalls\n    sponsor ChiefNurse\n}');
+        expect(fixed).toContain('{\n    funder HealthFund\n    period');
         expect(await format(fixed)).toBe(fixed);
     });
 

@@ -1,5 +1,9 @@
 import type { AstNode, LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+
+/** DiagnosticSeverity.Error, without a runtime import of the protocol package. */
+const ERROR = 1;
 
 const HORIZON_ORDER: Record<ast.Horizon, number> = { short: 0, medium: 1, long: 2 };
 
@@ -17,6 +21,32 @@ export function levelOf(party: ast.Party | undefined): ast.Level | undefined {
         return undefined;
     }
     return party.level ?? (ast.isPerson(party) ? party.memberOf?.ref?.level : undefined);
+}
+
+/**
+ * The levels of the organisation that runs the programme. Service users, funders, professional
+ * bodies and improvement partners support or shape the work but lead nothing inside it.
+ */
+const INTERNAL_LEVELS: ReadonlySet<ast.Level> = new Set<ast.Level>(['frontline', 'middle', 'executive', 'board']);
+
+export function isInternalLevel(level: ast.Level | undefined): level is ast.Level {
+    return level !== undefined && INTERNAL_LEVELS.has(level);
+}
+
+/** Who leads the programme: its sponsors and the owners of its activities and sustain plans, each once. */
+export function leadersOf(model: ProgrammeModel): ast.Party[] {
+    const programme = model.all(ast.isProgramme)[0];
+    const leaders = [
+        ...(programme?.sponsors ?? []).map(s => s.ref),
+        ...model.all(ast.isActivity).map(a => a.owner?.ref),
+        ...model.all(ast.isSustainPlan).map(p => p.owner?.ref),
+    ];
+    return [...new Set(leaders.filter((party): party is ast.Party => party !== undefined))];
+}
+
+/** The levels inside the organisation at which the programme is led, in the order first met. */
+export function internalLeaderLevels(model: ProgrammeModel): ast.Level[] {
+    return [...new Set(leadersOf(model).map(levelOf).filter(isInternalLevel))];
 }
 
 /**
@@ -77,6 +107,16 @@ export class ProgrammeModel {
 
     linksTo(node: ast.CausalNode): readonly ast.Link[] {
         return this.incoming.get(node) ?? [];
+    }
+
+    /** The files of the model that have errors, with them: a model with any is not scored or drawn. */
+    errors(): Array<{ document: LangiumDocument<ast.Model>; diagnostics: Diagnostic[] }> {
+        return this.documents
+            .map(document => ({
+                document,
+                diagnostics: (document.diagnostics ?? []).filter(d => d.severity === ERROR),
+            }))
+            .filter(file => file.diagnostics.length > 0);
     }
 
     measuresOf(node: ast.Measurable): readonly ast.Measure[] {

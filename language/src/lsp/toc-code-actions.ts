@@ -1,6 +1,6 @@
 import type { AstNode, IndexManager, LangiumDocument } from 'langium';
 import type { Grammar } from 'langium';
-import { CstUtils, GrammarAST, isLeafCstNode } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, isLeafCstNode } from 'langium';
 import { closedSetValues } from '../parser/toc-error-messages.js';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, Position, Range, WorkspaceEdit } from 'vscode-languageserver';
@@ -151,6 +151,26 @@ export class TocCodeActionProvider implements CodeActionProvider {
                 );
                 return this.action('Add a sustain plan', diagnostic, document, this.atEnd(document, text));
             }
+            case 'sponsor-to-funder': {
+                const sponsor = ast.isProgramme(element) ? element.sponsors[fix.index] : undefined;
+                if (!ast.isProgramme(element) || !sponsor) {
+                    return undefined;
+                }
+                const removal = this.removeListItem(document, element, 'sponsors', fix.index);
+                const lastFunder = GrammarUtils.findNodesForProperty(element.$cstNode, 'funders').at(-1);
+                const addition: SnippetEdit = lastFunder
+                    ? {
+                          range: { start: lastFunder.range.end, end: lastFunder.range.end },
+                          text: [`, ${sponsor.$refText}`],
+                      }
+                    : this.addField(document, element, [`funder ${sponsor.$refText}`]);
+                return removal
+                    ? this.action(`Move ${sponsor.$refText} from sponsor to funder`, diagnostic, document, [
+                          removal,
+                          addition,
+                      ])
+                    : undefined;
+            }
             case 'add-problem': {
                 const name = this.freshName(document, 'Problem');
                 const teller = this.likelyOwner(document);
@@ -253,20 +273,26 @@ export class TocCodeActionProvider implements CodeActionProvider {
         title: string,
         diagnostic: Diagnostic,
         document: LangiumDocument,
-        edit: SnippetEdit,
+        edit: SnippetEdit | SnippetEdit[],
         isPreferred = true,
     ): CodeAction {
         const uri = document.textDocument.uri;
+        const edits = Array.isArray(edit) ? edit : [edit];
+        const hasStops = (text: Snippet) => text.some(part => typeof part !== 'string');
         const workspaceEdit: WorkspaceEdit = this.clientTakesSnippets
             ? {
                   documentChanges: [
                       {
                           textDocument: { uri, version: document.textDocument.version },
-                          edits: [{ range: edit.range, snippet: { kind: 'snippet', value: snippetText(edit.text) } }],
+                          edits: edits.map(({ range, text }) =>
+                              hasStops(text)
+                                  ? { range, snippet: { kind: 'snippet', value: snippetText(text) } }
+                                  : { range, newText: plainText(text) },
+                          ),
                       },
                   ],
               }
-            : { changes: { [uri]: [{ range: edit.range, newText: plainText(edit.text) }] } };
+            : { changes: { [uri]: edits.map(({ range, text }) => ({ range, newText: plainText(text) })) } };
         return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: workspaceEdit };
     }
 
@@ -292,6 +318,49 @@ export class TocCodeActionProvider implements CodeActionProvider {
         const position = document.textDocument.positionAt(content.length);
         const separator = content.length === 0 ? '' : content.endsWith('\n') ? '\n' : '\n\n';
         return { range: { start: position, end: position }, text: [separator, ...text, '\n'] };
+    }
+
+    /**
+     * The edit that takes one value out of a list field (`sponsor A, B`): the value and its comma,
+     * or the whole field, and its line when it stands alone, when the value is the only one.
+     */
+    private removeListItem(
+        document: LangiumDocument,
+        element: AstNode,
+        property: string,
+        index: number,
+    ): SnippetEdit | undefined {
+        const item = GrammarUtils.findNodesForProperty(element.$cstNode, property)[index];
+        const tokens = element.$cstNode
+            ? CstUtils.streamCst(element.$cstNode)
+                  .filter(isLeafCstNode)
+                  .filter(node => !node.hidden)
+                  .toArray()
+            : [];
+        const at = tokens.findIndex(token => token.offset === item?.offset);
+        if (!item || at <= 0) {
+            return undefined;
+        }
+        const [before, after] = [tokens[at - 1], tokens[at + 1]];
+        const text = document.textDocument;
+        const remove = (start: number, end: number): SnippetEdit => ({
+            range: { start: text.positionAt(start), end: text.positionAt(end) },
+            text: [],
+        });
+        if (before.text === ',') {
+            return remove(tokens[at - 2].end, item.end);
+        }
+        if (after?.text === ',') {
+            return remove(item.offset, tokens[at + 2]?.offset ?? after.end);
+        }
+        // The only value: `before` is the field's keyword.
+        const content = text.getText();
+        const lineStart = content.lastIndexOf('\n', before.offset - 1) + 1;
+        const lineEnd = content.indexOf('\n', item.end);
+        const alone =
+            content.slice(lineStart, before.offset).trim() === '' &&
+            content.slice(item.end, lineEnd === -1 ? content.length : lineEnd).trim() === '';
+        return alone && lineEnd !== -1 ? remove(lineStart, lineEnd + 1) : remove(before.offset, item.end);
     }
 
     /** A field as the first line of a declaration's block, creating the block when there is none. */

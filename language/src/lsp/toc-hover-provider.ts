@@ -112,7 +112,12 @@ export class TocHoverProvider extends AstNodeHoverProvider {
             case 'Assumption':
                 return [node.risk && `${node.risk} risk`, node.check && `checked by ${node.check}`].filter(isText);
             case 'Programme':
-                return [node.period && `${node.period.start} to ${node.period.end}`, node.setting].filter(isText);
+                return [
+                    node.period && `${node.period.start} to ${node.period.end}`,
+                    node.setting,
+                    node.sponsors.length > 0 && `sponsored by ${node.sponsors.map(s => s.$refText).join(', ')}`,
+                    node.funders.length > 0 && `funded by ${node.funders.map(f => f.$refText).join(', ')}`,
+                ].filter(isText);
             case 'Resource':
                 return [node.kind, node.amount && describeQuantity(node.amount)].filter(isText);
             case 'Incentive':

@@ -24,7 +24,9 @@ export type FixData =
     | { kind: 'add-balancing-measure' }
     | { kind: 'add-sustain-plan' }
     | { kind: 'add-problem' }
-    | { kind: 'add-context-ratings' };
+    | { kind: 'add-context-ratings' }
+    /** Moves the programme's sponsor at this index into its funders. */
+    | { kind: 'sponsor-to-funder'; index: number };
 
 /** Every kind of fix, keyed so that a kind added to FixData and left out here fails the typecheck. */
 const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
@@ -35,6 +37,7 @@ const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
     'add-sustain-plan': true,
     'add-problem': true,
     'add-context-ratings': true,
+    'sponsor-to-funder': true,
 };
 
 /** Fix data as a client sent it back: anything else (another server's, or none) is not ours to act on. */
@@ -43,11 +46,15 @@ export function isFixData(value: unknown): value is FixData {
     if (typeof value !== 'object' || typeof kind !== 'string' || !Object.hasOwn(FIX_KINDS, kind)) {
         return false;
     }
-    const fix = value as { kind: string; target?: unknown; measureKind?: unknown };
-    return (
-        fix.kind !== 'add-measure' ||
-        (typeof fix.target === 'string' && (fix.measureKind === 'outcome' || fix.measureKind === 'balancing'))
-    );
+    const fix = value as { kind: string; target?: unknown; measureKind?: unknown; index?: unknown };
+    switch (fix.kind) {
+        case 'add-measure':
+            return typeof fix.target === 'string' && (fix.measureKind === 'outcome' || fix.measureKind === 'balancing');
+        case 'sponsor-to-funder':
+            return Number.isInteger(fix.index) && (fix.index as number) >= 0;
+        default:
+            return true;
+    }
 }
 
 export interface FindingReport {

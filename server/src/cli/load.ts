@@ -148,9 +148,6 @@ export function modelErrors(services: TocServices, document: LangiumDocument): F
     const analysis = services.analysis.ModelAnalysis;
     return analysis
         .modelOf(analysis.rootsOf(document)[0])
-        .documents.map(member => ({
-            path: member.uri.fsPath,
-            diagnostics: sortByPosition((member.diagnostics ?? []).filter(d => d.severity === 1)),
-        }))
-        .filter(result => result.diagnostics.length > 0);
+        .errors()
+        .map(file => ({ path: file.document.uri.fsPath, diagnostics: sortByPosition(file.diagnostics) }));
 }
