@@ -119,6 +119,12 @@ resource AuditSupport "Audit clerk, two hours a week" {
     for Rounding
 }
 
+resource RoundingTime "Protected time for the rounds, in the ward rota" {
+    kind staff-time
+    amount 10 "hours a week"
+    for Rounding
+}
+
 incentive WardRecognition "Monthly recognition of the most improved ward" {
     kind carrot
     for WardNurses

@@ -46,6 +46,14 @@ const CASES: Record<string, Case> = {
         message: 'Problem `Falls` has no patient or staff story: add `story "..." from <stakeholder>`.',
         silent: edit(['from WardNurses\n    agreed', '\n    agreed']),
     },
+    'problem-not-agreed': {
+        fires: edit(['agreed by WardNurses, ChiefNurse', 'agreed by ChiefNurse']),
+        severity: WARNING,
+        at: 'Falls',
+        message:
+            'Problem `Falls` is not agreed by frontline staff: once the people who must change accept it is a problem here, add them to `agreed by`.',
+        silent: edit(['agreed by WardNurses, ChiefNurse', 'agreed by WardNurses']),
+    },
     'already-good-baseline': {
         fires: edit(['target reach 90 by 2025-09-30', 'target reach 40 by 2025-09-30']),
         severity: WARNING,
@@ -164,6 +172,7 @@ const CASES: Record<string, Case> = {
         fires: edit(
             ['target reduce 25% by 2026-03-31', 'target reduce 60% by 2026-03-31'],
             without('resource AuditSupport'),
+            without('resource RoundingTime'),
         ),
         severity: WARNING,
         at: 'target reduce 60% by 2026-03-31',
@@ -270,6 +279,28 @@ const CASES: Record<string, Case> = {
         at: 'HealthFund',
         message: '`HealthFund` is a funder, named as a sponsor of programme `FallsProgramme`: list it under `funder`.',
         silent: edit(['sponsor ChiefNurse', 'sponsor ChiefNurse\n    funder HealthFund'], FUNDER),
+    },
+    'no-protected-time': {
+        fires: edit(without('resource RoundingTime')),
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Frontline staff (`WardNurses`) are asked for time in activity `Rounding`, and no resource protects it: add a `resource` of kind staff-time or backfill `for Rounding`.',
+        silent: edit(['kind staff-time', 'kind backfill']),
+    },
+    'frontline-not-in-design': {
+        fires: edit(['    involved in design\n', '']),
+        severity: WARNING,
+        at: 'FallsProgramme',
+        message:
+            'Frontline staff carry out programme `FallsProgramme` (`WardNurses`) but none helped design it: involve some of them in designing the change, and mark them `involved in design`.',
+        silent: edit(
+            ['    involved in design\n', ''],
+            [
+                '    role "Review medicines that raise the risk of falling"\n',
+                '    role "Review medicines that raise the risk of falling"\n    involved in design\n',
+            ],
+        ),
     },
     'no-incentives': {
         fires: edit(without('incentive WardRecognition'), without('incentive MatronReview')),

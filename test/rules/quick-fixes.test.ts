@@ -68,6 +68,7 @@ const FIXES: Array<[string, string, string]> = [
         edit(['    readiness high\n    capacity medium\n', '']),
         'Rate the readiness and capacity of this context',
     ],
+    ['no-protected-time', edit(without('resource RoundingTime')), 'Protect frontline staff time'],
     [
         'funder-as-sponsor',
         edit(['sponsor ChiefNurse', 'sponsor ChiefNurse, HealthFund'], FUNDER),

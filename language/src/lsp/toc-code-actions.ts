@@ -7,10 +7,12 @@ import type { CodeAction, CodeActionParams, Diagnostic, Position, Range, Workspa
 import { CodeActionKind } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import { ruleById } from '../rules/catalogue/index.js';
+import { TIME_KINDS } from '../rules/catalogue/ambition.js';
 import type { FixData } from '../rules/rule.js';
 import { isFixData } from '../rules/rule.js';
 import type { TocServices } from '../toc-module.js';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
+import { levelOf } from '../analysis/programme-model.js';
 import type { Snippet } from './snippet.js';
 import { choice, lines, plainText, snippet, snippetText, stop } from './snippet.js';
 
@@ -151,6 +153,22 @@ export class TocCodeActionProvider implements CodeActionProvider {
                 );
                 return this.action('Add a sustain plan', diagnostic, document, this.atEnd(document, text));
             }
+            case 'add-protected-time': {
+                const [first] = fix.activities;
+                if (!first) {
+                    return undefined;
+                }
+                const name = this.freshName(document, fix.activities.length === 1 ? `${first}Time` : 'ProtectedTime');
+                const text = declaration(
+                    snippet`resource ${name} "${stop('Protected time for the frontline staff who do the work')}" {`,
+                    fields(
+                        snippet`kind ${choice(...TIME_KINDS)}`,
+                        snippet`amount ${stop('2')} "${stop('hours a week')}"`,
+                        [`for ${fix.activities.join(', ')}`],
+                    ),
+                );
+                return this.action('Protect frontline staff time', diagnostic, document, this.atEnd(document, text));
+            }
             case 'sponsor-to-funder': {
                 const sponsor = ast.isProgramme(element) ? element.sponsors[fix.index] : undefined;
                 if (!ast.isProgramme(element) || !sponsor) {
@@ -179,6 +197,7 @@ export class TocCodeActionProvider implements CodeActionProvider {
                     fields(
                         snippet`figure "${stop('What the figure shows')}" is ${stop('0')} on ${stop(this.periodOf(document).start)} source "${stop('Where the figure comes from')}"`,
                         snippet`story "${stop("A patient's or colleague's account")}" from ${stop(teller)}`,
+                        snippet`agreed by ${stop(this.frontlineParty(document) ?? teller)}`,
                     ),
                 );
                 return this.action(
@@ -235,6 +254,14 @@ export class TocCodeActionProvider implements CodeActionProvider {
             model.measures.filter(measure => measure.owner?.ref === party).length;
         const [best] = parties.filter(party => party.name).sort((a, b) => owned(a) - owned(b));
         return best?.name ?? 'Owner';
+    }
+
+    /** The first frontline stakeholder or person the model declares, who must agree a problem is real. */
+    private frontlineParty(document: LangiumDocument): string | undefined {
+        const model = this.analysis.modelOf(document);
+        return [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)].find(
+            party => party.name && levelOf(party) === 'frontline',
+        )?.name;
     }
 
     /** The values a closed set allows, as the grammar lists them, for a choice in a snippet. */

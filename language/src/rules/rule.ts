@@ -25,6 +25,8 @@ export type FixData =
     | { kind: 'add-sustain-plan' }
     | { kind: 'add-problem' }
     | { kind: 'add-context-ratings' }
+    /** A staff-time resource for these activities. */
+    | { kind: 'add-protected-time'; activities: string[] }
     /** Moves the programme's sponsor at this index into its funders. */
     | { kind: 'sponsor-to-funder'; index: number };
 
@@ -37,6 +39,7 @@ const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
     'add-sustain-plan': true,
     'add-problem': true,
     'add-context-ratings': true,
+    'add-protected-time': true,
     'sponsor-to-funder': true,
 };
 
@@ -46,10 +49,18 @@ export function isFixData(value: unknown): value is FixData {
     if (typeof value !== 'object' || typeof kind !== 'string' || !Object.hasOwn(FIX_KINDS, kind)) {
         return false;
     }
-    const fix = value as { kind: string; target?: unknown; measureKind?: unknown; index?: unknown };
+    const fix = value as {
+        kind: string;
+        target?: unknown;
+        measureKind?: unknown;
+        index?: unknown;
+        activities?: unknown;
+    };
     switch (fix.kind) {
         case 'add-measure':
             return typeof fix.target === 'string' && (fix.measureKind === 'outcome' || fix.measureKind === 'balancing');
+        case 'add-protected-time':
+            return Array.isArray(fix.activities) && fix.activities.every(name => typeof name === 'string');
         case 'sponsor-to-funder':
             return Number.isInteger(fix.index) && (fix.index as number) >= 0;
         default:

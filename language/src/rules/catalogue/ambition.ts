@@ -1,4 +1,5 @@
 import * as ast from '../../generated/ast.js';
+import { levelOf } from '../../analysis/programme-model.js';
 import type { RuleDefinition } from '../rule.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -106,4 +107,52 @@ export const projectEndsWithoutSustain: RuleDefinition = {
     },
 };
 
-export const AMBITION_RULES = [stretchWithoutResources, tooManyAims, projectEndsWithoutSustain];
+/** Resources that give staff the time to do the work: time set aside, or cover for those away doing it. */
+export const TIME_KINDS: ReadonlySet<ast.ResourceKind> = new Set<ast.ResourceKind>(['staff-time', 'backfill']);
+
+export const noProtectedTime: RuleDefinition = {
+    id: 'no-protected-time',
+    challenge: 4,
+    title: 'Frontline staff are asked for time nobody has set aside',
+    summary:
+        'Improvement work done on top of a full clinical day is the first thing dropped when the ward is busy. When frontline staff own or take part in an activity, protect their time for it, or pay for cover while they are away.',
+    defaultSeverity: 'warning',
+    needsProgramme: true,
+    check({ model, programme, report }) {
+        if (!programme) {
+            return;
+        }
+        const timed = new Set(
+            model
+                .all(ast.isResource)
+                .filter(resource => resource.kind && TIME_KINDS.has(resource.kind))
+                .flatMap(resource => resource.activities.map(activity => activity.ref)),
+        );
+        const staff = new Set<ast.Party>();
+        const unprotected: ast.Activity[] = [];
+        for (const activity of model.all(ast.isActivity)) {
+            const frontline = [activity.owner?.ref, ...activity.involves.map(party => party.ref)].filter(
+                (party): party is ast.Party => party !== undefined && levelOf(party) === 'frontline',
+            );
+            if (frontline.length > 0 && !timed.has(activity)) {
+                unprotected.push(activity);
+                frontline.forEach(party => staff.add(party));
+            }
+        }
+        if (unprotected.length === 0) {
+            return;
+        }
+        const list = (items: Iterable<{ name: string }>) => [...items].map(item => `\`${item.name}\``).join(', ');
+        const what =
+            unprotected.length === 1
+                ? `activity ${list(unprotected)}, and no resource protects it: add a \`resource\` of kind staff-time or backfill \`for ${unprotected[0].name}\``
+                : `${unprotected.length} activities that no resource protects (${list(unprotected)}): add a \`resource\` of kind staff-time or backfill \`for\` them`;
+        report({
+            node: programme,
+            message: `Frontline staff (${list(staff)}) are asked for time in ${what}.`,
+            fix: { kind: 'add-protected-time', activities: unprotected.map(activity => activity.name) },
+        });
+    },
+};
+
+export const AMBITION_RULES = [stretchWithoutResources, tooManyAims, projectEndsWithoutSustain, noProtectedTime];

@@ -48,6 +48,30 @@ export const frontlineNotInvolved: RuleDefinition = {
     },
 };
 
+export const frontlineNotInDesign: RuleDefinition = {
+    id: 'frontline-not-in-design',
+    challenge: 6,
+    title: 'Frontline staff carry out a change none of them designed',
+    summary:
+        'Clinicians asked to carry out a change they were not consulted on tend to resist it, however good the evidence. Involve some of the frontline staff who will do the work in designing it.',
+    defaultSeverity: 'warning',
+    needsProgramme: true,
+    check({ model, programme, report }) {
+        const frontline = parties(model).filter(party => levelOf(party) === 'frontline');
+        if (!programme || frontline.some(party => party.designInvolved)) {
+            return;
+        }
+        const doers = new Set(model.all(ast.isActivity).flatMap(a => [a.owner?.ref, ...a.involves.map(i => i.ref)]));
+        const doing = frontline.filter(party => doers.has(party));
+        if (doing.length > 0) {
+            report({
+                node: programme,
+                message: `Frontline staff carry out programme \`${programme.name}\` (${doing.map(party => `\`${party.name}\``).join(', ')}) but none helped design it: involve some of them in designing the change, and mark them \`involved in design\`.`,
+            });
+        }
+    },
+};
+
 export const singleProfession: RuleDefinition = {
     id: 'single-profession',
     challenge: 6,
@@ -90,4 +114,10 @@ export const stakeholderWithoutRole: RuleDefinition = {
     },
 };
 
-export const ENGAGEMENT_RULES = [activityWithoutOwner, frontlineNotInvolved, singleProfession, stakeholderWithoutRole];
+export const ENGAGEMENT_RULES = [
+    activityWithoutOwner,
+    frontlineNotInvolved,
+    frontlineNotInDesign,
+    singleProfession,
+    stakeholderWithoutRole,
+];

@@ -1,4 +1,5 @@
 import { describeQuantity } from '../../analysis/describe.js';
+import { levelOf } from '../../analysis/programme-model.js';
 import * as ast from '../../generated/ast.js';
 import type { RuleDefinition } from '../rule.js';
 
@@ -59,6 +60,25 @@ export const problemWithoutVoice: RuleDefinition = {
     },
 };
 
+export const problemNotAgreed: RuleDefinition = {
+    id: 'problem-not-agreed',
+    challenge: 1,
+    title: 'No frontline staff agree the problem',
+    summary:
+        'The people who must change their practice are the ones most likely to say the problem is not real, or not real here. Until some of them agree it is, the case for change is made to managers only.',
+    defaultSeverity: 'warning',
+    check({ model, report }) {
+        for (const problem of model.all(ast.isProblem)) {
+            if (!problem.agreedBy.some(party => levelOf(party.ref) === 'frontline')) {
+                report({
+                    node: problem,
+                    message: `Problem \`${problem.name}\` is not agreed by frontline staff: once the people who must change accept it is a problem here, add them to \`agreed by\`.`,
+                });
+            }
+        }
+    },
+};
+
 export const alreadyGoodBaseline: RuleDefinition = {
     id: 'already-good-baseline',
     challenge: 1,
@@ -104,4 +124,10 @@ function sameUnit(a: string | undefined, b: string | undefined): boolean {
     return a === undefined || b === undefined || a === b;
 }
 
-export const PROBLEM_RULES = [problemMissing, problemWithoutData, problemWithoutVoice, alreadyGoodBaseline];
+export const PROBLEM_RULES = [
+    problemMissing,
+    problemWithoutData,
+    problemWithoutVoice,
+    problemNotAgreed,
+    alreadyGoodBaseline,
+];
