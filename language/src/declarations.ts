@@ -98,6 +98,7 @@ export const DECLARATIONS: { readonly [Type in DeclarationType]: DeclarationKind
         CompletionItemKind.TypeParameter,
         SemanticTokenTypes.type,
     ),
+    Site: kind('site', 'a site', SymbolKind.Object, CompletionItemKind.Folder, SemanticTokenTypes.variable),
 };
 
 /** The kind of a declaration's AST type, or undefined for any other type. */

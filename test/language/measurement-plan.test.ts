@@ -79,14 +79,14 @@ describe('the measurement plan', () => {
             '# Measurement plan: FallsProgramme\n\n3 measures: 1 outcome, 1 process, 1 balancing.\n',
         );
         expect(markdown).toContain(
-            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner |\n|---|---|---|---|---|---|---|---|---|---|\n',
+            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner | method | collected by | sites |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n',
         );
         expect(markdown).toContain(
-            '| FallsRate: Falls per 1,000 bed-days | outcome | outcome FewerFalls | falls per 1,000 bed-days | 6.5 on 2025-01-31 | reach 4.9 by 2026-03-31 | decrease | Incident reporting system | monthly | WardNurses |\n',
+            '| FallsRate: Falls per 1,000 bed-days | outcome | outcome FewerFalls | falls per 1,000 bed-days | 6.5 on 2025-01-31 | reach 4.9 by 2026-03-31 | decrease | Incident reporting system | monthly | WardNurses | — | — | — |\n',
         );
         // No target: a dash in Markdown.
         expect(markdown).toContain(
-            '| CallBells: Call bells answered within five minutes | balancing | side effect LessTimeForCare | % | 80 on 2025-03-01 | — | increase | Call bell system report | monthly | WardNurses |\n',
+            '| CallBells: Call bells answered within five minutes | balancing | side effect LessTimeForCare | % | 80 on 2025-03-01 | — | increase | Call bell system report | monthly | WardNurses | — | — | — |\n',
         );
         expect(markdown).toContain('## Outcomes not measured\n\nNone: every outcome has a measure.\n');
         expect(markdown).toContain(
@@ -161,17 +161,52 @@ describe('the measurement plan', () => {
             { 'evidence.toc': 'evidence Audit "Local audit" { kind audit }\n' },
         );
         expect(measurementPlanCsv(plan)).toBe(
-            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner\r\n' +
-                'Harm,"Harm, per 1,000 ""bed-days""",outcome,"outcome Safer, risk Burden","per 1,000 bed-days","7.7 per 1,000 bed-days",2024-01-31,reduce 30% by 2025-03-31 (stretch),decrease,Audit,monthly,Team\r\n' +
-                'Survey,,balancing,,,,,,,"Staff survey, ""pulse"" questions",,\r\n' +
-                'Bare,,,,,,,,,,,\r\n',
+            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites\r\n' +
+                'Harm,"Harm, per 1,000 ""bed-days""",outcome,"outcome Safer, risk Burden","per 1,000 bed-days","7.7 per 1,000 bed-days",2024-01-31,reduce 30% by 2025-03-31 (stretch),decrease,Audit,monthly,Team,,,\r\n' +
+                'Survey,,balancing,,,,,,,"Staff survey, ""pulse"" questions",,,,,\r\n' +
+                'Bare,,,,,,,,,,,,,,\r\n',
         );
         expect(plan.measures[0].source).toEqual({ kind: 'evidence', name: 'Audit' });
         expect(plan.unwatchedRisks).toEqual([]);
         const markdown = measurementPlanMarkdown(plan);
-        expect(markdown).toContain('| Bare | — | — | — | — | — | — | — | — | — |\n');
+        expect(markdown).toContain('| Bare | — | — | — | — | — | — | — | — | — | — | — | — |\n');
         expect(markdown).toContain(
-            '| Harm: Harm, per 1,000 "bed-days" | outcome | outcome Safer, risk Burden | per 1,000 bed-days | 7.7 per 1,000 bed-days on 2024-01-31 | reduce 30% by 2025-03-31 (stretch) | decrease | Audit | monthly | Team |\n',
+            '| Harm: Harm, per 1,000 "bed-days" | outcome | outcome Safer, risk Burden | per 1,000 bed-days | 7.7 per 1,000 bed-days on 2024-01-31 | reduce 30% by 2025-03-31 (stretch) | decrease | Audit | monthly | Team | — | — | — |\n',
+        );
+    });
+
+    test('how a measure is collected, by whom, and its figures at each site', async () => {
+        const plan = await planOf(
+            [
+                'site Ward7',
+                'site Ward9',
+                'stakeholder Clerks',
+                'stakeholder Nurses',
+                'measure Falls {',
+                '    baseline 6.5',
+                '    at Ward7 baseline 4.2 on 2025-01-31',
+                '    at Ward9 target reach 5 by 2026-03-31',
+                '    at Ward7 target reach 3',
+                '    method routine-data',
+                '    owner Nurses',
+                '    collected by Clerks',
+                '}',
+            ].join('\n') + '\n',
+        );
+        expect(plan.measures[0]).toMatchObject({
+            method: 'routine-data',
+            owner: 'Nurses',
+            collectedBy: 'Clerks',
+            sites: [
+                { site: 'Ward7', baseline: '4.2', baselineDate: '2025-01-31', target: 'reach 3' },
+                { site: 'Ward9', target: 'reach 5 by 2026-03-31' },
+            ],
+        });
+        expect(measurementPlanMarkdown(plan)).toContain(
+            '| Nurses | routine-data | Clerks | Ward7: baseline 4.2 on 2025-01-31, target reach 3; Ward9: target reach 5 by 2026-03-31 |\n',
+        );
+        expect(measurementPlanCsv(plan)).toContain(
+            ',Nurses,routine-data,Clerks,"Ward7: baseline 4.2 on 2025-01-31, target reach 3; Ward9: target reach 5 by 2026-03-31"\r\n',
         );
     });
 
@@ -181,7 +216,7 @@ describe('the measurement plan', () => {
             '# Measurement plan\n\nNo measures.\n\n## Outcomes not measured\n\n- outcome Safer\n\n## Risks not watched\n\nNone: every risk and side effect has a measure watching it.\n',
         );
         expect(measurementPlanCsv(plan)).toBe(
-            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner\r\n',
+            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites\r\n',
         );
     });
 
@@ -191,9 +226,11 @@ describe('the measurement plan', () => {
         );
         const markdown = measurementPlanMarkdown(plan);
         expect(markdown).toContain(
-            '| Split: Before \\| after | process | — | — | — | — | — | Ward A<br>Ward B \\| C | — | — |\n',
+            '| Split: Before \\| after | process | — | — | — | — | — | Ward A<br>Ward B \\| C | — | — | — | — | — |\n',
         );
-        expect(measurementPlanCsv(plan)).toContain('\r\nSplit,Before | after,process,,,,,,,"Ward A\nWard B | C",,\r\n');
+        expect(measurementPlanCsv(plan)).toContain(
+            '\r\nSplit,Before | after,process,,,,,,,"Ward A\nWard B | C",,,,,\r\n',
+        );
     });
 
     // A commissioner opens the CSV in a spreadsheet and the Markdown in a viewer that renders HTML.
@@ -240,10 +277,10 @@ describe('toc measures', () => {
         );
         const csv = await measuresReport('examples/safer-patients-initiative/spi2.toc', 'csv', REPOSITORY);
         expect(csv.split('\r\n')[0]).toBe(
-            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner',
+            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites',
         );
         expect(csv).toContain(
-            '\r\nHospitalMortality,Hospital standardised mortality ratio,outcome,outcome LowerMortality,HSMR,100,2006-12-31,reduce 15% by 2008-08-31 (stretch),decrease,"Hospital episode statistics, risk-adjusted",quarterly,InformationTeam\r\n',
+            '\r\nHospitalMortality,Hospital standardised mortality ratio,outcome,outcome LowerMortality,HSMR,100,2006-12-31,reduce 15% by 2008-08-31 (stretch),decrease,"Hospital episode statistics, risk-adjusted",quarterly,InformationTeam,,,\r\n',
         );
     });
 

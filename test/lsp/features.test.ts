@@ -130,6 +130,35 @@ describe('hover', () => {
         const hover = (await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'Nurses'))) as Hover;
         expect((hover.contents as { value: string }).value).toContain('**stakeholder** `Nurses` — Ward nurses');
     });
+
+    test('a measure shows how it is collected, by whom, and its figures at each site', async () => {
+        const text = PLAN.replace(
+            '    measures FewerFalls\n',
+            '    measures FewerFalls\n    baseline 6.5\n    at Ward7 baseline 4.2\n    at Ward7 target reach 3\n    method audit\n    owner Nurses\n    collected by Nurses\n',
+        ).concat('\nsite Ward7 "Ward 7"\n');
+        const ws = await loadWorkspace({ 'plan.toc': text, 'people.toc': PEOPLE }, ['plan.toc']);
+        const document = ws.document('plan.toc');
+        const hover = (await ws.services.lsp.HoverProvider!.getHoverContent(
+            document,
+            at(document, 'FallsRate'),
+        )) as Hover;
+        expect((hover.contents as { value: string }).value).toContain(
+            'outcome measure · of FewerFalls · baseline 6.5 · at Ward7: baseline 4.2 · at Ward7: target reach 3 · by audit · owner Nurses · collected by Nurses',
+        );
+    });
+
+    test('a stakeholder of mixed professions shows them all', async () => {
+        const ws = await loadWorkspace(
+            {
+                'plan.toc':
+                    'stakeholder Team "Falls team" { professions nursing, physiotherapy, "occupational therapy" }\n',
+            },
+            ['plan.toc'],
+        );
+        const document = ws.document('plan.toc');
+        const hover = (await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'Team'))) as Hover;
+        expect((hover.contents as { value: string }).value).toContain('nursing, physiotherapy, occupational therapy');
+    });
 });
 
 describe('navigation', () => {

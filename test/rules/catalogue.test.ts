@@ -143,7 +143,7 @@ const CASES: Record<string, Case> = {
         severity: WARNING,
         at: 'RoundsCompleted',
         message:
-            'Measure `RoundsCompleted` has no owner: add `owner <stakeholder or person>` who collects and reports it.',
+            'Measure `RoundsCompleted` has no owner: add `owner <stakeholder or person>` who is accountable for it.',
         silent: BASE,
     },
     'measure-without-frequency': {
@@ -162,7 +162,7 @@ const CASES: Record<string, Case> = {
         severity: WARNING,
         at: 'WardNurses',
         message:
-            'Frontline `WardNurses` owns 4 measures, more than 3: share the collection, automate it, or drop the least useful.',
+            'Frontline `WardNurses` collects 4 measures, more than 3: share the collection, automate it, or drop the least useful.',
         silent: edit([
             '\nassumption',
             '\nmeasure Huddles {\n    kind process\n    measures Rounding\n    owner ChiefNurse\n}\n\nassumption',
@@ -253,7 +253,14 @@ const CASES: Record<string, Case> = {
         at: 'FallsProgramme',
         message:
             'Every stakeholder of programme `FallsProgramme` is nursing: involve the other professions the change touches.',
-        silent: BASE,
+        // One group of mixed professions is enough.
+        silent: edit(
+            ['profession medicine', 'profession nursing'],
+            [
+                'profession nursing\n    level frontline\n    role "Deliver',
+                'professions nursing, pharmacy\n    level frontline\n    role "Deliver',
+            ],
+        ),
     },
     'stakeholder-without-role': {
         fires: edit(['    role "Review medicines that raise the risk of falling"\n', '']),
@@ -352,6 +359,14 @@ const CASES: Record<string, Case> = {
             '\noutcome RoundsDone',
             '\nactivity Huddle {\n    owner ChiefNurse\n}\n\nactivity Audit {\n    owner WardDoctors\n}\n\nlink Huddle -> RoundsDone {\n    mechanism "x"\n    evidence moderate\n}\n\nlink Audit -> RoundsDone {\n    mechanism "y"\n    evidence moderate\n}\n\noutcome RoundsDone',
         ]),
+    },
+    'self-reported-outcome': {
+        fires: edit(['    kind process\n', '    kind process\n    method self-report\n']),
+        severity: INFO,
+        at: 'RoundsDone',
+        message:
+            'Outcome `RoundsDone` is measured only by self-report: add a measure from routine data, audit or observation.',
+        silent: edit(['    kind process\n', '    kind process\n    method audit\n']),
     },
     'no-balancing-measure': {
         fires: edit(['kind balancing', 'kind process']),
@@ -462,5 +477,89 @@ describe('leadership is read inside the organisation only', () => {
             ['sponsor ChiefNurse', 'sponsor ChiefNurse, HealthFund'],
         );
         expect(await messages(text)).toHaveLength(1);
+    });
+});
+
+describe('sites, and how measures are collected', () => {
+    /** Two wards, declared before the context, and figures of each on the falls measure. */
+    const SITES: [string, string] = [
+        '\ncontext WardReadiness',
+        '\nsite Ward7 "Ward 7, older people"\n\nsite Ward9 "Ward 9, stroke"\n\ncontext WardReadiness',
+    ];
+    const figures = (lines: string): [string, string] => [
+        '    baseline 6.5 on 2025-01-31\n',
+        `    baseline 6.5 on 2025-01-31\n${lines}`,
+    ];
+    const findings = async (text: string, code: string) => {
+        const model = await loadModel(text);
+        expect(model.errors()).toEqual([]);
+        return model
+            .diagnostics()
+            .filter(d => d.code === code)
+            .map(d => `${rangeText(model, 'model.toc', d)}: ${d.message}`);
+    };
+
+    test('already-good-baseline names a site whose baseline already meets the target, unless the site has its own', async () => {
+        const text = edit(
+            SITES,
+            figures('    at Ward7 baseline 4.2 on 2025-01-31\n    at Ward9 baseline 9.8 on 2025-01-31\n'),
+        );
+        expect(await findings(text, 'already-good-baseline')).toEqual([
+            'at Ward7 baseline 4.2 on 2025-01-31: At site `Ward7`, measure `FallsRate` already meets its target at baseline (4.2 against a target of 4.9): focus where there is room to improve, or give this site a target of its own.',
+        ]);
+        const ownTarget = edit(
+            SITES,
+            figures('    at Ward7 baseline 4.2 on 2025-01-31\n    at Ward7 target reach 3 by 2026-03-31\n'),
+        );
+        expect(await findings(ownTarget, 'already-good-baseline')).toEqual([]);
+    });
+
+    test('site baselines are a baseline', async () => {
+        const text = edit(SITES, [
+            '    baseline 6.5 on 2025-01-31\n',
+            '    at Ward7 baseline 4.2 on 2025-01-31\n    at Ward7 target reach 3 by 2026-03-31\n    at Ward9 baseline 9.8 on 2025-01-31\n',
+        ]);
+        expect(await findings(text, 'measure-without-baseline')).toEqual([]);
+        expect(await findings(edit(['    baseline 6.5 on 2025-01-31\n', '']), 'measure-without-baseline')).toHaveLength(
+            1,
+        );
+    });
+
+    test('no-context names a site that no context assesses', async () => {
+        const text = edit(SITES, ['    readiness high\n', '    at Ward7\n    readiness high\n']);
+        expect(await findings(text, 'no-context')).toEqual([
+            'Ward9: Site `Ward9` has no context assessment of its own: add a `context` with `at Ward9` rating its readiness and capacity.',
+        ]);
+        const both = edit(SITES, ['    readiness high\n', '    at Ward7, Ward9\n    readiness high\n']);
+        expect(await findings(both, 'no-context')).toEqual([]);
+    });
+
+    test('measurement-burden counts a measure against whoever collects it', async () => {
+        const fourth: [string, string] = [
+            '\nassumption',
+            '\nmeasure Huddles {\n    kind process\n    measures Rounding\n    owner WardNurses\n}\n\nassumption',
+        ];
+        expect(await findings(edit(fourth), 'measurement-burden')).toHaveLength(1);
+        const collectedByOthers = edit(fourth, [
+            '    owner WardNurses\n}\n\nassumption',
+            '    owner WardNurses\n    collected by WardDoctors\n}\n\nassumption',
+        ]);
+        expect(await findings(collectedByOthers, 'measurement-burden')).toEqual([]);
+    });
+
+    test("a site's baseline given twice in one measure is an error; its baseline and target on lines of their own are not", async () => {
+        const twice = await loadModel(
+            edit(SITES, figures('    at Ward7 baseline 4.2 on 2025-01-31\n    at Ward7 baseline 4.4 on 2025-02-28\n')),
+        );
+        expect(twice.errors().map(d => d.message)).toEqual([
+            'The baseline of site `Ward7` is given more than once in `FallsRate`; only one can count. Keep one.',
+        ]);
+        const apart = await loadModel(
+            edit(
+                SITES,
+                figures('    at Ward7 baseline 4.2 on 2025-01-31\n    at Ward7 target reach 3 by 2026-03-31\n'),
+            ),
+        );
+        expect(apart.errors()).toEqual([]);
     });
 });

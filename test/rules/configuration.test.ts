@@ -26,7 +26,7 @@ describe('toc.config.json', () => {
         expect(strict.diagnostics().map(d => [d.code, d.message])).toEqual([
             [
                 'measurement-burden',
-                'Frontline `WardNurses` owns 3 measures, more than 2: share the collection, automate it, or drop the least useful.',
+                'Frontline `WardNurses` collects 3 measures, more than 2: share the collection, automate it, or drop the least useful.',
             ],
         ]);
         const lenient = await loadModel(

@@ -31,8 +31,22 @@ export interface MeasurementPlanRow {
     direction?: ast.Direction;
     source?: MeasureSource;
     frequency?: ast.Frequency;
-    /** The name of the stakeholder or person who collects it. */
+    /** The name of the stakeholder or person accountable for it. */
     owner?: string;
+    /** How the data are collected: routine data, audit, survey, self-report, observation. */
+    method?: ast.MeasureMethod;
+    /** Who collects the data, when that is someone other than the owner. */
+    collectedBy?: string;
+    /** Figures of individual sites, where they differ from the measure's, in order of declaration. */
+    sites?: SiteFiguresRow[];
+}
+
+/** One site's own baseline or target for a measure. */
+export interface SiteFiguresRow {
+    site: string;
+    baseline?: string;
+    baselineDate?: string;
+    target?: string;
 }
 
 /** An outcome, risk or side effect with no measure tracking it. */
@@ -105,7 +119,28 @@ function rowOf(measure: ast.Measure): MeasurementPlanRow {
               : undefined,
         frequency: measure.frequency,
         owner: refName(measure.owner),
+        method: measure.method,
+        collectedBy: refName(measure.collectedBy),
+        sites: measure.siteFigures.length > 0 ? siteRows(measure) : undefined,
     });
+}
+
+/** One row per site, its baseline and target together however many lines they were written on. */
+function siteRows(measure: ast.Measure): SiteFiguresRow[] {
+    const rows = new Map<string, SiteFiguresRow>();
+    for (const figures of measure.siteFigures) {
+        const site = refName(figures.site)!;
+        const row = rows.get(site) ?? { site };
+        if (figures.baseline) {
+            row.baseline = describeQuantity(figures.baseline.value);
+            row.baselineDate = figures.baseline.date;
+        }
+        if (figures.target) {
+            row.target = describeTarget(figures.target);
+        }
+        rows.set(site, row);
+    }
+    return [...rows.values()].map(definedOnly);
 }
 
 /** Drops the fields that are undefined, so the plan compares and serialises cleanly. */
@@ -116,8 +151,20 @@ function definedOnly<T extends object>(value: T): T {
 const describeItem = (item: MeasuredItem) => (item.kind ? `${item.kind} ${item.name}` : item.name);
 const describeSource = (source: MeasureSource | undefined) =>
     source && (source.kind === 'evidence' ? source.name : source.text);
-const describeBaseline = (row: MeasurementPlanRow) =>
+const describeBaseline = (row: { baseline?: string; baselineDate?: string }) =>
     row.baseline === undefined ? undefined : row.baselineDate ? `${row.baseline} on ${row.baselineDate}` : row.baseline;
+/** `WardA: baseline 3 on 2025-01-31, target reach 2; WardB: ...`, or undefined with no site figures. */
+const describeSites = (row: MeasurementPlanRow) =>
+    row.sites
+        ?.map(site =>
+            [
+                `${site.site}:`,
+                [site.baseline && `baseline ${describeBaseline(site)}`, site.target && `target ${site.target}`]
+                    .filter(Boolean)
+                    .join(', '),
+            ].join(' '),
+        )
+        .join('; ');
 
 // ---------------------------------------------------------------- Markdown
 
@@ -159,8 +206,8 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
             '',
         );
         lines.push(
-            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner |',
-            '|---|---|---|---|---|---|---|---|---|---|',
+            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner | method | collected by | sites |',
+            '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
         );
         for (const row of plan.measures) {
             const cells = [
@@ -174,6 +221,9 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
                 describeSource(row.source),
                 row.frequency,
                 row.owner,
+                row.method,
+                row.collectedBy,
+                describeSites(row),
             ];
             lines.push(`| ${cells.map(cell).join(' | ')} |`);
         }
@@ -206,6 +256,9 @@ const CSV_HEADER = [
     'source',
     'frequency',
     'owner',
+    'method',
+    'collected by',
+    'sites',
 ];
 
 /**
@@ -244,6 +297,9 @@ export function measurementPlanCsv(plan: MeasurementPlan): string {
         describeSource(row.source),
         row.frequency,
         row.owner,
+        row.method,
+        row.collectedBy,
+        describeSites(row),
     ]);
     return [CSV_HEADER, ...rows].map(fields => fields.map(csvField).join(',') + '\r\n').join('');
 }

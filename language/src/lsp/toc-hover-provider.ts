@@ -94,8 +94,25 @@ export class TocHoverProvider extends AstNodeHoverProvider {
                     node.baseline &&
                         `baseline ${describeQuantity(node.baseline.value)}${node.baseline.date ? ` on ${node.baseline.date}` : ''}`,
                     node.target && `target ${describeTarget(node.target)}`,
+                    ...node.siteFigures.map(figures =>
+                        [
+                            `at ${figures.site.$refText}:`,
+                            figures.baseline && `baseline ${describeQuantity(figures.baseline.value)}`,
+                            figures.target && `target ${describeTarget(figures.target)}`,
+                        ]
+                            .filter(isText)
+                            .join(' '),
+                    ),
+                    node.method && `by ${node.method}`,
                     node.frequency,
                     node.owner && `owner ${node.owner.$refText}`,
+                    node.collectedBy && `collected by ${node.collectedBy.$refText}`,
+                ].filter(isText);
+            case 'Context':
+                return [
+                    node.sites.length > 0 && `at ${node.sites.map(s => s.$refText).join(', ')}`,
+                    node.readiness && `readiness ${node.readiness}`,
+                    node.capacity && `capacity ${node.capacity}`,
                 ].filter(isText);
             case 'Link':
                 return [
@@ -106,9 +123,12 @@ export class TocHoverProvider extends AstNodeHoverProvider {
                 ].filter(isText);
             case 'Stakeholder':
             case 'Person':
-                return [node.level, node.profession, node.role, node.designInvolved && 'involved in design'].filter(
-                    isText,
-                );
+                return [
+                    node.level,
+                    node.professions.join(', '),
+                    node.role,
+                    node.designInvolved && 'involved in design',
+                ].filter(isText);
             case 'Assumption':
                 return [node.risk && `${node.risk} risk`, node.check && `checked by ${node.check}`].filter(isText);
             case 'Programme':

@@ -144,7 +144,7 @@ function readingsOf(model: ProgrammeModel): Record<ChallengeId, Reading> {
     const rated = contexts.filter(c => c.readiness && c.capacity);
     const owned = activities.filter(a => a.owner).length;
     const designers = parties.filter(p => levelOf(p) === 'frontline' && p.designInvolved);
-    const professions = [...new Set(parties.map(p => p.profession).filter(Boolean))];
+    const professions = [...new Set(parties.flatMap(p => p.professions))];
     const leaderLevels = internalLeaderLevels(model);
     const outside = leadersOf(model).filter(p => levelOf(p) !== undefined && !isInternalLevel(levelOf(p)));
     const funders = programme?.funders.map(f => f.ref).filter((f): f is ast.Party => f !== undefined) ?? [];

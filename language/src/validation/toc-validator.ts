@@ -7,6 +7,7 @@ import {
     checkDates,
     checkProgrammePeriod,
     checkRepeatedFields,
+    checkRepeatedSiteFigures,
     checkSingleProgramme,
     DATE_PROPERTIES,
 } from './structure/fields.js';
@@ -26,6 +27,7 @@ export function registerValidationChecks(services: TocServices): void {
         Element: [checkRepeatedFields(services)],
         Link: [checkSelfLink(), checkLinkDirection()],
         Programme: [checkProgrammePeriod(), checkSingleProgramme(services)],
+        Measure: [checkRepeatedSiteFigures()],
         Activity: [checkActivityDates(), checkDates(DATE_PROPERTIES.Activity)],
         Period: [checkDates(DATE_PROPERTIES.Period)],
         Figure: [checkDates(DATE_PROPERTIES.Figure)],

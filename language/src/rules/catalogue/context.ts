@@ -6,15 +6,26 @@ export const noContext: RuleDefinition = {
     challenge: 5,
     title: 'No assessment of context, readiness or capacity',
     summary:
-        'The same plan succeeds in one organisation and fails in another. Assess readiness, capacity, competing priorities and fit with policy before committing.',
+        'The same plan succeeds in one organisation and fails in another, and in one ward and not the next. Assess readiness, capacity, competing priorities and fit with policy before committing, for each site where sites are named.',
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
-        if (programme && model.all(ast.isContext).length === 0) {
+        const contexts = model.all(ast.isContext);
+        if (programme && contexts.length === 0) {
             report({
                 node: programme,
                 message: `Programme \`${programme.name}\` has no context assessment: add a \`context\` rating readiness, capacity and policy alignment.`,
             });
+            return;
+        }
+        const assessed = new Set(contexts.flatMap(context => context.sites.map(site => site.ref)));
+        for (const site of model.all(ast.isSite)) {
+            if (!assessed.has(site)) {
+                report({
+                    node: site,
+                    message: `Site \`${site.name}\` has no context assessment of its own: add a \`context\` with \`at ${site.name}\` rating its readiness and capacity.`,
+                });
+            }
         }
     },
 };

@@ -83,8 +83,8 @@ export const singleProfession: RuleDefinition = {
     check({ model, programme, report }) {
         const professions = new Set(
             parties(model)
-                .map(party => party.profession?.toLowerCase())
-                .filter(Boolean),
+                .flatMap(party => party.professions)
+                .map(profession => profession.toLowerCase()),
         );
         if (programme && professions.size === 1) {
             report({

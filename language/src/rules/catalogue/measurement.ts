@@ -35,13 +35,13 @@ export const measureWithoutBaseline: RuleDefinition = {
                 // A balancing measure watches for harm; its baseline is welcome but not its purpose.
                 continue;
             }
-            if (!measure.baseline) {
+            if (!measure.baseline && !measure.siteFigures.some(figures => figures.baseline)) {
                 report({
                     node: measure,
                     message: `Measure \`${measure.name}\` has no baseline: add \`baseline <value> on <date>\` measured before the work starts.`,
                     fix: { kind: 'add-baseline' },
                 });
-            } else if (!measure.baseline.date) {
+            } else if (measure.baseline && !measure.baseline.date) {
                 report({
                     node: measure,
                     property: 'baseline',
@@ -75,14 +75,15 @@ export const measureWithoutOwner: RuleDefinition = {
     id: 'measure-without-owner',
     challenge: 3,
     title: 'A measure has no owner',
-    summary: "Data that is everybody's job is nobody's job. Name who collects and reports each measure.",
+    summary:
+        "Data that is everybody's job is nobody's job. Name who is accountable for each measure; say who collects it with `collected by` when that is someone else.",
     defaultSeverity: 'warning',
     check({ model, report }) {
         for (const measure of model.measures) {
             if (!measure.owner) {
                 report({
                     node: measure,
-                    message: `Measure \`${measure.name}\` has no owner: add \`owner <stakeholder or person>\` who collects and reports it.`,
+                    message: `Measure \`${measure.name}\` has no owner: add \`owner <stakeholder or person>\` who is accountable for it.`,
                 });
             }
         }
@@ -111,31 +112,51 @@ export const measureWithoutFrequency: RuleDefinition = {
 export const measurementBurden: RuleDefinition = {
     id: 'measurement-burden',
     challenge: 3,
-    title: 'One frontline group owns too many measures',
+    title: 'One frontline group collects too many measures',
     summary:
-        'Paperwork alienates ward staff and crowds out care. Keep the data burden on any one frontline group small, and find support for collection.',
+        'Paperwork alienates ward staff and crowds out care. Keep the data burden on any one frontline group small, and find support for collection. A measure is counted against whoever collects it (`collected by`), or its owner when nobody else is named.',
     defaultSeverity: 'warning',
     thresholds: {
         maxMeasures: {
-            description: 'How many measures one frontline stakeholder may own before the rule fires.',
+            description: 'How many measures one frontline stakeholder may collect before the rule fires.',
             default: 3,
             minimum: 1,
         },
     },
     check({ model, threshold, report }) {
         const limit = threshold('maxMeasures');
-        const owned = new Map<ast.Party, number>();
+        const collected = new Map<ast.Party, number>();
         for (const measure of model.measures) {
-            const owner = measure.owner?.ref;
-            if (owner && levelOf(owner) === 'frontline') {
-                owned.set(owner, (owned.get(owner) ?? 0) + 1);
+            const collector = (measure.collectedBy ?? measure.owner)?.ref;
+            if (collector && levelOf(collector) === 'frontline') {
+                collected.set(collector, (collected.get(collector) ?? 0) + 1);
             }
         }
-        for (const [owner, count] of owned) {
+        for (const [collector, count] of collected) {
             if (count > limit) {
                 report({
-                    node: owner,
-                    message: `Frontline \`${owner.name}\` owns ${count} measures, more than ${limit}: share the collection, automate it, or drop the least useful.`,
+                    node: collector,
+                    message: `Frontline \`${collector.name}\` collects ${count} measures, more than ${limit}: share the collection, automate it, or drop the least useful.`,
+                });
+            }
+        }
+    },
+};
+
+export const selfReportedOutcome: RuleDefinition = {
+    id: 'self-reported-outcome',
+    challenge: 3,
+    title: 'An outcome is measured only by self-report',
+    summary:
+        "People's own account of what they did, or of how well a team works, flatters the change and is hard to compare over time. Where an outcome matters, measure it from routine data, audit or observation as well.",
+    defaultSeverity: 'info',
+    check({ model, report }) {
+        for (const outcome of model.all(ast.isOutcome)) {
+            const measures = model.measuresOf(outcome);
+            if (measures.length > 0 && measures.every(measure => measure.method === 'self-report')) {
+                report({
+                    node: outcome,
+                    message: `Outcome \`${outcome.name}\` is measured only by self-report: add a measure from routine data, audit or observation.`,
                 });
             }
         }
@@ -149,4 +170,5 @@ export const MEASUREMENT_RULES = [
     measureWithoutOwner,
     measureWithoutFrequency,
     measurementBurden,
+    selfReportedOutcome,
 ];

@@ -88,37 +88,60 @@ export const alreadyGoodBaseline: RuleDefinition = {
     defaultSeverity: 'warning',
     check({ model, report }) {
         for (const measure of model.measures) {
-            const baseline = measure.baseline?.value;
-            const target = measure.target;
-            // Only absolute targets ("reach 95") can be compared with a baseline level; a balancing
-            // measure's target is a limit to stay within, not a goal.
-            // (A target cut short by a syntax error may have no value: found by fuzzing.)
-            if (
-                measure.kind === 'balancing' ||
-                !baseline ||
-                !target?.value ||
-                (target.change && target.change !== 'reach') ||
-                !sameUnit(baseline.unit, target.value.unit)
-            ) {
+            // A balancing measure's target is a limit to stay within, not a goal.
+            if (measure.kind === 'balancing') {
                 continue;
             }
-            const direction = measure.direction;
-            const met =
-                direction === 'decrease'
-                    ? baseline.value <= target.value.value
-                    : direction === 'increase'
-                      ? baseline.value >= target.value.value
-                      : baseline.value === target.value.value;
-            if (met) {
+            if (measure.baseline && meetsTarget(measure, measure.baseline.value, measure.target)) {
                 report({
                     node: measure,
                     property: 'baseline',
-                    message: `Measure \`${measure.name}\` already meets its target at baseline (${describeQuantity(baseline)} against a target of ${describeQuantity(target.value)}): check the baseline, raise the target, or focus where there is room to improve.`,
+                    message: `Measure \`${measure.name}\` already meets its target at baseline (${describeQuantity(measure.baseline.value)} against a target of ${describeQuantity(measure.target!.value)}): check the baseline, raise the target, or focus where there is room to improve.`,
                 });
             }
+            const siteTargets = new Map(
+                measure.siteFigures
+                    .filter(figures => figures.target)
+                    .map(figures => [figures.site.ref, figures.target]),
+            );
+            measure.siteFigures.forEach((figures, index) => {
+                const target = siteTargets.get(figures.site.ref) ?? measure.target;
+                if (figures.baseline && meetsTarget(measure, figures.baseline.value, target)) {
+                    report({
+                        node: measure,
+                        property: 'siteFigures',
+                        index,
+                        message: `At site \`${figures.site.$refText}\`, measure \`${measure.name}\` already meets its target at baseline (${describeQuantity(figures.baseline.value)} against a target of ${describeQuantity(target!.value)}): focus where there is room to improve, or give this site a target of its own.`,
+                    });
+                }
+            });
         }
     },
 };
+
+/**
+ * Whether a baseline already reaches a target. Only absolute targets ("reach 95") compare with a
+ * level, in the same unit. (A value cut short by a syntax error may be missing: found by fuzzing.)
+ */
+function meetsTarget(
+    measure: ast.Measure,
+    baseline: ast.Quantity | undefined,
+    target: ast.Target | undefined,
+): boolean {
+    if (
+        !baseline ||
+        !target?.value ||
+        (target.change && target.change !== 'reach') ||
+        !sameUnit(baseline.unit, target.value.unit)
+    ) {
+        return false;
+    }
+    return measure.direction === 'decrease'
+        ? baseline.value <= target.value.value
+        : measure.direction === 'increase'
+          ? baseline.value >= target.value.value
+          : baseline.value === target.value.value;
+}
 
 function sameUnit(a: string | undefined, b: string | undefined): boolean {
     return a === undefined || b === undefined || a === b;

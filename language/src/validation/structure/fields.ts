@@ -1,7 +1,7 @@
 import type { AstNode, CstNode, Properties, ValidationAcceptor, ValidationCheck } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, UriUtils } from 'langium';
 import { declarationNode } from '../../utils/cst.js';
-import type { Activity, Element, Programme } from '../../generated/ast.js';
+import type { Activity, Element, Measure, Programme } from '../../generated/ast.js';
 import { isLink, isProgramme } from '../../generated/ast.js';
 import { linkLabel } from '../../rules/catalogue/solution.js';
 import { kindLabel } from '../../declarations.js';
@@ -82,6 +82,32 @@ export function checkRepeatedFields(services: TocServices): ValidationCheck<Elem
                     `\`${fieldWords(assignment)}\` is given more than once in ${where}; only the last one would count. Keep one.`,
                     { node: element, range: extra.range, code: REPEATED_FIELD },
                 );
+            }
+        }
+    };
+}
+
+/**
+ * A site's baseline, or its target, given twice in one measure (`at WardA baseline ...` on two
+ * lines): only one could count. A site's baseline and target may stand on lines of their own.
+ */
+export function checkRepeatedSiteFigures(): ValidationCheck<Measure> {
+    return (measure: Measure, accept: ValidationAcceptor) => {
+        for (const field of ['baseline', 'target'] as const) {
+            const seen = new Set<string>();
+            for (const figures of measure.siteFigures) {
+                const site = figures.site?.$refText;
+                if (!site || !figures[field]) {
+                    continue;
+                }
+                if (seen.has(site)) {
+                    accept(
+                        'error',
+                        `The ${field} of site \`${site}\` is given more than once in \`${measure.name}\`; only one can count. Keep one.`,
+                        { node: figures, property: field, code: REPEATED_FIELD },
+                    );
+                }
+                seen.add(site);
             }
         }
     };
