@@ -85,7 +85,7 @@ export interface PreviewNode {
     /** What the box is, as its subtitle says: `primary driver · short term`. */
     kind: string;
     title: string;
-    measures: Array<{ name: string; kind?: string; findings: PreviewFinding[] }>;
+    measures: Array<{ name: string; kind?: string; method?: string; findings: PreviewFinding[] }>;
     findings: PreviewFinding[];
 }
 

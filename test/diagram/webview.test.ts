@@ -26,10 +26,12 @@ const CHROMIUM_ARGS = [
     '--no-first-run',
 ];
 
-const HOSTILE = BASE.replace('"Hourly intentional rounding"', '"<script>alert(1)</script>"').replace(
-    '"Fewer inpatient falls"',
-    '"\\"><img src=x onerror=alert(1)>"',
-);
+const HOSTILE = BASE.replace('"Hourly intentional rounding"', '"<script>alert(1)</script>"')
+    .replace('"Fewer inpatient falls"', '"\\"><img src=x onerror=alert(1)>"')
+    .replace(
+        'source "Incident reporting system"\n    frequency',
+        'source "Incident reporting system"\n    method routine-data\n    frequency',
+    );
 
 let browser: Awaited<ReturnType<typeof chromium.launch>>;
 let pageUrl: string;
@@ -347,7 +349,9 @@ describe('the diagram preview page, in Chromium', () => {
         await expect.poll(() => card.isVisible()).toBe(true);
         expect(await card.locator('.card-kind').textContent()).toBe('aim · long term · reduce 25% by 2026-03-31');
         expect(await card.locator('.card-title').textContent()).toBe('"><img src=x onerror=alert(1)>');
-        expect(await card.locator('.card-measures li').allTextContents()).toEqual(['FallsRate (outcome)']);
+        expect(await card.locator('.card-measures li').allTextContents()).toEqual([
+            'FallsRate (outcome, by routine-data)',
+        ]);
         expect(await card.textContent()).toContain('No findings');
         await page.locator('#node-RoundsDone').hover();
         await expect.poll(() => card.locator('.card-title').textContent()).toBe('Patients are checked every hour');

@@ -326,7 +326,8 @@ function fillCard(node: PreviewNode): void {
         const list = document.createElement('ul');
         list.className = 'card-measures';
         for (const measure of node.measures) {
-            const item = line('li', '', measure.kind ? `${measure.name} (${measure.kind})` : measure.name);
+            const about = [measure.kind, measure.method && `by ${measure.method}`].filter(Boolean).join(', ');
+            const item = line('li', '', about ? `${measure.name} (${about})` : measure.name);
             if (measure.findings.length > 0) {
                 const findings = document.createElement('ul');
                 findings.append(...measure.findings.map(findingItem));

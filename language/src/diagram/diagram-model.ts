@@ -34,6 +34,8 @@ export interface DiagramFinding {
 export interface DiagramMeasure {
     name: string;
     kind?: ast.MeasureKind;
+    /** How its data are collected. */
+    method?: ast.MeasureMethod;
     findings: DiagramFinding[];
 }
 
@@ -188,9 +190,12 @@ function toNode(
         ...(ast.isOutcome(node) && node.horizon ? { horizon: node.horizon } : {}),
         label: visibleText(node.title ?? node.name),
         ...(ast.isOutcome(node) && node.target ? { target: visibleText(describeTarget(node.target)) } : {}),
-        measures: model
-            .measuresOf(node)
-            .map(measure => ({ name: measure.name, kind: measure.kind, findings: byNode.get(measure) ?? [] })),
+        measures: model.measuresOf(node).map(measure => ({
+            name: measure.name,
+            kind: measure.kind,
+            ...(measure.method ? { method: measure.method } : {}),
+            findings: byNode.get(measure) ?? [],
+        })),
         findings: byNode.get(node) ?? [],
         ...(location ? { location } : {}),
     };

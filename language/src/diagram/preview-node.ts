@@ -9,7 +9,12 @@ export function previewNode(node: DiagramNode): PreviewNode {
         name: node.id,
         kind: nodeSubtitle(node),
         title: node.label,
-        measures: node.measures.map(m => ({ name: m.name, ...(m.kind ? { kind: m.kind } : {}), findings: m.findings })),
+        measures: node.measures.map(m => ({
+            name: m.name,
+            ...(m.kind ? { kind: m.kind } : {}),
+            ...(m.method ? { method: m.method } : {}),
+            findings: m.findings,
+        })),
         findings: node.findings,
     };
 }
