@@ -59,6 +59,7 @@ const KEYWORDS = [
     'setting',
     'aim',
     'sponsor',
+    'funder',
     'problem',
     'figure',
     'is',
@@ -126,6 +127,7 @@ const KEYWORDS = [
     'member',
     'of',
     'profession',
+    'professions',
     'level',
     'role',
     'involved',
@@ -152,6 +154,14 @@ const KEYWORDS = [
     'guideline',
     'job-plan',
     'context',
+    'site',
+    'at',
+    'method',
+    'collected',
+    'routine-data',
+    'self-report',
+    'improvement-partner',
+    'backfill',
     'readiness',
     'capacity',
     'competing',
@@ -273,11 +283,26 @@ const target = seq(
     optional(fc.constant(['stretch'])),
 );
 const partyFields: Field[] = [
-    () => seq('profession', fc.oneof(one(name), one(text))),
+    () =>
+        seq(
+            choice('profession', 'professions'),
+            fc
+                .array(fc.oneof(name, text), { minLength: 1, maxLength: 3 })
+                .map(values => values.flatMap((v, i) => (i === 0 ? [v] : [',', v]))),
+        ),
     () =>
         seq(
             'level',
-            choice('frontline', 'middle', 'executive', 'board', 'service-user', 'professional-body', 'funder'),
+            choice(
+                'frontline',
+                'middle',
+                'executive',
+                'board',
+                'service-user',
+                'professional-body',
+                'funder',
+                'improvement-partner',
+            ),
         ),
     () => seq('role', one(text)),
     () => fc.constant(['involved', 'in', 'design']),
@@ -295,6 +320,7 @@ const DECLARATIONS: Array<{ keyword: fc.Arbitrary<Tokens>; fields: Field[] }> = 
             () => seq('setting', one(text)),
             r => seq('aim', list(r)),
             r => seq('sponsor', list(r)),
+            r => seq('funder', list(r)),
             described,
         ],
     },
@@ -339,12 +365,15 @@ const DECLARATIONS: Array<{ keyword: fc.Arbitrary<Tokens>; fields: Field[] }> = 
             () => seq('baseline', quantity, optional(seq('on', one(date)))),
             () => target,
             r => seq('source', source(r)),
+            r => seq('at', one(r), fc.oneof(seq('baseline', quantity, optional(seq('on', one(date)))), target)),
+            () => seq('method', choice('routine-data', 'audit', 'survey', 'self-report', 'observation')),
             () =>
                 seq(
                     'frequency',
                     choice('continuous', 'daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'yearly'),
                 ),
             r => seq('owner', one(r)),
+            r => seq('collected', 'by', one(r)),
             described,
         ],
     },
@@ -369,7 +398,16 @@ const DECLARATIONS: Array<{ keyword: fc.Arbitrary<Tokens>; fields: Field[] }> = 
             () =>
                 seq(
                     'kind',
-                    choice('staff-time', 'money', 'admin-support', 'data-support', 'training', 'equipment', 'other'),
+                    choice(
+                        'staff-time',
+                        'backfill',
+                        'money',
+                        'admin-support',
+                        'data-support',
+                        'training',
+                        'equipment',
+                        'other',
+                    ),
                 ),
             () => seq('amount', quantity),
             r => seq('for', list(r)),
@@ -412,6 +450,7 @@ const DECLARATIONS: Array<{ keyword: fc.Arbitrary<Tokens>; fields: Field[] }> = 
     {
         keyword: choice('context'),
         fields: [
+            r => seq('at', list(r)),
             () => seq('readiness', rating),
             () => seq('capacity', rating),
             () => seq('competing', 'priorities', one(text)),
@@ -419,6 +458,7 @@ const DECLARATIONS: Array<{ keyword: fc.Arbitrary<Tokens>; fields: Field[] }> = 
             described,
         ],
     },
+    { keyword: choice('site'), fields: [described] },
 ];
 
 const block = (fields: Field[], refs: fc.Arbitrary<string>) =>

@@ -197,6 +197,20 @@ describe('a field whose value is a node of its own, given twice (found by fuzzin
         expect(model.document('model.toc').textDocument.getText(repeated[0].range)).toBe(first);
     });
 
+    test('a site figure that names no site is skipped by the rules, the measurement plan and hover', async () => {
+        const text =
+            'site W\nmeasure M {\n    kind outcome\n    direction decrease\n    target reach 5\n    at baseline 3\n}\n';
+        const model = await loadModel(text);
+        expect(model.diagnostics().filter(d => d.code === 'rule-failed')).toEqual([]);
+        expect(model.diagnostics().some(d => d.code === 'syntax-error')).toBe(true);
+        const document = model.document('model.toc');
+        const hover = await model.services.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(text.indexOf('M {')),
+        });
+        expect(JSON.stringify(hover)).not.toMatch(/undefined/);
+    });
+
     // language/src/references/toc-scope-provider.ts: the first value is left outside the tree;
     // hovering over its name resolved the reference with no document and logged an error.
     test('hovering over the first value logs no error', async () => {

@@ -129,7 +129,10 @@ function rowOf(measure: ast.Measure): MeasurementPlanRow {
 function siteRows(measure: ast.Measure): SiteFiguresRow[] {
     const rows = new Map<string, SiteFiguresRow>();
     for (const figures of measure.siteFigures) {
-        const site = refName(figures.site)!;
+        const site = refName(figures.site);
+        if (site === undefined) {
+            continue;
+        }
         const row = rows.get(site) ?? { site };
         if (figures.baseline) {
             row.baseline = describeQuantity(figures.baseline.value);

@@ -96,7 +96,7 @@ export class TocHoverProvider extends AstNodeHoverProvider {
                     node.target && `target ${describeTarget(node.target)}`,
                     ...node.siteFigures.map(figures =>
                         [
-                            `at ${figures.site.$refText}:`,
+                            `at ${figures.site?.$refText ?? '?'}:`,
                             figures.baseline && `baseline ${describeQuantity(figures.baseline.value)}`,
                             figures.target && `target ${describeTarget(figures.target)}`,
                         ]

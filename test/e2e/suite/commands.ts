@@ -7,6 +7,7 @@ import {
     diagramTab,
     inspectDiagrams,
     exists,
+    lineOf,
     openModel,
     readText,
     sleep,
@@ -18,7 +19,10 @@ import {
 interface ScorecardEntry {
     challenge: number | string;
     title: string;
-    findings: Array<{ rule: string; line: number }>;
+    verdict: 'addressed' | 'partly' | 'not-addressed';
+    asks: string;
+    shows: boolean;
+    findings: Array<{ rule: string; severity: string; message: string; line: number }>;
     strengths: string[];
 }
 interface DrawnDiagram {
@@ -27,6 +31,7 @@ interface DrawnDiagram {
 }
 interface Scorecard {
     programme: string | undefined;
+    errors: Array<{ message: string; line: number }>;
     entries: ScorecardEntry[];
 }
 
@@ -178,9 +183,19 @@ export function commandTests(): void {
                 scorecard.entries.map(e => e.challenge),
                 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 'methods'],
             );
-            const rules = scorecard.entries.flatMap(e => e.findings.map(f => `${f.rule}@${f.line}`));
-            assert.ok(rules.includes('unmeasured-outcome@145'), rules.join(', '));
-            assert.ok(rules.includes('no-balancing-measure@30'), rules.join(', '));
+            assert.deepEqual(scorecard.errors, []);
+            // Each finding on the line of the model where the editor shows it.
+            const document = await vscode.workspace.openTextDocument(model);
+            const unmeasured = scorecard.entries.flatMap(e => e.findings).find(f => f.rule === 'unmeasured-outcome');
+            assert.ok(unmeasured, JSON.stringify(scorecard.entries));
+            const outcome = /`(\w+)`/.exec(unmeasured.message)![1];
+            assert.equal(unmeasured.line, lineOf(document, `outcome ${outcome} `) + 1);
+            // Verdicts: no balancing measure leaves side effects not addressed, with the reason.
+            const sideEffects = scorecard.entries.find(e => e.challenge === 10)!;
+            assert.equal(sideEffects.verdict, 'not-addressed');
+            assert.equal(sideEffects.shows, false);
+            assert.ok(sideEffects.findings.some(f => f.rule === 'no-balancing-measure' && f.severity === 'warning'));
+            assert.ok(scorecard.entries.some(e => e.verdict === 'addressed'));
             // It is shown as a Markdown preview beside the model.
             await waitFor('the scorecard preview tab', () =>
                 vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => /scorecard/i.test(t.label)),

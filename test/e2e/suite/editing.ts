@@ -87,6 +87,37 @@ export function editingTests(): void {
             assert.equal(broken.range.start.line, lineOf(document, 'link LineCart -> NoSuchOutcome'));
         });
 
+        test('a funder named as a sponsor is reported, and its quick fix moves it to `funder`', async () => {
+            const before = vscode.languages.getDiagnostics(document.uri).map(d => d.message);
+            const line = lineOf(document, '    funder Ahrq');
+            const edit = new vscode.WorkspaceEdit();
+            edit.replace(document.uri, document.lineAt(line).range, '    sponsor Ahrq');
+            assert.ok(await vscode.workspace.applyEdit(edit));
+            const list = await waitForDiagnostics(
+                document.uri,
+                'funder-as-sponsor on Ahrq',
+                d => findingOn(document, 'funder-as-sponsor', 'Ahrq')(d) !== undefined,
+            );
+            const finding = findingOn(document, 'funder-as-sponsor', 'Ahrq')(list)!;
+            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+                'vscode.executeCodeActionProvider',
+                document.uri,
+                finding.range,
+            );
+            const fix = actions.find(a => a.title === 'Move Ahrq from sponsor to funder');
+            assert.ok(fix?.edit, actions.map(a => a.title).join(' | '));
+            assert.ok(await vscode.workspace.applyEdit(fix.edit));
+            const after = await waitForDiagnostics(
+                document.uri,
+                'no funder-as-sponsor',
+                d => !d.some(x => codeOf(x) === 'funder-as-sponsor'),
+            );
+            assert.ok(document.getText().includes('\n    funder Ahrq\n'), document.getText().slice(0, 1500));
+            assert.ok(!document.getText().includes('sponsor Ahrq'));
+            const added = after.filter(d => !before.includes(d.message));
+            assert.deepEqual(added, [], describeDiagnostics(added));
+        });
+
         test('the quick fix "Add a measure of PracticesUsed", its blanks filled in, clears that finding and adds none', async () => {
             const before = vscode.languages.getDiagnostics(document.uri).map(d => d.message);
             const finding = findingOn(

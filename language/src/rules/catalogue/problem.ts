@@ -102,11 +102,12 @@ export const alreadyGoodBaseline: RuleDefinition = {
             const siteTargets = new Map(
                 measure.siteFigures
                     .filter(figures => figures.target)
-                    .map(figures => [figures.site.ref, figures.target]),
+                    .map(figures => [figures.site?.ref, figures.target]),
             );
             measure.siteFigures.forEach((figures, index) => {
-                const target = siteTargets.get(figures.site.ref) ?? measure.target;
-                if (figures.baseline && meetsTarget(measure, figures.baseline.value, target)) {
+                // A site figure cut short by a syntax error may name no site (found by fuzzing).
+                const target = siteTargets.get(figures.site?.ref) ?? measure.target;
+                if (figures.site && figures.baseline && meetsTarget(measure, figures.baseline.value, target)) {
                     report({
                         node: measure,
                         property: 'siteFigures',
