@@ -105,6 +105,15 @@ describe('completion', () => {
     test('offers the allowed values of a field', async () => {
         const labels = await completionLabels('outcome A\noutcome B\nlink A -> B { evidence <|> }', '<|>');
         expect(labels).toEqual(expect.arrayContaining(['strong', 'moderate', 'weak', 'contested', 'none']));
+        expect(await completionLabels('measure M { method <|> }', '<|>')).toEqual(
+            expect.arrayContaining(['routine-data', 'audit', 'survey', 'self-report', 'observation']),
+        );
+    });
+
+    test('after `at` in a measure, offers the sites', async () => {
+        const labels = await completionLabels('site Ward7\noutcome A\nmeasure M { at <|> }', '<|>');
+        expect(labels).toContain('Ward7');
+        expect(labels).not.toContain('A');
     });
 });
 
@@ -332,6 +341,14 @@ link Rounding -> FewerFalls {
         const once = await format(messy);
         expect(once).toBe(expected);
         expect(await format(once)).toBe(once);
+    });
+
+    test("a site's figures stay on one line each; a list of professions stays on its line", async () => {
+        const messy =
+            'site W7\nmeasure M { baseline 6.5 at W7 baseline 4.2 on 2025-01-31   at W7  target reach 3 method audit collected by S }\nstakeholder S { professions nursing,medicine , "occupational therapy" }\n';
+        expect(await format(messy)).toBe(
+            'site W7\nmeasure M {\n    baseline 6.5\n    at W7 baseline 4.2 on 2025-01-31\n    at W7 target reach 3\n    method audit\n    collected by S\n}\nstakeholder S {\n    professions nursing, medicine, "occupational therapy"\n}\n',
+        );
     });
 
     test('leaves a file with syntax errors untouched', async () => {
