@@ -448,7 +448,7 @@ const CUTS: Array<{ example: string; after: string; broke?: string }> = [
     { example: 'keystone-icu.toc', after: 'programme KeystoneIcu "Keystone' },
     { example: 'keystone-icu.toc', after: 'period 2004-03-01 to' },
     { example: 'keystone-icu.toc', after: 'period 2004-03' },
-    { example: 'keystone-icu.toc', after: 'sponsor KeystoneCenter,' },
+    { example: 'keystone-icu.toc', after: 'professions medicine,' },
     { example: 'keystone-icu.toc', after: 'figure "Mean CRBSI rate across participating ICUs at baseline" is 7.' },
     { example: 'keystone-icu.toc', after: '// The CUSP' },
     { example: 'keystone-icu.toc', after: 'agreed by' },

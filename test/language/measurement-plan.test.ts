@@ -280,7 +280,7 @@ describe('toc measures', () => {
             'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites',
         );
         expect(csv).toContain(
-            '\r\nHospitalMortality,Hospital standardised mortality ratio,outcome,outcome LowerMortality,HSMR,100,2006-12-31,reduce 15% by 2008-08-31 (stretch),decrease,"Hospital episode statistics, risk-adjusted",quarterly,InformationTeam,,,\r\n',
+            '\r\nHospitalMortality,Hospital standardised mortality ratio,outcome,outcome LowerMortality,HSMR,100,2006-12-31,reduce 15% by 2008-08-31 (stretch),decrease,"Hospital episode statistics, risk-adjusted",quarterly,InformationTeam,routine-data,,\r\n',
         );
     });
 

@@ -49,8 +49,8 @@ describe('the npm package', () => {
             encoding: 'utf8',
         });
         expect(check.status).toBe(0);
-        expect(check.stdout).toContain('keystone-icu.toc:145:9  warning  Outcome `PracticesUsed` has no measure');
-        expect(check.stdout).toContain('1 file checked: 6 problems (0 errors, 6 warnings)');
+        expect(check.stdout).toContain('keystone-icu.toc:154:9  warning  Outcome `PracticesUsed` has no measure');
+        expect(check.stdout).toContain('1 file checked: 7 problems (0 errors, 7 warnings)');
 
         const server = spawnSync('npx', ['--no-install', 'toc-language-server'], { cwd: project, encoding: 'utf8' });
         expect(server.status).toBe(2);
