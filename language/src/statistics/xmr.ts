@@ -1,0 +1,86 @@
+/**
+ * The XmR (individuals) chart as NHS England's "Making Data Count" draws it, computed as
+ * NHSRplotthedots' `ptd_spc_standard` does (R/ptd_spc_standard.R): the mean, the mean moving range,
+ * limits at the mean ± 2.66 mean moving ranges.
+ */
+import { assembleChart, periodRanges } from './special-causes.js';
+import type { PointLimits } from './special-causes.js';
+import { DEFAULT_SPC_OPTIONS, plottedValue } from './series.js';
+import type { Point, SpcChart, SpcInput, SpcPeriod } from './series.js';
+
+/** 3/d2 with d2 = 1.128, the expected range of two normal values in sigmas, rounded as Wheeler and the NHS do. */
+export const XMR_LIMIT_FACTOR = 2.66;
+/** D4 for ranges of two: the moving-range chart's upper limit in mean moving ranges, the screening threshold. */
+export const MOVING_RANGE_LIMIT_FACTOR = 3.267;
+
+export interface XmrPeriod extends SpcPeriod {
+    /** The mean moving range of the baseline, after screening; `undefined` with fewer than two values. */
+    readonly meanMovingRange: number | undefined;
+    readonly lower: number | undefined;
+    readonly upper: number | undefined;
+    readonly sigma: number | undefined;
+}
+
+/** The absolute differences of neighbouring values. */
+export function movingRanges(values: readonly number[]): number[] {
+    return values.slice(1).map((value, i) => Math.abs(value - values[i]));
+}
+
+/**
+ * The mean moving range, screened when asked: moving ranges at or above 3.267 times the mean are
+ * left out and the rest averaged again, once (`screen_outliers` in NHSRplotthedots). A constant
+ * series has a mean moving range of zero, which no screening can lower.
+ */
+export function meanMovingRange(values: readonly number[], screen: boolean): number | undefined {
+    const ranges = movingRanges(values);
+    const mean = average(ranges);
+    if (!screen || mean === undefined || mean === 0) {
+        return mean;
+    }
+    return average(ranges.filter(range => range < MOVING_RANGE_LIMIT_FACTOR * mean));
+}
+
+export function xmrChart(points: readonly Point[], input: SpcInput = {}): SpcChart<XmrPeriod> {
+    const options = { ...DEFAULT_SPC_OPTIONS, ...input.options };
+    const values = points.map(plottedValue);
+    const ranges = periodRanges(
+        values.map(value => value !== undefined),
+        input.phases ?? {},
+        options.minBaselinePoints,
+    );
+    const periods = ranges.map((range): XmrPeriod => {
+        const baseline = values
+            .slice(range.start, range.baselineEnd)
+            .filter((value): value is number => value !== undefined);
+        const centre = average(baseline);
+        const mr = meanMovingRange(baseline, options.screenMovingRanges);
+        const limited = centre !== undefined && mr !== undefined;
+        return {
+            ...range,
+            centre,
+            meanMovingRange: mr,
+            lower: limited ? centre - XMR_LIMIT_FACTOR * mr : undefined,
+            upper: limited ? centre + XMR_LIMIT_FACTOR * mr : undefined,
+            sigma: limited ? (XMR_LIMIT_FACTOR / 3) * mr : undefined,
+        };
+    });
+    const limits = values.map((value, i): PointLimits => {
+        const period = periods.find(p => i >= p.start && i < p.end)!;
+        return value === undefined
+            ? { centre: undefined, lower: undefined, upper: undefined, sigma: undefined }
+            : { centre: period.centre, lower: period.lower, upper: period.upper, sigma: period.sigma };
+    });
+    return assembleChart(
+        points.map(point => point.date),
+        values,
+        limits,
+        periods,
+        options,
+        input.direction,
+        input.target,
+    );
+}
+
+function average(values: readonly number[]): number | undefined {
+    return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
