@@ -5,12 +5,13 @@ import { codeOf, describeDiagnostics, EXTENSION_ID, openModel, waitFor, waitForD
 
 /** The findings `toc check examples/keystone-icu.toc` reports: the same must reach the editor. */
 const KEYSTONE_FINDINGS = [
-    [30, 'no-balancing-measure', 'KeystoneIcu'],
-    [145, 'unmeasured-outcome', 'PracticesUsed'],
-    [149, 'unmeasured-outcome', 'NursesSpeakUp'],
-    [199, 'contested-evidence', 'weak'],
-    [209, 'contested-evidence', 'weak'],
-    [497, 'unwatched-risk', 'UnderAscertainment'],
+    [38, 'no-balancing-measure', 'KeystoneIcu'],
+    [38, 'no-protected-time', 'IcuTeamLeaders'],
+    [154, 'unmeasured-outcome', 'PracticesUsed'],
+    [158, 'unmeasured-outcome', 'NursesSpeakUp'],
+    [208, 'contested-evidence', 'weak'],
+    [218, 'contested-evidence', 'weak'],
+    [514, 'unwatched-risk', 'UnderAscertainment'],
 ] as const;
 
 export function activationTests(): void {
@@ -64,7 +65,7 @@ export function activationTests(): void {
             const uri = vscode.window.activeTextEditor!.document.uri;
             const finding = vscode.languages
                 .getDiagnostics(uri)
-                .find(d => codeOf(d) === 'unmeasured-outcome' && d.range.start.line === 144)!;
+                .find(d => codeOf(d) === 'unmeasured-outcome' && d.range.start.line === 153)!;
             assert.equal(vscode.window.activeTextEditor!.document.getText(finding.range), 'PracticesUsed');
             const code = finding.code as { value: string; target: vscode.Uri };
             assert.match(code.target.toString(), /docs\/rules\/unmeasured-outcome\.md$/);
@@ -75,7 +76,7 @@ export function activationTests(): void {
             const finding = vscode.languages
                 .getDiagnostics(document.uri)
                 .find(d => codeOf(d) === 'no-balancing-measure')!;
-            assert.equal(finding.range.start.line, 29);
+            assert.equal(finding.range.start.line, 37);
             assert.equal(document.getText(finding.range), 'KeystoneIcu');
         });
     });
