@@ -74,6 +74,8 @@ function startLanguageClient(context: vscode.ExtensionContext, problems: Problem
             fileEvents: [
                 vscode.workspace.createFileSystemWatcher('**/*.toc'),
                 vscode.workspace.createFileSystemWatcher('**/toc.config.json'),
+                // Measures' data files: a change checks the models that read them again.
+                vscode.workspace.createFileSystemWatcher('**/*.csv'),
             ],
         },
     };

@@ -11,6 +11,7 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ModelAnalysis } from './analysis/model-analysis.js';
 import { TocConfigProvider } from './config/config-provider.js';
 import { RuleEngine } from './rules/rule-engine.js';
+import { MeasureData } from './data/measure-data.js';
 import { TocGeneratedModule, TocGeneratedSharedModule } from './generated/module.js';
 import { TocValueConverter } from './parser/toc-value-converter.js';
 import { TocLexerErrorMessageProvider, TocParserErrorMessageProvider } from './parser/toc-error-messages.js';
@@ -50,6 +51,9 @@ export type TocAddedServices = {
     rules: {
         RuleEngine: RuleEngine;
     };
+    data: {
+        MeasureData: MeasureData;
+    };
     validation: {
         RepeatedFieldHint: RepeatedFieldHint;
     };
@@ -70,6 +74,9 @@ export const TocModule: Module<TocServices, PartialLangiumServices & TocAddedSer
     },
     rules: {
         RuleEngine: services => new RuleEngine(services),
+    },
+    data: {
+        MeasureData: services => new MeasureData(services),
     },
     parser: {
         ValueConverter: () => new TocValueConverter(),

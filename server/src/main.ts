@@ -2,6 +2,8 @@ import { startLanguageServer } from 'langium/lsp';
 import { TocNodeFileSystem } from './node-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
+import { rebuildOnDataChange } from '../../language/src/data/data-watcher.js';
+import { publishDataProblems } from './data-diagnostics.js';
 import { createTocServices } from '../../language/src/index.js';
 import { registerDiagramHandlers } from './diagram-handler.js';
 import { registerScorecardHandler } from './scorecard-handler.js';
@@ -35,6 +37,8 @@ process.on('unhandledRejection', reason =>
 
 const { shared, Toc } = createTocServices({ connection, ...TocNodeFileSystem });
 rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
+rebuildOnDataChange(shared, Toc.data.MeasureData);
+publishDataProblems(shared, Toc);
 shared.lsp.LanguageServer.onInitialize(params => {
     const options = params.initializationOptions as TocInitializationOptions | undefined;
     if (options?.checkWholeWorkspace === true) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Activity } from '../../language/src/index.js';
-import { isCalendarDate } from '../../language/src/validation/structure/fields.js';
+import { isCalendarDate } from '../../language/src/utils/dates.js';
 import { loadModel, loadWorkspace, rangeText } from '../support/workspace.js';
 
 const nodes = `

@@ -146,6 +146,45 @@ describe('the bundled language server over stdio', () => {
         await expect.poll(codes, { timeout: 10_000 }).toEqual(['outcome-unreachable']);
     });
 
+    test("reports a data file's problems on the model and on the file itself, and follows the file when it changes", async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'toc-data-'));
+        const text = 'measure FallsRate {\n    kind process\n    data "falls.csv"\n}\n';
+        writeFileSync(join(folder, 'plan.toc'), text);
+        const csv = join(folder, 'falls.csv');
+        writeFileSync(csv, 'date,value\n2025-01-01,3\n2025-02-01,n/a\n');
+        running = await startServer();
+        const uri = pathToFileURL(join(folder, 'plan.toc')).href;
+        const csvUri = pathToFileURL(csv).href;
+        const unreadable = () =>
+            latestDiagnostics(running!.published, uri)
+                ?.filter(d => d.code === 'data-unreadable')
+                .map(d => d.message);
+        running.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'toc', version: 1, text },
+        });
+        await expect
+            .poll(unreadable, { timeout: 10_000 })
+            .toEqual([
+                'The data file `falls.csv` of measure `FallsRate` cannot be used: row 3, column `value`: "n/a" is not a number.',
+            ]);
+        await expect
+            .poll(() => latestDiagnostics(running!.published, csvUri), { timeout: 10_000 })
+            .toEqual([
+                expect.objectContaining({
+                    severity: 1,
+                    message: 'Row 3, column `value`: "n/a" is not a number.',
+                    range: expect.objectContaining({ start: { line: 2, character: 0 } }),
+                }),
+            ]);
+
+        writeFileSync(csv, 'date,value\n2025-01-01,3\n2025-02-01,4\n');
+        running.connection.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: csvUri, type: 2 }],
+        });
+        await expect.poll(unreadable, { timeout: 10_000 }).toEqual([]);
+        await expect.poll(() => latestDiagnostics(running!.published, csvUri), { timeout: 10_000 }).toEqual([]);
+    });
+
     test('answers the scorecard request', async () => {
         running = await startServer();
         const uri = 'file:///virtual/plan.toc';

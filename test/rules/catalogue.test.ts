@@ -10,8 +10,11 @@ interface Case {
     /** The text the finding's range covers. */
     at: string;
     silent: string;
+    /** Other files of the model's folder, such as data files. */
+    files?: Record<string, string>;
 }
 
+const ERROR = 1;
 const WARNING = 2;
 const INFO = 3;
 const HINT = 4;
@@ -153,6 +156,21 @@ const CASES: Record<string, Case> = {
         message:
             'Measure `RoundsCompleted` has no frequency: add `frequency weekly` (or daily, monthly, quarterly...).',
         silent: BASE,
+    },
+    'data-unreadable': {
+        fires: edit([
+            '    frequency monthly\n    owner WardNurses\n}\n\nmeasure RoundsCompleted',
+            '    frequency monthly\n    owner WardNurses\n    data "falls.csv"\n}\n\nmeasure RoundsCompleted',
+        ]),
+        files: { 'rounds.csv': 'date,value\n2025-03-01,40\n' },
+        severity: ERROR,
+        at: '"falls.csv"',
+        message:
+            'The data file `falls.csv` of measure `FallsRate` does not exist: check the path, which is relative to this file.',
+        silent: edit([
+            '    frequency monthly\n    owner WardNurses\n}\n\nmeasure RoundsCompleted',
+            '    frequency monthly\n    owner WardNurses\n    data "rounds.csv"\n}\n\nmeasure RoundsCompleted',
+        ]),
     },
     'measurement-burden': {
         fires: edit([
@@ -412,8 +430,8 @@ describe('the rule catalogue', () => {
 
     describe.each(Object.entries(CASES))('%s', (id, c) => {
         test('fires, naming the element, on its name or field', async () => {
-            const model = await loadModel(c.fires);
-            expect(model.errors()).toEqual([]);
+            const model = await loadModel(c.fires, c.files);
+            expect(model.errors().filter(d => d.code !== id)).toEqual([]);
             const findings = model.diagnostics().filter(d => d.code === id);
             expect(findings).toHaveLength(1);
             expect(findings[0]).toMatchObject({
@@ -425,7 +443,7 @@ describe('the rule catalogue', () => {
         });
 
         test('stays silent on a close variant', async () => {
-            const model = await loadModel(c.silent);
+            const model = await loadModel(c.silent, c.files);
             expect(model.errors()).toEqual([]);
             expect(model.codes()).not.toContain(id);
         });

@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config/toc-config.js';
 import type { Model } from '../generated/ast.js';
 import { isLink, isModel, isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
+import type { MeasureData } from '../data/measure-data.js';
 import type { FindingReport, RuleContext, Severity } from './rule.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
 import { declarationsByName } from '../validation/structure/duplicate-names.js';
@@ -44,11 +45,13 @@ export function findingRange(finding: Finding): Range {
 export class RuleEngine {
     protected readonly analysis: ModelAnalysis;
     protected readonly configs: TocConfigProvider;
+    protected readonly measureData: MeasureData;
     protected readonly cache: WorkspaceCache<string, Finding[]>;
 
     constructor(services: TocServices) {
         this.analysis = services.analysis.ModelAnalysis;
         this.configs = services.config.ConfigProvider;
+        this.measureData = services.data.MeasureData;
         this.cache = new WorkspaceCache(services.shared);
     }
 
@@ -104,6 +107,7 @@ export class RuleEngine {
             const context: RuleContext = {
                 model,
                 programme,
+                data: measure => this.measureData.of(measure),
                 threshold: name => thresholds[name],
                 // One shape for every finding: spreading the reports, whose fields vary, took a
                 // tenth of the time of the rules when checking a folder of small models.

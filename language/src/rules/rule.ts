@@ -1,7 +1,8 @@
 import type { AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
-import type { Programme } from '../generated/ast.js';
+import type { Measure, Programme } from '../generated/ast.js';
+import type { LoadedData } from '../data/measure-data.js';
 import type { ChallengeId } from './challenges.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -82,6 +83,8 @@ export interface FindingReport {
 
 export interface RuleContext {
     readonly model: ProgrammeModel;
+    /** A measure's data file as loaded, or `undefined` when it names none. */
+    data(measure: Measure): LoadedData | undefined;
     /** The programme the model describes, if it declares one. */
     readonly programme: Programme | undefined;
     threshold(name: string): number;

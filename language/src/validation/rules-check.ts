@@ -5,6 +5,7 @@ import type { Model } from '../generated/ast.js';
 import { findingProperty, RULE_FAILED } from '../rules/rule-engine.js';
 import { applySuppressions, findSuppressions } from '../rules/suppressions.js';
 import type { TocServices } from '../toc-module.js';
+import { measuresToLoad } from '../data/measure-data.js';
 
 export const INVALID_CONFIG = 'invalid-config';
 
@@ -17,8 +18,11 @@ export const INVALID_CONFIG = 'invalid-config';
 export function checkRules(services: TocServices): ValidationCheck<Model> {
     const engine = services.rules.RuleEngine;
     const configs = services.config.ConfigProvider;
-    return (model: Model, accept: ValidationAcceptor) => {
+    const data = services.data.MeasureData;
+    return async (model: Model, accept: ValidationAcceptor) => {
         const document = AstUtils.getDocument(model);
+        // The rules read measures' data files: load those of every model the file is in first.
+        await data.load(measuresToLoad(services, document));
         const { kept, problems } = applySuppressions(engine.findingsIn(document), findSuppressions(document));
         for (const finding of kept) {
             accept(finding.severity, finding.message, {

@@ -48,6 +48,11 @@ export class TocImports {
         this.confinement = folders;
     }
 
+    /** Whether a file may be read: always, unless the workspace is not trusted and it is outside its folders. */
+    mayRead(uri: URI): boolean {
+        return !this.confinement || this.confinement.some(folder => isInside(uri, folder));
+    }
+
     /**
      * The file an import path names. A path with a scheme (`file:`, `https:`), a network path
      * (`//host/share`, `\\host\share`), or a `#` or `?` is refused: each would be read as something
@@ -80,7 +85,7 @@ export class TocImports {
                 : withExtension.startsWith('/')
                   ? importingUri.with({ path: withExtension })
                   : UriUtils.resolvePath(UriUtils.dirname(importingUri), withExtension);
-        if (this.confinement && !this.confinement.some(folder => isInside(uri, folder))) {
+        if (!this.mayRead(uri)) {
             return {
                 refused: `This workspace is not trusted, so files outside its folder are not read, and \`${path}\` is outside it. Trust the workspace (Manage Workspace Trust) to import it, or copy it into the workspace.`,
             };

@@ -1,6 +1,7 @@
 import type { RuleDefinition } from '../rule.js';
 import { AMBITION_RULES } from './ambition.js';
 import { CONTEXT_RULES } from './context.js';
+import { DATA_RULES } from './data.js';
 import { ENGAGEMENT_RULES } from './engagement.js';
 import { INCENTIVE_RULES } from './incentives.js';
 import { LEADERSHIP_RULES } from './leadership.js';
@@ -16,6 +17,7 @@ export const RULES: readonly RuleDefinition[] = [
     ...PROBLEM_RULES,
     ...SOLUTION_RULES,
     ...MEASUREMENT_RULES,
+    ...DATA_RULES,
     ...AMBITION_RULES,
     ...CONTEXT_RULES,
     ...ENGAGEMENT_RULES,

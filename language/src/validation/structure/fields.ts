@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, Properties, ValidationAcceptor, ValidationCheck } from 'langium';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, UriUtils } from 'langium';
 import { declarationNode } from '../../utils/cst.js';
+import { isCalendarDate } from '../../utils/dates.js';
 import type { Activity, Element, Measure, Programme } from '../../generated/ast.js';
 import { isLink, isProgramme } from '../../generated/ast.js';
 import { linkLabel } from '../../rules/catalogue/solution.js';
@@ -196,22 +197,6 @@ export function checkDates<T extends AstNode>(properties: ReadonlyArray<Properti
             }
         }
     };
-}
-
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Checked without a Date: every date field of every file is checked on each build. */
-export function isCalendarDate(text: string): boolean {
-    const match = CALENDAR_DATE.exec(text);
-    if (!match) {
-        return false;
-    }
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-    return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
 export function checkProgrammePeriod(): ValidationCheck<Programme> {
