@@ -439,3 +439,30 @@ describe('toc scorecard', () => {
         expect(JSON.stringify(json)).not.toContain('file://');
     });
 });
+
+describe('toc check --as-of', () => {
+    test('reads the data as on the date given, over the configuration, and refuses a date not in the calendar', () => {
+        const project = mkdtempSync(join(tmpdir(), 'toc-as-of-'));
+        writeFileSync(
+            join(project, 'plan.toc'),
+            'measure Falls {\n    kind process\n    frequency monthly\n    data "falls.csv"\n}\n',
+        );
+        const rows = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-01,${4 + (i % 2)}`);
+        writeFileSync(join(project, 'falls.csv'), ['date,value', ...rows].join('\n') + '\n');
+        writeFileSync(join(project, 'toc.config.json'), '{ "asOf": "2026-06-01" }');
+        const stale = (...args: string[]) =>
+            (
+                JSON.parse(tocIn(project, 'check', '--format', 'json', ...args).stdout) as {
+                    files: Array<{ findings: Array<{ rule: string; message: string }> }>;
+                }
+            ).files[0].findings.filter(f => f.rule === 'data-stale');
+        // The configuration's date: six months after the last point.
+        expect(stale().map(f => f.message)).toEqual([
+            expect.stringContaining('from 2025-12-01, 182 days before 2026-06-01'),
+        ]);
+        // --as-of overrides it.
+        expect(stale('--as-of', '2025-12-15')).toEqual([]);
+        expect(tocIn(project, 'check', '--as-of', '2025-02-30')).toMatchObject({ code: 2 });
+        expect(tocIn(project, 'check', '--as-of', '2025-02-30').stderr).toContain('expected a date in the calendar');
+    });
+});

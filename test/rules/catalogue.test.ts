@@ -19,6 +19,31 @@ const WARNING = 2;
 const INFO = 3;
 const HINT = 4;
 
+/** The falls measure reading a data file. */
+const withData = (file: string) =>
+    edit([
+        '    frequency monthly\n    owner WardNurses\n}\n\nmeasure RoundsCompleted',
+        `    frequency monthly\n    owner WardNurses\n    data "${file}"\n}\n\nmeasure RoundsCompleted`,
+    ]);
+
+/** A CSV of monthly falls rates, one per month-end from January 2025 (illustrative values). */
+function monthly(months: number): string {
+    const rows = Array.from({ length: months }, (_, i) => {
+        const end = new Date(Date.UTC(2025, i + 1, 0)).toISOString().slice(0, 10);
+        return `${end},${(6 + (i % 3) * 0.4).toFixed(1)}`;
+    });
+    return ['date,value', ...rows].join('\n') + '\n';
+}
+
+/** Data files and a fixed check date, so that the data rules read the same whatever the day. */
+const DATA = {
+    'toc.config.json': '{ "asOf": "2026-01-15" }',
+    'five.csv': monthly(5),
+    'ten.csv': monthly(10),
+    'year.csv': monthly(12),
+    'half-year.csv': monthly(6),
+};
+
 /** A funder, declared before the context, for the cases about who leads. */
 const FUNDER: [string, string] = [
     '\ncontext',
@@ -171,6 +196,24 @@ const CASES: Record<string, Case> = {
             '    frequency monthly\n    owner WardNurses\n}\n\nmeasure RoundsCompleted',
             '    frequency monthly\n    owner WardNurses\n    data "rounds.csv"\n}\n\nmeasure RoundsCompleted',
         ]),
+    },
+    'data-stale': {
+        fires: withData('half-year.csv'),
+        files: DATA,
+        severity: WARNING,
+        at: '"half-year.csv"',
+        message:
+            'The latest data of measure `FallsRate` are from 2025-06-30, 199 days before 2026-01-15; collected monthly, it should have a point within the last 62 days: bring the data up to date, or say why collection stopped.',
+        silent: withData('year.csv'),
+    },
+    'too-few-points': {
+        fires: withData('five.csv'),
+        files: DATA,
+        severity: INFO,
+        at: '"five.csv"',
+        message:
+            'Measure `FallsRate` has 5 points, fewer than the 10 a run chart needs to show a signal: keep collecting before reading it.',
+        silent: withData('ten.csv'),
     },
     'measurement-burden': {
         fires: edit([

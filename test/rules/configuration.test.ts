@@ -112,6 +112,19 @@ describe('toc.config.json', () => {
             .map(d => d.message);
         expect(messages[0]).toMatch(/^toc\.config\.json:1:\d+: the configuration is not valid JSON: /);
     });
+
+    test('asOf must be a date in the calendar', async () => {
+        const messages = async (config: string) =>
+            (await loadModel(BASE, { 'toc.config.json': config }))
+                .diagnostics()
+                .filter(d => d.code === 'invalid-config')
+                .map(d => d.message);
+        expect(await messages('{ "asOf": "2025-02-30" }')).toEqual([
+            'toc.config.json:1:11: the configuration has "asOf": "2025-02-30", which is not a date in the calendar. The default rule settings are used until it is fixed.',
+        ]);
+        expect((await messages('{ "asOf": "30/06/2025" }'))[0]).toContain('asOf');
+        expect(await messages('{ "asOf": "2025-06-30" }')).toEqual([]);
+    });
 });
 
 describe('a rule that fails', () => {
@@ -128,9 +141,9 @@ describe('a rule that fails', () => {
                 throw new Error('something unexpected');
             },
         };
-        const rules = new Map(defaultConfig());
+        const rules = new Map(defaultConfig().rules);
         rules.set(broken.id, { rule: broken, severity: 'warning', thresholds: {} });
-        services.config.ConfigProvider.configFor = () => ({ config: rules, problems: [] });
+        services.config.ConfigProvider.configFor = () => ({ config: { rules }, problems: [] });
         await model.change('model.toc', UNMEASURED + '\n');
         const diagnostics = model.diagnostics();
         expect(diagnostics.find(d => d.code === 'rule-failed')?.message).toBe(

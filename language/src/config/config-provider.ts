@@ -6,6 +6,7 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ResolvedConfig, TocConfigFile } from './toc-config.js';
 import { CONFIG_FILE_NAME, configSchema, defaultConfig, resolveConfig } from './toc-config.js';
+import { isCalendarDate } from '../utils/dates.js';
 
 export interface ConfigProblem {
     uri: URI;
@@ -35,6 +36,9 @@ export class TocConfigProvider {
     constructor(shared: LangiumSharedCoreServices) {
         this.fileSystem = shared.workspace.FileSystemProvider;
     }
+
+    /** A check date that overrides every configuration file's `asOf` (the command line's `--as-of`). */
+    asOfOverride: string | undefined;
 
     configFor(documentUri: URI): LoadedConfig {
         return this.forFolder(UriUtils.dirname(documentUri));
@@ -133,6 +137,17 @@ export class TocConfigProvider {
                 return { uri, ...position(node?.offset ?? 0), message };
             });
             return this.broken(uri, problems);
+        }
+        const asOf = (value as TocConfigFile).asOf;
+        if (asOf !== undefined && !isCalendarDate(asOf)) {
+            const node = findNodeAtLocation(tree, ['asOf']);
+            return this.broken(uri, [
+                {
+                    uri,
+                    ...position(node?.offset ?? 0),
+                    message: `has "asOf": "${asOf}", which is not a date in the calendar.`,
+                },
+            ]);
         }
         return { uri, config: resolveConfig(value as TocConfigFile), problems: [] };
     }

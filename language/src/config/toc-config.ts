@@ -19,10 +19,15 @@ export interface ResolvedRule {
     thresholds: Record<string, number>;
 }
 
-export type ResolvedConfig = ReadonlyMap<string, ResolvedRule>;
+export interface ResolvedConfig {
+    readonly rules: ReadonlyMap<string, ResolvedRule>;
+    /** The date the rules about data read as today (YYYY-MM-DD), when the file fixes one. */
+    readonly asOf?: string;
+}
 
-/** The configuration file as written: `{ "rules": { "<id>": "warning" | { "severity": ..., "<threshold>": n } } }`. */
+/** The configuration file as written: `{ "asOf": "2025-06-30", "rules": { "<id>": "warning" | { "severity": ..., "<threshold>": n } } }`. */
 export interface TocConfigFile {
+    asOf?: string;
     rules?: Record<string, RuleSetting | ({ severity?: RuleSetting } & Record<string, number | string>)>;
 }
 
@@ -51,7 +56,7 @@ export function resolveConfig(file: TocConfigFile): ResolvedConfig {
         }
         resolved.set(rule.id, { rule, severity, thresholds });
     }
-    return resolved;
+    return { rules: resolved, ...(file.asOf ? { asOf: file.asOf } : {}) };
 }
 
 const SEVERITIES: RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -94,6 +99,12 @@ export function configSchema(): object {
         additionalProperties: false,
         properties: {
             $schema: { type: 'string' },
+            asOf: {
+                type: 'string',
+                pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+                description:
+                    "The date the rules about measures' data read as today (YYYY-MM-DD), so that a check in CI gives the same findings whenever it runs. Left out, today. `toc check --as-of` overrides it.",
+            },
             rules: {
                 type: 'object',
                 additionalProperties: false,

@@ -13,6 +13,7 @@ import { isFixData } from '../rules/rule.js';
 import type { TocServices } from '../toc-module.js';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import { levelOf } from '../analysis/programme-model.js';
+import { today } from '../utils/dates.js';
 import type { Snippet } from './snippet.js';
 import { choice, lines, plainText, snippet, snippetText, stop } from './snippet.js';
 
@@ -22,8 +23,6 @@ interface SnippetEdit {
     range: Range;
     text: Snippet;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Quick fixes for the rule catalogue: a stub where the fix is obvious (a measure, a mechanism, a

@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
 import type { Measure, Programme } from '../generated/ast.js';
 import type { LoadedData } from '../data/measure-data.js';
+import type { MeasureReading } from '../data/measure-reading.js';
 import type { ChallengeId } from './challenges.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -85,6 +86,10 @@ export interface RuleContext {
     readonly model: ProgrammeModel;
     /** A measure's data file as loaded, or `undefined` when it names none. */
     data(measure: Measure): LoadedData | undefined;
+    /** The date the rules read as today (YYYY-MM-DD): `--as-of`, the configuration's `asOf`, or today. */
+    readonly asOf: string;
+    /** What a measure's data say as on `asOf`; `undefined` when it has no data file or the file cannot be used. */
+    reading(measure: Measure): MeasureReading | undefined;
     /** The programme the model describes, if it declares one. */
     readonly programme: Programme | undefined;
     threshold(name: string): number;

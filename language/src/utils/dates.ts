@@ -13,3 +13,8 @@ export function isCalendarDate(text: string): boolean {
     const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
     return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
+
+/** Today as an ISO date, in UTC so that every machine agrees on the date around midnight. */
+export function today(): string {
+    return new Date().toISOString().slice(0, 10);
+}

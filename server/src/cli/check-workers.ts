@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CheckedFile } from './report.js';
+import type { RunSettings } from './load.js';
 
 /** The findings of one group of files, as plain data that can cross between threads. */
 export interface GroupResult {
@@ -17,6 +18,11 @@ const WORKER_FLAG = 'tocCheckWorker';
 /** Whether this thread was started to check groups for another. */
 export function isCheckWorker(): boolean {
     return (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG] === true;
+}
+
+/** In a worker: the settings of the run that started it. */
+export function workerSettings(): RunSettings {
+    return ((workerData as { settings?: RunSettings } | undefined)?.settings ?? {}) as RunSettings;
 }
 
 /** In a worker: checks each group the main thread sends, and sends back its result. */
@@ -51,9 +57,9 @@ export class CheckPool {
     private readonly idle: Worker[] = [];
     private nextId = 0;
 
-    constructor(script: URL, size: number) {
+    constructor(script: URL, size: number, settings: RunSettings = {}) {
         for (let i = 0; i < size; i++) {
-            const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+            const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true, settings } });
             worker.on('message', ({ id, result, error }: { id: number; result?: string; error?: string }) => {
                 const task = this.waiting.get(id);
                 this.waiting.delete(id);

@@ -22,6 +22,7 @@ export interface CheckOptions {
     failOn: 'error' | 'warning';
     baseline?: string;
     writeBaseline?: string;
+    asOf?: string;
 }
 
 export const EXIT_OK = 0;
@@ -59,10 +60,10 @@ export async function runCheck(
         const files = await expandPaths(
             paths,
             cwd,
-            found => (pool = checkPoolFor(found.length, new URL(import.meta.url))),
+            found => (pool = checkPoolFor(found.length, new URL(import.meta.url), { asOf: options.asOf })),
         );
         refuseInputsAsOutputs(outputs, files);
-        checked = await checkFiles(files, { pool });
+        checked = await checkFiles(files, { pool, asOf: options.asOf });
     } finally {
         await pool?.close();
     }

@@ -20,8 +20,15 @@ export interface LoadedFiles {
     documents: LangiumDocument[];
 }
 
-export function createServices(): TocServices {
+/** What the command line sets for a whole run, in every thread. */
+export interface RunSettings {
+    /** The date the rules about data read as today (`--as-of`), over every configuration file's. */
+    asOf?: string;
+}
+
+export function createServices({ asOf }: RunSettings = {}): TocServices {
     const { shared, Toc } = createTocServices(TocNodeFileSystemSync);
+    Toc.config.ConfigProvider.asOfOverride = asOf;
     // Files rebuilt once their imports have loaded get the same full validation as the first build.
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
     return Toc;
@@ -63,7 +70,7 @@ export async function checkGroup(services: TocServices, paths: string[]): Promis
     return { results, configProblems, loaded: loaded.map(uri => uri.toString()) };
 }
 
-export interface CheckFilesOptions {
+export interface CheckFilesOptions extends RunSettings {
     groupSize?: number;
     /** Threads to check groups in; without them, groups are checked one at a time in this thread. */
     pool?: CheckPool;
@@ -73,9 +80,14 @@ export interface CheckFilesOptions {
  * Threads running the checker's own bundle, one per core, to check this many files in, when
  * they make more than one group; none for fewer. The caller closes them.
  */
-export function checkPoolFor(files: number, workerScript: URL, groupSize = CHECK_GROUP_SIZE): CheckPool | undefined {
+export function checkPoolFor(
+    files: number,
+    workerScript: URL,
+    settings: RunSettings = {},
+    groupSize = CHECK_GROUP_SIZE,
+): CheckPool | undefined {
     const groups = Math.ceil(files / groupSize);
-    return groups > 1 ? new CheckPool(workerScript, threadsFor(groups)) : undefined;
+    return groups > 1 ? new CheckPool(workerScript, threadsFor(groups), settings) : undefined;
 }
 
 /**
@@ -87,7 +99,7 @@ export function checkPoolFor(files: number, workerScript: URL, groupSize = CHECK
  */
 export async function checkFiles(
     paths: string[],
-    { groupSize = CHECK_GROUP_SIZE, pool }: CheckFilesOptions = {},
+    { groupSize = CHECK_GROUP_SIZE, pool, asOf }: CheckFilesOptions = {},
 ): Promise<CheckedFiles> {
     const groupOf = new Map<string, number>();
     const groups: string[][] = [];
@@ -96,7 +108,7 @@ export async function checkFiles(
         group.forEach(path => groupOf.set(URI.file(path).toString(), groups.length));
         groups.push(group);
     }
-    const services = pool ? undefined : createServices();
+    const services = pool ? undefined : createServices({ asOf });
     /** Threads check groups side by side; one set of services in this thread, one group at a time. */
     const checkAll = async (batch: string[][]): Promise<GroupResult[]> => {
         if (pool) {

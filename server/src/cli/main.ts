@@ -17,7 +17,8 @@ import type { FileResult } from './load.js';
 import { checkGroup, createServices as createCheckServices, loadFiles, modelErrors } from './load.js';
 import { buildReport, findingsOf, toPosix } from './report.js';
 import { formatStylish } from './formats/stylish.js';
-import { isCheckWorker, serveChecks } from './check-workers.js';
+import { isCheckWorker, serveChecks, workerSettings } from './check-workers.js';
+import { isCalendarDate } from '../../../language/src/utils/dates.js';
 import { measures } from './measures.js';
 
 function count(value: string): number {
@@ -26,6 +27,13 @@ function count(value: string): number {
         throw new InvalidArgumentError('expected a whole number, 0 or more.');
     }
     return n;
+}
+
+function checkDate(value: string): string {
+    if (!isCalendarDate(value)) {
+        throw new InvalidArgumentError('expected a date in the calendar, as YYYY-MM-DD.');
+    }
+    return value;
 }
 
 function collectFormat(value: string, previous: FormatName[]): FormatName[] {
@@ -113,6 +121,11 @@ program
             .choices(['error', 'warning'])
             .default('error'),
     )
+    .option(
+        '--as-of <date>',
+        'read the data as on this date (YYYY-MM-DD) instead of today, for findings that do not change from run to run',
+        checkDate,
+    )
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings as the baseline, and exit 0')
     .addHelpText(
@@ -147,10 +160,14 @@ program
     .description('Score a model against the ten challenges: the findings for each, and what already addresses it.')
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .action((model: string, options: { format: string }) =>
+    .option('--as-of <date>', 'read the data as on this date (YYYY-MM-DD) instead of today', checkDate)
+    .action((model: string, options: { format: string; asOf?: string }) =>
         guarded(async () => {
             const cwd = process.cwd();
-            const { services, documents } = await loadFiles([await modelFile(model, cwd)]);
+            const { services, documents } = await loadFiles(
+                [await modelFile(model, cwd)],
+                createCheckServices({ asOf: options.asOf }),
+            );
             if (reportErrors(modelErrors(services, documents[0]), cwd)) {
                 process.stderr.write(
                     'toc: cannot score a model that has errors: fix them first (toc check lists them all).\n',
@@ -244,7 +261,7 @@ process.stdout.on('error', error => {
 
 if (isCheckWorker()) {
     // A thread `toc check` started to check groups of files in parallel (see check-workers.ts).
-    const services = createCheckServices();
+    const services = createCheckServices(workerSettings());
     serveChecks(paths => checkGroup(services, paths));
 } else {
     void program.parseAsync(process.argv);
