@@ -19,29 +19,42 @@ const WARNING = 2;
 const INFO = 3;
 const HINT = 4;
 
-/** The falls measure reading a data file. */
-const withData = (file: string) =>
-    edit([
-        '    frequency monthly\n    owner WardNurses\n}\n\nmeasure RoundsCompleted',
-        `    frequency monthly\n    owner WardNurses\n    data "${file}"\n}\n\nmeasure RoundsCompleted`,
-    ]);
+/** The falls measure reading a data file, drawn on a chart of this kind; then any other edits. */
+const withData = (file: string, chart = 'run', ...more: Array<[string, string]>) =>
+    edit(
+        [
+            '    frequency monthly\n    owner WardNurses\n}\n\nmeasure RoundsCompleted',
+            `    frequency monthly\n    owner WardNurses\n    data "${file}"\n    chart ${chart}\n}\n\nmeasure RoundsCompleted`,
+        ],
+        ...more,
+    );
 
-/** A CSV of monthly falls rates, one per month-end from January 2025 (illustrative values). */
-function monthly(months: number): string {
-    const rows = Array.from({ length: months }, (_, i) => {
-        const end = new Date(Date.UTC(2025, i + 1, 0)).toISOString().slice(0, 10);
-        return `${end},${(6 + (i % 3) * 0.4).toFixed(1)}`;
-    });
+/** The rounds measure reading a data file on an XmR chart. */
+const roundsData = (file: string): [string, string] => [
+    '    frequency weekly\n    owner WardNurses\n}',
+    `    frequency weekly\n    owner WardNurses\n    data "${file}"\n    chart xmr\n}`,
+];
+
+/** A CSV of monthly values, one per month-end from January 2024 (illustrative, built to show or not show each signal). */
+function monthly(values: number[]): string {
+    const rows = values.map((value, i) => `${new Date(Date.UTC(2024, i + 1, 0)).toISOString().slice(0, 10)},${value}`);
     return ['date,value', ...rows].join('\n') + '\n';
 }
+const alternating = (count: number, low: number, high: number) =>
+    Array.from({ length: count }, (_, i) => (i % 2 === 0 ? low : high));
+// Rounding starts 2025-04-01: the 15 months from January 2024 are the baseline (mean 6.19, limits 5.12 to 7.25).
+const FLAT = alternating(30, 6.0, 6.4);
 
 /** Data files and a fixed check date, so that the data rules read the same whatever the day. */
 const DATA = {
-    'toc.config.json': '{ "asOf": "2026-01-15" }',
-    'five.csv': monthly(5),
-    'ten.csv': monthly(10),
-    'year.csv': monthly(12),
-    'half-year.csv': monthly(6),
+    'toc.config.json': '{ "asOf": "2026-06-30" }',
+    'five.csv': monthly(FLAT.slice(-5)),
+    'ten.csv': monthly(FLAT.slice(-10)),
+    'half-year.csv': monthly(FLAT.slice(0, 18)),
+    'flat.csv': monthly(FLAT),
+    'worse-now.csv': monthly([...FLAT.slice(0, 29), 8.0]),
+    'improving.csv': monthly([...FLAT.slice(0, 15), ...alternating(15, 5.0, 5.2)]),
+    'rounds-up.csv': monthly([...alternating(15, 40, 44), ...alternating(15, 80, 84)]),
 };
 
 /** A funder, declared before the context, for the cases about who leads. */
@@ -203,8 +216,8 @@ const CASES: Record<string, Case> = {
         severity: WARNING,
         at: '"half-year.csv"',
         message:
-            'The latest data of measure `FallsRate` are from 2025-06-30, 199 days before 2026-01-15; collected monthly, it should have a point within the last 62 days: bring the data up to date, or say why collection stopped.',
-        silent: withData('year.csv'),
+            'The latest data of measure `FallsRate` are from 2025-06-30, 365 days before 2026-06-30; collected monthly, it should have a point within the last 62 days: bring the data up to date, or say why collection stopped.',
+        silent: withData('flat.csv'),
     },
     'too-few-points': {
         fires: withData('five.csv'),
@@ -214,6 +227,42 @@ const CASES: Record<string, Case> = {
         message:
             'Measure `FallsRate` has 5 points, fewer than the 10 a run chart needs to show a signal: keep collecting before reading it.',
         silent: withData('ten.csv'),
+    },
+    'concern-signal': {
+        fires: withData('worse-now.csv', 'xmr'),
+        files: DATA,
+        severity: WARNING,
+        at: '"worse-now.csv"',
+        message:
+            'Measure `FallsRate` shows a special cause of concern at its latest point (2026-06-30): it has got worse (better is decrease) beyond ordinary variation. Look into what changed, and act on it.',
+        silent: withData('flat.csv', 'xmr'),
+    },
+    'no-improvement-signal': {
+        fires: withData('flat.csv', 'xmr'),
+        files: DATA,
+        severity: WARNING,
+        at: '"flat.csv"',
+        message:
+            'Measure `FallsRate` shows no signal of improvement in the 15 points since the work began (2025-04-01): check that the activities are happening, and the links the measure depends on.',
+        silent: withData('improving.csv', 'xmr'),
+    },
+    'target-not-capable': {
+        fires: withData('flat.csv', 'xmr'),
+        files: DATA,
+        severity: WARNING,
+        at: 'target reach 4.9 by 2026-03-31',
+        message:
+            'Measure `FallsRate` will not meet its target of 4.9 as the process runs now: the target lies beyond its limits (5.12 to 7.25). Plan a further change to the process, or set a target it can reach.',
+        silent: withData('flat.csv', 'xmr', ['target reach 4.9 by 2026-03-31', 'target reach 5.5 by 2026-03-31']),
+    },
+    'link-not-supported': {
+        fires: withData('flat.csv', 'xmr', roundsData('rounds-up.csv')),
+        files: DATA,
+        severity: INFO,
+        at: 'RoundsDone -> FewerFalls',
+        message:
+            'The data do not yet bear out link `RoundsDone -> FewerFalls`: `RoundsCompleted` has improved since 2025-04-30, and `FallsRate` shows no improvement in the points since. Check the mechanism, or how long it should take.',
+        silent: withData('improving.csv', 'xmr', roundsData('rounds-up.csv')),
     },
     'measurement-burden': {
         fires: edit([

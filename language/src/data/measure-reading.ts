@@ -35,7 +35,9 @@ export function readMeasure(measure: ast.Measure, data: DataFile, model: Program
     const baselineEnd = workStarts === undefined ? undefined : indexOfDate(points, workStarts);
     const recalculateAt = measure.recalculations.map(date => indexOfDate(points, date));
     const direction = measure.direction;
-    const target = measure.target?.value?.value;
+    // Only an absolute target ("reach 4.9") is a level to read against the limits.
+    const absolute = measure.target && (!measure.target.change || measure.target.change === 'reach');
+    const target = absolute ? measure.target?.value?.value : undefined;
     if (chart === 'run') {
         const baseline = points
             .slice(0, baselineEnd ?? 0)
@@ -88,3 +90,45 @@ export function workStartOf(measure: ast.Measure, model: ProgrammeModel): string
 function isNumber(value: number | undefined): value is number {
     return value !== undefined;
 }
+
+/** A signal in the data: where it starts, and whether it is sustained (a run, shift or trend) rather than one point. */
+export interface Signal {
+    readonly date: string;
+    readonly sustained: boolean;
+}
+
+/**
+ * The first signal of improvement on or after point `from`: a special cause in the better direction
+ * on an XmR, p or u chart, or an unusually long run on the better side of a run chart's centre.
+ * `sustainedOnly` asks for a shift, trend or long run, not a single point outside the limits.
+ */
+export function improvementFrom(reading: MeasureReading, from: number, sustainedOnly = false): Signal | undefined {
+    if (reading.run) {
+        const run = reading.run.longRuns.find(r => r.reading === 'improvement' && r.last >= from);
+        return run && { date: reading.points[Math.max(run.first, from)].date, sustained: true };
+    }
+    const point = reading.spc?.points.find(
+        (p, index) =>
+            index >= from &&
+            p.variation === 'special cause improvement' &&
+            (!sustainedOnly || p.causes.includes('shift') || p.causes.includes('trend')),
+    );
+    return point && { date: point.date, sustained: point.causes.includes('shift') || point.causes.includes('trend') };
+}
+
+/** Whether the latest point is a special cause in the worse direction (a run chart: it ends a long run on the worse side). */
+export function concernNow(reading: MeasureReading): boolean {
+    if (reading.run) {
+        const lastUseful = reading.points.length - 1;
+        return reading.run.longRuns.some(run => run.reading === 'concern' && run.last === lastUseful);
+    }
+    return reading.spc?.variation === 'special cause concern';
+}
+
+/** Index of the first point on or after a date. */
+export function pointIndexFrom(reading: MeasureReading, date: string): number {
+    return indexOfDate(reading.points, date);
+}
+
+/** The fewest points each kind of chart needs before its signals are read (see too-few-points). */
+export const MIN_POINTS: Readonly<Record<ast.ChartKind, number>> = { run: 10, xmr: 12, p: 12, u: 12 };

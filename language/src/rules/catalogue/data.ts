@@ -1,6 +1,10 @@
 import { describeProblem } from '../../data/data-file.js';
 import type { ChartKind, Frequency } from '../../generated/ast.js';
 import type { RuleDefinition } from '../rule.js';
+import { linkArrowRange, linkLabel } from './solution.js';
+import type { Measure } from '../../generated/ast.js';
+import type { MeasureReading } from '../../data/measure-reading.js';
+import { concernNow, improvementFrom, MIN_POINTS, pointIndexFrom } from '../../data/measure-reading.js';
 
 export const dataUnreadable: RuleDefinition = {
     id: 'data-unreadable',
@@ -89,12 +93,12 @@ export const tooFewPoints: RuleDefinition = {
     thresholds: {
         runChartPoints: {
             description: 'The fewest points a run chart needs.',
-            default: 10,
+            default: MIN_POINTS.run,
             minimum: 2,
         },
         controlChartPoints: {
             description: 'The fewest points an XmR, p or u chart needs.',
-            default: 12,
+            default: MIN_POINTS.xmr,
             minimum: 2,
         },
     },
@@ -117,4 +121,143 @@ export const tooFewPoints: RuleDefinition = {
     },
 };
 
-export const DATA_RULES = [dataUnreadable, dataStale, tooFewPoints];
+/** A reading with enough points for its signals to be read. */
+function readable(read: MeasureReading | undefined): read is MeasureReading {
+    return read !== undefined && read.points.length >= MIN_POINTS[read.chart];
+}
+
+export const concernSignal: RuleDefinition = {
+    id: 'concern-signal',
+    challenge: 10,
+    title: 'A measure shows a special cause in the worse direction',
+    summary:
+        'When the latest data show a change for the worse that ordinary variation does not explain, something has happened. On a balancing measure it is the sign of harm the change may be doing; on any measure, it needs looking into now.',
+    defaultSeverity: 'warning',
+    check({ model, reading, report }) {
+        for (const measure of model.measures) {
+            const read = reading(measure);
+            if (!readable(read) || !measure.direction || !concernNow(read)) {
+                continue;
+            }
+            const latest = read.points.at(-1)!;
+            const harm = measure.kind === 'balancing' ? ', which may be harm the change is doing' : '';
+            report({
+                node: measure,
+                property: 'data',
+                message: `Measure \`${measure.name}\` shows a special cause of concern at its latest point (${latest.date}): it has got worse (better is ${measure.direction}) beyond ordinary variation${harm}. Look into what changed, and act on it.`,
+            });
+        }
+    },
+};
+
+export const noImprovementSignal: RuleDefinition = {
+    id: 'no-improvement-signal',
+    challenge: 2,
+    title: 'No improvement shows since the work began',
+    summary:
+        'If the points since the work began show no signal of improvement, the change is not yet working as the theory says, or not yet working here. Look at whether the activities are happening, and at the links the measure depends on.',
+    defaultSeverity: 'warning',
+    check({ model, reading, report }) {
+        for (const measure of model.measures) {
+            const read = reading(measure);
+            if (
+                !readable(read) ||
+                !measure.direction ||
+                measure.kind === 'balancing' ||
+                read.baselineEnd === undefined
+            ) {
+                continue;
+            }
+            const since = read.points.length - read.baselineEnd;
+            if (since >= MIN_POINTS[read.chart] && !improvementFrom(read, read.baselineEnd)) {
+                report({
+                    node: measure,
+                    property: 'data',
+                    message: `Measure \`${measure.name}\` shows no signal of improvement in the ${since} points since the work began (${read.workStarts}): check that the activities are happening, and the links the measure depends on.`,
+                });
+            }
+        }
+    },
+};
+
+export const targetNotCapable: RuleDefinition = {
+    id: 'target-not-capable',
+    challenge: 4,
+    title: 'A target lies beyond what the process delivers',
+    summary:
+        'When the target lies beyond the control limits on the better side, the process as it runs now will not meet it, however long the team waits. Meeting it needs a further change to the process, or a target the process can reach.',
+    defaultSeverity: 'warning',
+    check({ model, reading, report }) {
+        for (const measure of model.measures) {
+            const read = reading(measure);
+            if (readable(read) && read.spc?.assurance === 'will consistently fail') {
+                const period = read.spc.points.at(-1)!;
+                report({
+                    node: measure,
+                    property: 'target',
+                    message: `Measure \`${measure.name}\` will not meet its target of ${measure.target!.value!.value} as the process runs now: the target lies beyond its limits (${round(period.lower)} to ${round(period.upper)}). Plan a further change to the process, or set a target it can reach.`,
+                });
+            }
+        }
+    },
+};
+
+export const linkNotSupported: RuleDefinition = {
+    id: 'link-not-supported',
+    challenge: 2,
+    title: 'The data do not yet bear out a link',
+    summary:
+        "When the cause's measure shows a sustained improvement and the effect's measure shows none in the points that follow, the data question the link itself: the mechanism may not work here, or may take longer. This is what writing the theory down is for.",
+    defaultSeverity: 'info',
+    check({ model, reading, report }) {
+        for (const link of model.links) {
+            const [cause, effect] = [link.source.ref, link.target.ref];
+            if (!cause || !effect) {
+                continue;
+            }
+            const improved = model
+                .measuresOf(cause)
+                .map(measure => ({ measure, read: reading(measure) }))
+                .filter(
+                    (m): m is { measure: Measure; read: MeasureReading } => readable(m.read) && !!m.measure.direction,
+                )
+                .map(m => ({ ...m, signal: improvementFrom(m.read, m.read.baselineEnd ?? 0, true) }))
+                .find(m => m.signal !== undefined);
+            if (!improved) {
+                continue;
+            }
+            const effects = model
+                .measuresOf(effect)
+                .filter(measure => measure.direction && measure.kind !== 'balancing')
+                .map(measure => ({ measure, read: reading(measure) }))
+                .filter((m): m is { measure: Measure; read: MeasureReading } => readable(m.read));
+            const after = (read: MeasureReading) => pointIndexFrom(read, improved.signal!.date);
+            const unmoved = effects.filter(
+                m =>
+                    m.read.points.length - after(m.read) >= MIN_POINTS[m.read.chart] &&
+                    !improvementFrom(m.read, after(m.read)),
+            );
+            if (effects.length > 0 && unmoved.length === effects.length) {
+                report({
+                    node: link,
+                    range: linkArrowRange(link),
+                    message: `The data do not yet bear out link \`${linkLabel(link)}\`: \`${improved.measure.name}\` has improved since ${improved.signal!.date}, and ${unmoved.map(m => `\`${m.measure.name}\``).join(', ')} ${unmoved.length === 1 ? 'shows' : 'show'} no improvement in the points since. Check the mechanism, or how long it should take.`,
+                });
+            }
+        }
+    },
+};
+
+function round(value: number | undefined): string {
+    return value === undefined ? '?' : String(Math.round(value * 100) / 100);
+}
+
+export const DATA_RULES = [
+    dataUnreadable,
+    dataStale,
+    tooFewPoints,
+    concernSignal,
+    noImprovementSignal,
+    targetNotCapable,
+    linkNotSupported,
+];
