@@ -79,14 +79,14 @@ describe('the measurement plan', () => {
             '# Measurement plan: FallsProgramme\n\n3 measures: 1 outcome, 1 process, 1 balancing.\n',
         );
         expect(markdown).toContain(
-            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner | method | collected by | sites |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n',
+            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner | method | collected by | sites | latest | signal | assurance |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n',
         );
         expect(markdown).toContain(
-            '| FallsRate: Falls per 1,000 bed-days | outcome | outcome FewerFalls | falls per 1,000 bed-days | 6.5 on 2025-01-31 | reach 4.9 by 2026-03-31 | decrease | Incident reporting system | monthly | WardNurses | — | — | — |\n',
+            '| FallsRate: Falls per 1,000 bed-days | outcome | outcome FewerFalls | falls per 1,000 bed-days | 6.5 on 2025-01-31 | reach 4.9 by 2026-03-31 | decrease | Incident reporting system | monthly | WardNurses | — | — | — | — | — | — |\n',
         );
         // No target: a dash in Markdown.
         expect(markdown).toContain(
-            '| CallBells: Call bells answered within five minutes | balancing | side effect LessTimeForCare | % | 80 on 2025-03-01 | — | increase | Call bell system report | monthly | WardNurses | — | — | — |\n',
+            '| CallBells: Call bells answered within five minutes | balancing | side effect LessTimeForCare | % | 80 on 2025-03-01 | — | increase | Call bell system report | monthly | WardNurses | — | — | — | — | — | — |\n',
         );
         expect(markdown).toContain('## Outcomes not measured\n\nNone: every outcome has a measure.\n');
         expect(markdown).toContain(
@@ -161,17 +161,17 @@ describe('the measurement plan', () => {
             { 'evidence.toc': 'evidence Audit "Local audit" { kind audit }\n' },
         );
         expect(measurementPlanCsv(plan)).toBe(
-            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites\r\n' +
-                'Harm,"Harm, per 1,000 ""bed-days""",outcome,"outcome Safer, risk Burden","per 1,000 bed-days","7.7 per 1,000 bed-days",2024-01-31,reduce 30% by 2025-03-31 (stretch),decrease,Audit,monthly,Team,,,\r\n' +
-                'Survey,,balancing,,,,,,,"Staff survey, ""pulse"" questions",,,,,\r\n' +
-                'Bare,,,,,,,,,,,,,,\r\n',
+            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites,latest,latest date,signal,assurance\r\n' +
+                'Harm,"Harm, per 1,000 ""bed-days""",outcome,"outcome Safer, risk Burden","per 1,000 bed-days","7.7 per 1,000 bed-days",2024-01-31,reduce 30% by 2025-03-31 (stretch),decrease,Audit,monthly,Team,,,,,,,\r\n' +
+                'Survey,,balancing,,,,,,,"Staff survey, ""pulse"" questions",,,,,,,,,\r\n' +
+                'Bare,,,,,,,,,,,,,,,,,,\r\n',
         );
         expect(plan.measures[0].source).toEqual({ kind: 'evidence', name: 'Audit' });
         expect(plan.unwatchedRisks).toEqual([]);
         const markdown = measurementPlanMarkdown(plan);
-        expect(markdown).toContain('| Bare | — | — | — | — | — | — | — | — | — | — | — | — |\n');
+        expect(markdown).toContain('| Bare | — | — | — | — | — | — | — | — | — | — | — | — | — | — | — |\n');
         expect(markdown).toContain(
-            '| Harm: Harm, per 1,000 "bed-days" | outcome | outcome Safer, risk Burden | per 1,000 bed-days | 7.7 per 1,000 bed-days on 2024-01-31 | reduce 30% by 2025-03-31 (stretch) | decrease | Audit | monthly | Team | — | — | — |\n',
+            '| Harm: Harm, per 1,000 "bed-days" | outcome | outcome Safer, risk Burden | per 1,000 bed-days | 7.7 per 1,000 bed-days on 2024-01-31 | reduce 30% by 2025-03-31 (stretch) | decrease | Audit | monthly | Team | — | — | — | — | — | — |\n',
         );
     });
 
@@ -203,10 +203,44 @@ describe('the measurement plan', () => {
             ],
         });
         expect(measurementPlanMarkdown(plan)).toContain(
-            '| Nurses | routine-data | Clerks | Ward7: baseline 4.2 on 2025-01-31, target reach 3; Ward9: target reach 5 by 2026-03-31 |\n',
+            '| Nurses | routine-data | Clerks | Ward7: baseline 4.2 on 2025-01-31, target reach 3; Ward9: target reach 5 by 2026-03-31 | — | — | — |\n',
         );
         expect(measurementPlanCsv(plan)).toContain(
-            ',Nurses,routine-data,Clerks,"Ward7: baseline 4.2 on 2025-01-31, target reach 3; Ward9: target reach 5 by 2026-03-31"\r\n',
+            ',Nurses,routine-data,Clerks,"Ward7: baseline 4.2 on 2025-01-31, target reach 3; Ward9: target reach 5 by 2026-03-31",,,,\r\n',
+        );
+    });
+
+    test('with data: the latest value, what the data show, and the assurance against the target', async () => {
+        const month = (i: number) => new Date(Date.UTC(2024, i + 1, 0)).toISOString().slice(0, 10);
+        const values = [
+            ...Array.from({ length: 15 }, (_, i) => (i % 2 ? 6.4 : 6)),
+            ...Array.from({ length: 15 }, (_, i) => (i % 2 ? 5.2 : 5)),
+        ];
+        const csv = ['date,value', ...values.map((v, i) => `${month(i)},${v}`)].join('\n') + '\n';
+        const model = await loadModel(
+            'activity Rounding { starts 2025-04-01 }\noutcome Fewer\nlink Rounding -> Fewer { mechanism "m" }\n' +
+                'measure Falls { kind outcome measures Fewer direction decrease target reach 4.9 data "falls.csv" chart xmr }\n' +
+                'measure Plain { kind process measures Rounding }\n',
+            { 'falls.csv': csv },
+        );
+        const analysis = model.services.analysis.ModelAnalysis;
+        const programme = analysis.modelOf(model.document('model.toc'));
+        const plan = buildMeasurementPlan(programme, measure =>
+            model.services.data.MeasureData.readingOf(measure, programme, '2026-06-30'),
+        );
+        expect(plan.measures[0]).toMatchObject({
+            name: 'Falls',
+            latest: 5,
+            latestDate: '2026-06-30',
+            signal: 'special cause improvement',
+            assurance: 'will consistently fail',
+        });
+        expect(plan.measures[1]).not.toHaveProperty('signal');
+        expect(measurementPlanMarkdown(plan)).toContain(
+            '| 5 on 2026-06-30 | special cause improvement | will consistently fail |',
+        );
+        expect(measurementPlanCsv(plan)).toContain(
+            ',5,2026-06-30,special cause improvement,will consistently fail\r\n',
         );
     });
 
@@ -216,7 +250,7 @@ describe('the measurement plan', () => {
             '# Measurement plan\n\nNo measures.\n\n## Outcomes not measured\n\n- outcome Safer\n\n## Risks not watched\n\nNone: every risk and side effect has a measure watching it.\n',
         );
         expect(measurementPlanCsv(plan)).toBe(
-            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites\r\n',
+            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites,latest,latest date,signal,assurance\r\n',
         );
     });
 
@@ -226,10 +260,10 @@ describe('the measurement plan', () => {
         );
         const markdown = measurementPlanMarkdown(plan);
         expect(markdown).toContain(
-            '| Split: Before \\| after | process | — | — | — | — | — | Ward A<br>Ward B \\| C | — | — | — | — | — |\n',
+            '| Split: Before \\| after | process | — | — | — | — | — | Ward A<br>Ward B \\| C | — | — | — | — | — | — | — | — |\n',
         );
         expect(measurementPlanCsv(plan)).toContain(
-            '\r\nSplit,Before | after,process,,,,,,,"Ward A\nWard B | C",,,,,\r\n',
+            '\r\nSplit,Before | after,process,,,,,,,"Ward A\nWard B | C",,,,,,,,,\r\n',
         );
     });
 
@@ -277,10 +311,10 @@ describe('toc measures', () => {
         );
         const csv = await measuresReport('examples/safer-patients-initiative/spi2.toc', 'csv', REPOSITORY);
         expect(csv.split('\r\n')[0]).toBe(
-            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites',
+            'measure,title,kind,measures,unit,baseline,baseline date,target,direction,source,frequency,owner,method,collected by,sites,latest,latest date,signal,assurance',
         );
         expect(csv).toContain(
-            '\r\nHospitalMortality,Hospital standardised mortality ratio,outcome,outcome LowerMortality,HSMR,100,2006-12-31,reduce 15% by 2008-08-31 (stretch),decrease,"Hospital episode statistics, risk-adjusted",quarterly,InformationTeam,routine-data,,\r\n',
+            '\r\nHospitalMortality,Hospital standardised mortality ratio,outcome,outcome LowerMortality,HSMR,100,2006-12-31,reduce 15% by 2008-08-31 (stretch),decrease,"Hospital episode statistics, risk-adjusted",quarterly,InformationTeam,routine-data,,,,,,\r\n',
         );
     });
 

@@ -156,6 +156,26 @@ describe('hover', () => {
         );
     });
 
+    test('a measure with data shows its latest value, what the data show, and how many points there are', async () => {
+        const csv = [
+            'date,value',
+            ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-01,${4 + (i % 2)}`),
+        ].join('\n');
+        const ws = await loadWorkspace(
+            {
+                'plan.toc': 'measure Falls { kind process direction decrease data "falls.csv" }\n',
+                'falls.csv': `${csv}\n`,
+                'toc.config.json': '{ "asOf": "2025-12-31" }',
+            },
+            ['plan.toc'],
+        );
+        const document = ws.document('plan.toc');
+        const hover = (await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'Falls'))) as Hover;
+        expect((hover.contents as { value: string }).value).toContain(
+            '**Data:** latest 5 on 2025-12-01 · random variation · 12 points, run chart',
+        );
+    });
+
     test('a stakeholder of mixed professions shows them all', async () => {
         const ws = await loadWorkspace(
             {

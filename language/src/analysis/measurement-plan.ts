@@ -5,6 +5,8 @@ import * as ast from '../generated/ast.js';
 import { describeQuantity, describeTarget } from './describe.js';
 import type { ProgrammeModel } from './programme-model.js';
 import { kindLabel } from '../declarations.js';
+import type { MeasureReading } from '../data/measure-reading.js';
+import { summarise } from '../data/measure-reading.js';
 
 /** Something a measure tracks: `{ kind: 'outcome', name: 'FewerFalls' }`. */
 export interface MeasuredItem {
@@ -39,6 +41,12 @@ export interface MeasurementPlanRow {
     collectedBy?: string;
     /** Figures of individual sites, where they differ from the measure's, in order of declaration. */
     sites?: SiteFiguresRow[];
+    /** With data: the latest value and its date, as on the check date. */
+    latest?: number;
+    latestDate?: string;
+    /** With data: what the latest data show (see {@link ReadingSummary}). */
+    signal?: string;
+    assurance?: string;
 }
 
 /** One site's own baseline or target for a measure. */
@@ -78,8 +86,21 @@ const refName = (ref: Reference<AstNode & { name: string }> | undefined) => ref 
  * Every measure of the model (a file and everything it imports) with what it tracks and how it is
  * collected, then the outcomes nobody measures and the risks and side effects nobody watches.
  */
-export function buildMeasurementPlan(model: ProgrammeModel): MeasurementPlan {
-    const rows = model.measures.map(rowOf);
+export function buildMeasurementPlan(
+    model: ProgrammeModel,
+    readingOf: (measure: ast.Measure) => MeasureReading | undefined = () => undefined,
+): MeasurementPlan {
+    const rows = model.measures.map(measure => {
+        const reading = readingOf(measure);
+        const summary = reading && summarise(reading);
+        return definedOnly({
+            ...rowOf(measure),
+            latest: summary?.latest?.value,
+            latestDate: summary?.latest?.date,
+            signal: summary?.signal,
+            assurance: summary?.assurance,
+        });
+    });
     // Array.prototype.sort is stable: declaration order is kept within each kind.
     rows.sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
     const unmeasured = (node: ast.Outcome | ast.Risk): UnmeasuredItem =>
@@ -209,8 +230,8 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
             '',
         );
         lines.push(
-            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner | method | collected by | sites |',
-            '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+            '| measure | kind | measures | unit | baseline | target | direction | source | frequency | owner | method | collected by | sites | latest | signal | assurance |',
+            '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
         );
         for (const row of plan.measures) {
             const cells = [
@@ -227,6 +248,9 @@ export function measurementPlanMarkdown(plan: MeasurementPlan): string {
                 row.method,
                 row.collectedBy,
                 describeSites(row),
+                describeBaseline({ baseline: row.latest?.toString(), baselineDate: row.latestDate }),
+                row.signal,
+                row.assurance,
             ];
             lines.push(`| ${cells.map(cell).join(' | ')} |`);
         }
@@ -262,6 +286,10 @@ const CSV_HEADER = [
     'method',
     'collected by',
     'sites',
+    'latest',
+    'latest date',
+    'signal',
+    'assurance',
 ];
 
 /**
@@ -303,6 +331,10 @@ export function measurementPlanCsv(plan: MeasurementPlan): string {
         row.method,
         row.collectedBy,
         describeSites(row),
+        row.latest?.toString(),
+        row.latestDate,
+        row.signal,
+        row.assurance,
     ]);
     return [CSV_HEADER, ...rows].map(fields => fields.map(csvField).join(',') + '\r\n').join('');
 }

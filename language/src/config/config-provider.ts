@@ -6,7 +6,7 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ResolvedConfig, TocConfigFile } from './toc-config.js';
 import { CONFIG_FILE_NAME, configSchema, defaultConfig, resolveConfig } from './toc-config.js';
-import { isCalendarDate } from '../utils/dates.js';
+import { isCalendarDate, today } from '../utils/dates.js';
 
 export interface ConfigProblem {
     uri: URI;
@@ -39,6 +39,11 @@ export class TocConfigProvider {
 
     /** A check date that overrides every configuration file's `asOf` (the command line's `--as-of`). */
     asOfOverride: string | undefined;
+
+    /** The date the rules about data read as today for a model: `--as-of`, its configuration's `asOf`, or today. */
+    asOfFor(documentUri: URI): string {
+        return this.asOfOverride ?? this.configFor(documentUri).config.asOf ?? today();
+    }
 
     configFor(documentUri: URI): LoadedConfig {
         return this.forFolder(UriUtils.dirname(documentUri));

@@ -4,6 +4,9 @@ import * as ast from '../generated/ast.js';
 import type { DataFile } from './data-file.js';
 import { describeProblem, readDataFile } from './data-file.js';
 import type { TocServices } from '../toc-module.js';
+import type { ProgrammeModel } from '../analysis/programme-model.js';
+import type { MeasureReading } from './measure-reading.js';
+import { readMeasure } from './measure-reading.js';
 import type { TocImports } from '../workspace/imports.js';
 
 /** A data file as loaded: its rows and problems, or why it could not be read at all and what to do. */
@@ -41,6 +44,14 @@ export class MeasureData {
     of(measure: ast.Measure): LoadedData | undefined {
         const uri = this.uriOf(measure);
         return uri && this.loaded.get(uri.toString());
+    }
+
+    /** What a measure's data say as on `asOf`; `undefined` when it names no data file or the file cannot be used. */
+    readingOf(measure: ast.Measure, model: ProgrammeModel, asOf: string): MeasureReading | undefined {
+        const data = this.of(measure);
+        return data && !('unreadable' in data) && data.problems.length === 0
+            ? readMeasure(measure, data, model, asOf)
+            : undefined;
     }
 
     /** Loads every data file the measures name that is not loaded already. */

@@ -4,7 +4,7 @@
  */
 import * as ast from '../generated/ast.js';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
-import type { Point, RunChart, SpcChart } from '../statistics/index.js';
+import type { Assurance, Point, RunChart, SpcChart } from '../statistics/index.js';
 import { indexOfDate, median, plottedValue, pChart, runChart, uChart, xmrChart } from '../statistics/index.js';
 import { DEFAULT_SPC_OPTIONS } from '../statistics/series.js';
 import type { DataFile, DataRow } from './data-file.js';
@@ -132,3 +132,41 @@ export function pointIndexFrom(reading: MeasureReading, date: string): number {
 
 /** The fewest points each kind of chart needs before its signals are read (see too-few-points). */
 export const MIN_POINTS: Readonly<Record<ast.ChartKind, number>> = { run: 10, xmr: 12, p: 12, u: 12 };
+
+/** A reading in a few words, as the measurement plan and hover show it. */
+export interface ReadingSummary {
+    readonly latest?: { readonly date: string; readonly value: number };
+    /**
+     * What the latest data show: `too few points`; on an XmR, p or u chart the NHS variation
+     * reading (`common cause`, `special cause improvement`, ...); on a run chart `long run of
+     * improvement`, `long run of concern`, `non-random variation` or `random variation`.
+     */
+    readonly signal: string;
+    /** Against the target, on an XmR, p or u chart with an absolute target: the NHS assurance reading. */
+    readonly assurance?: Assurance;
+}
+
+export function summarise(reading: MeasureReading): ReadingSummary {
+    const last = reading.points.at(-1);
+    const value = last && plottedValue(last);
+    const latest =
+        last && value !== undefined ? { date: last.date, value: Math.round(value * 1000) / 1000 } : undefined;
+    if (reading.points.length < MIN_POINTS[reading.chart]) {
+        return { latest, signal: 'too few points' };
+    }
+    if (reading.spc) {
+        return {
+            latest,
+            signal: reading.spc.variation ?? 'common cause',
+            ...(reading.spc.assurance ? { assurance: reading.spc.assurance } : {}),
+        };
+    }
+    const run = reading.run!;
+    const ending = run.longRuns.find(r => r.last === reading.points.length - 1);
+    const signal = ending?.reading
+        ? `long run of ${ending.reading}`
+        : run.signal
+          ? 'non-random variation'
+          : 'random variation';
+    return { latest, signal };
+}

@@ -10,14 +10,21 @@ import { kindLabel } from '../declarations.js';
 import * as ast from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import { describeQuantity, describeTarget } from '../analysis/describe.js';
+import type { MeasureData } from '../data/measure-data.js';
+import { summarise } from '../data/measure-reading.js';
+import type { TocConfigProvider } from '../config/config-provider.js';
 
 /** Hover shows what a name is, how it sits in the causal graph, and how it is measured. */
 export class TocHoverProvider extends AstNodeHoverProvider {
     protected readonly analysis: ModelAnalysis;
+    protected readonly measureData: MeasureData;
+    protected readonly configs: TocConfigProvider;
 
     constructor(services: TocServices) {
         super(services);
         this.analysis = services.analysis.ModelAnalysis;
+        this.measureData = services.data.MeasureData;
+        this.configs = services.config.ConfigProvider;
     }
 
     /** On a finding, the challenge it belongs to and why it matters come first; then the element. */
@@ -71,7 +78,35 @@ export class TocHoverProvider extends AstNodeHoverProvider {
             const measures = model.measuresOf(node).map(m => (m.kind ? `${m.name} (${m.kind})` : m.name));
             lines.push(`**Measured by:** ${measures.join(', ') || 'no measure'}`);
         }
+        if (ast.isMeasure(node)) {
+            const data = this.dataLine(node);
+            if (data) {
+                lines.push(data);
+            }
+        }
         return lines.join('\n\n');
+    }
+
+    /** What the measure's data show as on the check date: its latest value, its signal and its assurance. */
+    private dataLine(measure: ast.Measure): string | undefined {
+        const document = AstUtils.getDocument(measure);
+        const root = this.analysis.rootsOf(document)[0] ?? document;
+        const reading = this.measureData.readingOf(
+            measure,
+            this.analysis.modelOf(root),
+            this.configs.asOfFor(root.uri),
+        );
+        if (!reading) {
+            return undefined;
+        }
+        const { latest, signal, assurance } = summarise(reading);
+        const parts = [
+            latest && `latest ${latest.value} on ${latest.date}`,
+            signal,
+            assurance,
+            `${reading.points.length} points, ${reading.chart} chart`,
+        ].filter(isText);
+        return `**Data:** ${parts.join(' · ')}`;
     }
 
     private facts(node: ast.Element): string[] {

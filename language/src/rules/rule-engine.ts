@@ -10,8 +10,6 @@ import { isLink, isModel, isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import type { MeasureData } from '../data/measure-data.js';
 import type { MeasureReading } from '../data/measure-reading.js';
-import { readMeasure } from '../data/measure-reading.js';
-import { today } from '../utils/dates.js';
 import type { FindingReport, RuleContext, Severity } from './rule.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
 import { declarationsByName } from '../validation/structure/duplicate-names.js';
@@ -103,14 +101,12 @@ export class RuleEngine {
         const model = this.analysis.modelOf(root);
         const programme = model.elements.find(isProgramme);
         const findings: Finding[] = [];
-        const asOf = this.configs.asOfOverride ?? config.asOf ?? today();
+        const asOf = this.configs.asOfFor(root.uri);
         // Each measure's data are read once per run, however many rules ask.
         const readings = new Map<Measure, MeasureReading | undefined>();
         const reading = (measure: Measure) => {
             if (!readings.has(measure)) {
-                const data = this.measureData.of(measure);
-                const usable = data && !('unreadable' in data) && data.problems.length === 0 ? data : undefined;
-                readings.set(measure, usable && readMeasure(measure, usable, model, asOf));
+                readings.set(measure, this.measureData.readingOf(measure, model, asOf));
             }
             return readings.get(measure);
         };

@@ -230,13 +230,14 @@ program
 program
     .command('measures')
     .description(
-        'The measurement plan: every measure with what it measures, baseline, target, source, frequency and owner, and the outcomes left unmeasured.',
+        'The measurement plan: every measure with what it measures, baseline, target, source, frequency and owner, its latest data and what they show, and the outcomes left unmeasured.',
     )
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
-    .action((model: string, options: { format: 'md' | 'csv' }) =>
+    .option('--as-of <date>', 'read the data as on this date (YYYY-MM-DD) instead of today', checkDate)
+    .action((model: string, options: { format: 'md' | 'csv'; asOf?: string }) =>
         guarded(async () => {
-            const { report, errors } = await measures(model, options.format, process.cwd());
+            const { report, errors } = await measures(model, options.format, process.cwd(), { asOf: options.asOf });
             process.stdout.write(report);
             return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
         }),

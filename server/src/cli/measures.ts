@@ -4,16 +4,21 @@ import {
     measurementPlanMarkdown,
 } from '../../../language/src/analysis/measurement-plan.js';
 import { modelFile } from './files.js';
-import type { FileResult } from './load.js';
-import { loadFiles, modelErrors } from './load.js';
+import type { FileResult, RunSettings } from './load.js';
+import { createServices, loadFiles, modelErrors } from './load.js';
 
 /**
  * `toc measures <model>`: the measurement plan of a model (the file and everything it imports),
  * as Markdown for a report or CSV for a spreadsheet. A path that is not a readable `.toc` file is
  * a `UsageError` from `modelFile`.
  */
-export async function measuresReport(modelPath: string, format: 'md' | 'csv', cwd: string): Promise<string> {
-    return (await measures(modelPath, format, cwd)).report;
+export async function measuresReport(
+    modelPath: string,
+    format: 'md' | 'csv',
+    cwd: string,
+    settings: RunSettings = {},
+): Promise<string> {
+    return (await measures(modelPath, format, cwd, settings)).report;
 }
 
 /** The measurement plan, and the errors of the model it was drawn from. */
@@ -21,10 +26,14 @@ export async function measures(
     modelPath: string,
     format: 'md' | 'csv',
     cwd: string,
+    settings: RunSettings = {},
 ): Promise<{ report: string; errors: FileResult[] }> {
-    const { services, documents } = await loadFiles([await modelFile(modelPath, cwd)]);
+    const { services, documents } = await loadFiles([await modelFile(modelPath, cwd)], createServices(settings));
     const analysis = services.analysis.ModelAnalysis;
-    const plan = buildMeasurementPlan(analysis.modelOf(analysis.rootsOf(documents[0])[0]));
+    const root = analysis.rootsOf(documents[0])[0];
+    const model = analysis.modelOf(root);
+    const asOf = services.config.ConfigProvider.asOfFor(root.uri);
+    const plan = buildMeasurementPlan(model, measure => services.data.MeasureData.readingOf(measure, model, asOf));
     return {
         report: format === 'csv' ? measurementPlanCsv(plan) : measurementPlanMarkdown(plan),
         errors: modelErrors(services, documents[0]),
