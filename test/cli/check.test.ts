@@ -466,3 +466,34 @@ describe('toc check --as-of', () => {
         expect(tocIn(project, 'check', '--as-of', '2025-02-30').stderr).toContain('expected a date in the calendar');
     });
 });
+
+describe('toc chart', () => {
+    test('writes the charts of the measures with data as SVG or PNG, and says plainly when there is nothing to chart', () => {
+        const project = mkdtempSync(join(tmpdir(), 'toc-chart-'));
+        writeFileSync(
+            join(project, 'plan.toc'),
+            'measure Falls "Falls per 1,000 bed-days" {\n    kind outcome\n    direction decrease\n    data "falls.csv"\n    chart xmr\n}\n\nmeasure Plain {\n    kind process\n}\n',
+        );
+        const rows = Array.from(
+            { length: 14 },
+            (_, i) => `2025-${String((i % 12) + 1).padStart(2, '0')}-0${1 + Math.floor(i / 12)},${4 + (i % 3)}`,
+        );
+        writeFileSync(join(project, 'falls.csv'), ['date,value', ...rows].join('\n') + '\n');
+        const svg = tocIn(project, 'chart', 'plan.toc', '--as-of', '2026-01-01');
+        expect(svg.code).toBe(0);
+        expect(svg.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        expect(svg.stdout).toContain('Falls: Falls per 1,000 bed-days');
+        expect(tocIn(project, 'chart', 'plan.toc', '-f', 'png', '-o', 'falls.png').code).toBe(0);
+        expect([...readFileSync(join(project, 'falls.png')).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+        expect(tocIn(project, 'chart', 'plan.toc', '--measure', 'Plain')).toMatchObject({
+            code: 2,
+            stderr: 'toc: measure Plain has no data to chart: it names no data file, or the file cannot be used (toc check says why).\n',
+        });
+        // Never over an input, a data file included.
+        expect(tocIn(project, 'chart', 'plan.toc', '-o', 'falls.csv').code).toBe(2);
+        expect(readFileSync(join(project, 'falls.csv'), 'utf8')).toBe(['date,value', ...rows].join('\n') + '\n');
+        expect(tocIn(project, 'chart', 'plan.toc', '--measure', 'Nothing').stderr).toBe(
+            'toc: plan.toc has no measure called Nothing.\n',
+        );
+    });
+});

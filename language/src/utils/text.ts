@@ -19,3 +19,13 @@ export function visibleText(text: string, { layout = true } = {}): string {
 export function messageText(message: string | { value: string }): string {
     return typeof message === 'string' ? message : message.value;
 }
+
+/** Text as it may stand in XML or SVG content and attribute values: markup escaped, control characters shown. */
+export function xmlText(text: string): string {
+    return visibleText(text, { layout: false })
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}

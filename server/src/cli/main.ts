@@ -19,6 +19,7 @@ import { buildReport, findingsOf, toPosix } from './report.js';
 import { formatStylish } from './formats/stylish.js';
 import { isCheckWorker, serveChecks, workerSettings } from './check-workers.js';
 import { isCalendarDate } from '../../../language/src/utils/dates.js';
+import { chartReport } from './chart.js';
 import { measures } from './measures.js';
 
 function count(value: string): number {
@@ -222,6 +223,29 @@ program
                 process.stdout.write(content);
             } else {
                 writeFileAtomic(options.output, content, 'the diagram');
+            }
+            return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
+        }),
+    );
+
+program
+    .command('chart')
+    .description("Draw the run and control charts of a model's measures that have data, with no browser.")
+    .argument('<model>', 'the .toc file of the programme')
+    .option('--measure <name>', 'only this measure')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['svg', 'png']).default('svg'))
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .option('--as-of <date>', 'read the data as on this date (YYYY-MM-DD) instead of today', checkDate)
+    .action((model: string, options: { measure?: string; format: 'svg' | 'png'; output?: string; asOf?: string }) =>
+        guarded(async () => {
+            if (options.format === 'png' && !options.output && process.stdout.isTTY) {
+                throw new UsageError('a PNG is not text: give a file with --output, or redirect standard output.');
+            }
+            const { content, errors } = await chartReport(model, options.format, process.cwd(), options);
+            if (!options.output) {
+                process.stdout.write(content);
+            } else {
+                writeFileAtomic(options.output, content, 'the charts');
             }
             return reportErrors(errors, process.cwd()) ? EXIT_FINDINGS : EXIT_OK;
         }),

@@ -1,0 +1,57 @@
+import type { ChartSpec } from '../../../language/src/charts/chart-svg.js';
+import { chartsSvg } from '../../../language/src/charts/chart-svg.js';
+import * as ast from '../../../language/src/generated/ast.js';
+import { modelFile, refuseInputsAsOutputs, UsageError } from './files.js';
+import type { FileResult, RunSettings } from './load.js';
+import { createServices, loadFiles, modelErrors } from './load.js';
+import { svgToPng } from './png.js';
+
+/**
+ * `toc chart`: the charts of a model's measures that have data (or of the one named), one above
+ * another, as SVG or PNG, drawn without a browser, as on the check date.
+ */
+export async function chartReport(
+    model: string,
+    format: 'svg' | 'png',
+    cwd: string,
+    { measure: wanted, output, ...settings }: RunSettings & { measure?: string; output?: string },
+): Promise<{ content: string | Uint8Array; errors: FileResult[] }> {
+    const path = await modelFile(model, cwd);
+    refuseInputsAsOutputs([{ path: output, option: '--output' }], [path]);
+    const { services, documents } = await loadFiles([path], createServices(settings));
+    const analysis = services.analysis.ModelAnalysis;
+    const root = analysis.rootsOf(documents[0])[0];
+    const programme = analysis.modelOf(root);
+    // Never over an input: a model file, or a data file a measure reads.
+    refuseInputsAsOutputs(
+        [{ path: output, option: '--output' }],
+        [
+            ...programme.documents.map(document => document.uri.fsPath),
+            ...programme.measures.flatMap(m => services.data.MeasureData.uriOf(m)?.fsPath ?? []),
+        ],
+    );
+    const asOf = services.config.ConfigProvider.asOfFor(root.uri);
+    const measures = wanted === undefined ? programme.measures : programme.measures.filter(m => m.name === wanted);
+    if (wanted !== undefined && measures.length === 0) {
+        throw new UsageError(`${model} has no measure called ${wanted}.`);
+    }
+    const specs: ChartSpec[] = measures.flatMap(measure => {
+        const reading = services.data.MeasureData.readingOf(measure, programme, asOf);
+        return reading ? [specOf(measure, reading)] : [];
+    });
+    if (specs.length === 0) {
+        throw new UsageError(
+            wanted === undefined
+                ? `no measure of ${model} has data to chart: give a measure \`data "file.csv"\` (see docs/measures-and-data.md).`
+                : `measure ${wanted} has no data to chart: it names no data file, or the file cannot be used (toc check says why).`,
+        );
+    }
+    const svg = chartsSvg(specs);
+    return { content: format === 'png' ? await svgToPng(svg) : svg, errors: modelErrors(services, documents[0]) };
+}
+
+function specOf(measure: ast.Measure, reading: NonNullable<ChartSpec['reading']>): ChartSpec {
+    const target = measure.target;
+    const absolute = target && (!target.change || target.change === 'reach') ? target.value?.value : undefined;
+    return { name: measure.name, title: measure.title, unit: measure.unit, target: absolute, reading };
+}
