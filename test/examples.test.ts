@@ -1,15 +1,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from './support/workspace.js';
-import { exampleFiles as files, examplePrograms as programmes } from './support/examples.js';
+import { exampleDataFiles, exampleFiles as files, examplePrograms as programmes } from './support/examples.js';
 
 describe('the bundled examples', () => {
     test('there are at least three programmes', () => {
         expect(programmes.length).toBeGreaterThanOrEqual(3);
     });
 
-    test('every example checks without structural errors', async () => {
-        const workspace = await loadWorkspace(files);
+    test('every example checks without errors, its data files read', async () => {
+        const workspace = await loadWorkspace({ ...files, ...exampleDataFiles }, Object.keys(files));
         for (const path of Object.keys(files)) {
             expect(
                 workspace.diagnostics(path).filter(d => d.severity === 1),

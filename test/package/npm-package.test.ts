@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,15 +42,18 @@ describe('the npm package', () => {
             cwd: project,
             stdio: 'pipe',
         });
+        // The example with its data and the configuration that fixes the date its data are read as on.
         copyFileSync(join(ROOT, 'examples', 'keystone-icu.toc'), join(project, 'keystone-icu.toc'));
+        copyFileSync(join(ROOT, 'examples', 'toc.config.json'), join(project, 'toc.config.json'));
+        cpSync(join(ROOT, 'examples', 'data'), join(project, 'data'), { recursive: true });
 
         const check = spawnSync('npx', ['--no-install', 'toc', 'check', 'keystone-icu.toc'], {
             cwd: project,
             encoding: 'utf8',
         });
         expect(check.status).toBe(0);
-        expect(check.stdout).toContain('keystone-icu.toc:154:9  warning  Outcome `PracticesUsed` has no measure');
-        expect(check.stdout).toContain('1 file checked: 7 problems (0 errors, 7 warnings)');
+        expect(check.stdout).toContain('keystone-icu.toc:159:9  warning  Outcome `PracticesUsed` has no measure');
+        expect(check.stdout).toContain('1 file checked: 7 problems (0 errors, 7 warnings); 1 note');
 
         const server = spawnSync('npx', ['--no-install', 'toc-language-server'], { cwd: project, encoding: 'utf8' });
         expect(server.status).toBe(2);

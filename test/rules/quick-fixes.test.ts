@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic, SnippetTextEdit, TextDocumentEdit } from '
 import { describe, expect, test } from 'vitest';
 import { edit, without } from '../support/variants.js';
 import { loadModel, loadWorkspace } from '../support/workspace.js';
-import { exampleFiles, examplePrograms } from '../support/examples.js';
+import { exampleDataFiles, exampleFiles, examplePrograms } from '../support/examples.js';
 import { isFixData } from '../../language/src/rules/rule.js';
 
 async function format(text: string): Promise<string> {
@@ -185,7 +185,7 @@ describe('quick fixes on every bundled model', () => {
         );
 
     test('each fix that adds a stub, its blanks left as they come, removes its finding and adds none', async () => {
-        const workspace = await loadWorkspace(exampleFiles, examplePrograms);
+        const workspace = await loadWorkspace({ ...exampleFiles, ...exampleDataFiles }, examplePrograms);
         const before = findings(workspace);
         let applied = 0;
         for (const path of Object.keys(exampleFiles)) {
@@ -202,7 +202,9 @@ describe('quick fixes on every bundled model', () => {
                     document.textDocument,
                     fix!.edit!.changes![document.uri.toString()],
                 );
-                const after = findings(await loadWorkspace({ ...exampleFiles, [path]: fixed }, examplePrograms));
+                const after = findings(
+                    await loadWorkspace({ ...exampleFiles, ...exampleDataFiles, [path]: fixed }, examplePrograms),
+                );
                 const finding = `${path}: ${diagnostic.code}: ${diagnostic.message}`;
                 expect(after, fix!.title).not.toContain(finding);
                 expect(

@@ -89,8 +89,9 @@ export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
         );
     }
     // Where the work began: the baseline ends there.
-    if (reading.baselineEnd !== undefined && reading.baselineEnd > 0 && reading.baselineEnd < dates.length) {
-        const at = px(reading.baselineEnd);
+    const starts = reading.workStarts && new Date(`${reading.workStarts}T00:00:00Z`);
+    if (starts && starts > first && starts <= last) {
+        const at = xScale(starts).toFixed(1);
         parts.push(
             `<line class="work-starts" x1="${at}" x2="${at}" y1="${MARGIN.top}" y2="${HEIGHT - MARGIN.bottom}" stroke="#9aa5b1" stroke-dasharray="2 3"/>`,
             `<text x="${(Number(at) + 4).toFixed(1)}" y="${MARGIN.top + 10}" ${FONT} font-size="9" fill="#4a5a6a">work starts</text>`,

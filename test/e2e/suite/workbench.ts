@@ -55,7 +55,7 @@ export function workbenchTests(): void {
             const at = positionOf(editor.document, 'outcome PracticesUsed', 1, 'outcome '.length);
             editor.selection = new vscode.Selection(at, at);
             editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-            await waitForDiagnostics(editor.document.uri, 'the seven findings', d => d.length === 7);
+            await waitForDiagnostics(editor.document.uri, 'the eight findings', d => d.length === 8);
 
             await vscode.commands.executeCommand('toc.openDiagramPreview', editor.document.uri);
             const tab = await waitFor('the causal map tab', () => diagramTab('map'));
@@ -110,7 +110,7 @@ export function workbenchTests(): void {
             await closeAllEditors();
             await vscode.commands.executeCommand('notifications.clearAll');
             const editor = await openModel('keystone-icu.toc');
-            await waitForDiagnostics(editor.document.uri, 'the seven findings', d => d.length === 7);
+            await waitForDiagnostics(editor.document.uri, 'the eight findings', d => d.length === 8);
             // Room for the whole height of the diagram, headings included, as a reader would make it.
             await vscode.commands.executeCommand('workbench.action.closePanel');
             await vscode.commands.executeCommand('workbench.action.closeSidebar');
