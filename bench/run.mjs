@@ -24,6 +24,7 @@ const benchmarks = [
     'bench/diagram-speed.mjs',
     'bench/responsiveness.mjs',
     'bench/workspace-scale.mjs',
+    'bench/measures-data.mjs',
 ];
 for (const script of benchmarks) {
     const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });

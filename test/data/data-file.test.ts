@@ -10,9 +10,9 @@ describe('a measure data file', () => {
         );
         expect(file.problems).toEqual([]);
         expect(file.rows).toEqual([
-            { line: 3, date: '2025-01-01', value: 5, denominator: 118, site: 'Ward9' },
-            { line: 2, date: '2025-02-01', value: 3, denominator: 120, site: 'Ward7' },
-            { line: 4, date: '2025-03-01', value: 2.5 },
+            { date: '2025-01-01', value: 5, denominator: 118, site: 'Ward9' },
+            { date: '2025-02-01', value: 3, denominator: 120, site: 'Ward7' },
+            { date: '2025-03-01', value: 2.5 },
         ]);
     });
 
@@ -34,7 +34,7 @@ describe('a measure data file', () => {
             'row 3, column `date`: "2025-02-30" is not a date; write dates as YYYY-MM-DD',
             'row 4, column `denominator`: -2 is negative',
         ]);
-        expect(file.rows.map(row => row.line)).toEqual([5]);
+        expect(file.rows.map(row => row.date)).toEqual(['2025-04-01']);
     });
 
     test('a file without the columns, an empty file, a header alone, and text that is not CSV', () => {
@@ -46,6 +46,12 @@ describe('a measure data file', () => {
         ]);
         expect(problems('date,value\n')).toEqual(['line 1: there is a header row and no observations']);
         expect(problems('date,value\n2025-01-01,"3\n')[0]).toMatch(/^(line \d+: )?this is not valid CSV \(/);
+    });
+
+    test('a problem after a blank line and a quoted field over two lines is on the line it is on', () => {
+        expect(problems('date,value,site\n\n2025-01-01,3,"Ward\n7"\n2025-02-01,x,\n')).toEqual([
+            'row 5, column `value`: "x" is not a number',
+        ]);
     });
 
     test('an empty value is not a number', () => {
