@@ -57,8 +57,9 @@ export class ProblemsFilter implements vscode.Disposable {
         },
     };
 
+    /** A data file's problems are always listed: few, and only there when a model reads the file. */
     private shows(uri: string): boolean {
-        return this.scope === 'workspace' || this.open.has(uri);
+        return this.scope === 'workspace' || this.open.has(uri) || !uri.endsWith('.toc');
     }
 
     /** Shows the findings of files just opened and takes down those of files just closed. */

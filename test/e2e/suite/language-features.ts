@@ -150,6 +150,42 @@ export function languageFeatureTests(): void {
             assert.ok(text.includes('The five practices are used at every insertion'), text);
         });
 
+        test('hover on a measure with data shows its latest value and what the data show', async () => {
+            const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+                'vscode.executeHoverProvider',
+                document.uri,
+                positionOf(document, 'measure LinesInUse', 1, 'measure '.length + 2),
+            );
+            const text = hoverText(hovers);
+            assert.ok(text.includes('**Data:** latest 543 on 2005-09-30 · special cause improvement'), text);
+        });
+
+        test('a bad row in a data file is reported on the measure and on the file, and clears when fixed', async () => {
+            const csv = workspaceFile('data', 'keystone-lines-in-use.csv');
+            const original = await vscode.workspace.fs.readFile(csv);
+            const text = new TextDecoder().decode(original);
+            const broken = text.replace('2004-06-30,', '2004-06-30,n/a');
+            try {
+                await vscode.workspace.fs.writeFile(csv, new TextEncoder().encode(broken));
+                const list = await waitForDiagnostics(document.uri, 'data-unreadable on LinesInUse', d =>
+                    d.some(x => codeOf(x) === 'data-unreadable'),
+                );
+                const finding = list.find(d => codeOf(d) === 'data-unreadable')!;
+                assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
+                assert.ok(finding.message.includes('column `value`'), finding.message);
+                assert.equal(document.getText(finding.range), '"data/keystone-lines-in-use.csv"');
+                const onFile = await waitForDiagnostics(csv, 'the problem on the data file itself', d => d.length > 0);
+                assert.ok(onFile[0].message.includes('is not a number'), onFile[0].message);
+            } finally {
+                await vscode.workspace.fs.writeFile(csv, original);
+            }
+            await waitForDiagnostics(
+                document.uri,
+                'data-unreadable cleared',
+                d => !d.some(x => codeOf(x) === 'data-unreadable'),
+            );
+        });
+
         test('go to definition jumps to the declaration', async () => {
             const position = positionOf(document, 'link LineCart -> PracticesUsed', 1, 'link LineCart -> '.length + 2);
             const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
