@@ -122,7 +122,7 @@ function readRecords(records: string[][]): { rows: DataRow[]; problems: Array<Da
         const denominator = cell('denominator');
         const site = cell('site');
         let ok = true;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isCalendarDate(date)) {
+        if (!isCalendarDate(date)) {
             problem('date', `${quoted(date)} is not a date; write dates as YYYY-MM-DD`);
             ok = false;
         }
