@@ -49,6 +49,18 @@ export function internalLeaderLevels(model: ProgrammeModel): ast.Level[] {
     return [...new Set(leadersOf(model).map(levelOf).filter(isInternalLevel))];
 }
 
+/** The leaders whose level is known and outside the organisation (a funder, an improvement partner). */
+export function externalLeaders(model: ProgrammeModel): ast.Party[] {
+    return leadersOf(model).filter(party => levelOf(party) !== undefined && !isInternalLevel(levelOf(party)));
+}
+
+/** Who carries out an activity: its owner and the parties it involves. */
+export function participantsOf(activity: ast.Activity): ast.Party[] {
+    return [activity.owner?.ref, ...activity.involves.map(party => party.ref)].filter(
+        (party): party is ast.Party => party !== undefined,
+    );
+}
+
 /**
  * A whole model: one file and everything it imports, with the causal graph indexed for the
  * questions the checks, hovers and diagrams ask. Built once per workspace state and shared.
@@ -117,6 +129,11 @@ export class ProgrammeModel {
                 diagnostics: (document.diagnostics ?? []).filter(d => d.severity === ERROR),
             }))
             .filter(file => file.diagnostics.length > 0);
+    }
+
+    /** Every stakeholder and person of the model: the groups first, then the individuals. */
+    parties(): ast.Party[] {
+        return [...this.all(ast.isStakeholder), ...this.all(ast.isPerson)];
     }
 
     measuresOf(node: ast.Measurable): readonly ast.Measure[] {

@@ -248,7 +248,7 @@ export class TocCodeActionProvider implements CodeActionProvider {
      */
     private likelyOwner(document: LangiumDocument): string {
         const model = this.analysis.modelOf(document);
-        const parties = [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)];
+        const parties = model.parties();
         const owned = (party: ast.Stakeholder | ast.Person) =>
             model.measures.filter(measure => measure.owner?.ref === party).length;
         const [best] = parties.filter(party => party.name).sort((a, b) => owned(a) - owned(b));
@@ -258,9 +258,7 @@ export class TocCodeActionProvider implements CodeActionProvider {
     /** The first frontline stakeholder or person the model declares, who must agree a problem is real. */
     private frontlineParty(document: LangiumDocument): string | undefined {
         const model = this.analysis.modelOf(document);
-        return [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)].find(
-            party => party.name && levelOf(party) === 'frontline',
-        )?.name;
+        return model.parties().find(party => party.name && levelOf(party) === 'frontline')?.name;
     }
 
     /** The values a closed set allows, as the grammar lists them, for a choice in a snippet. */

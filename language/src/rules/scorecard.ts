@@ -3,7 +3,7 @@ import { messageText } from '../utils/text.js';
 import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type { TocServices } from '../toc-module.js';
-import { internalLeaderLevels, isInternalLevel, leadersOf, levelOf } from '../analysis/programme-model.js';
+import { externalLeaders, internalLeaderLevels, levelOf } from '../analysis/programme-model.js';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
 import * as ast from '../generated/ast.js';
 import type { ChallengeId } from './challenges.js';
@@ -124,7 +124,7 @@ function readingsOf(model: ProgrammeModel): Record<ChallengeId, Reading> {
     const activities = model.all(ast.isActivity);
     const measures = model.measures;
     const links = model.links;
-    const parties: ast.Party[] = [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)];
+    const parties = model.parties();
     const incentives = model.all(ast.isIncentive);
     const plans = model.all(ast.isSustainPlan);
     const risks = model.all(ast.isRisk);
@@ -146,7 +146,7 @@ function readingsOf(model: ProgrammeModel): Record<ChallengeId, Reading> {
     const designers = parties.filter(p => levelOf(p) === 'frontline' && p.designInvolved);
     const professions = [...new Set(parties.flatMap(p => p.professions))];
     const leaderLevels = internalLeaderLevels(model);
-    const outside = leadersOf(model).filter(p => levelOf(p) !== undefined && !isInternalLevel(levelOf(p)));
+    const outside = externalLeaders(model);
     const funders = programme?.funders.map(f => f.ref).filter((f): f is ast.Party => f !== undefined) ?? [];
     const carrots = incentives.filter(i => i.kind === 'carrot').length;
     const sticks = incentives.filter(i => i.kind === 'stick').length;

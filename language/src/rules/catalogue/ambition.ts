@@ -1,5 +1,5 @@
 import * as ast from '../../generated/ast.js';
-import { levelOf } from '../../analysis/programme-model.js';
+import { levelOf, participantsOf } from '../../analysis/programme-model.js';
 import type { RuleDefinition } from '../rule.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -131,9 +131,7 @@ export const noProtectedTime: RuleDefinition = {
         const staff = new Set<ast.Party>();
         const unprotected: ast.Activity[] = [];
         for (const activity of model.all(ast.isActivity)) {
-            const frontline = [activity.owner?.ref, ...activity.involves.map(party => party.ref)].filter(
-                (party): party is ast.Party => party !== undefined && levelOf(party) === 'frontline',
-            );
+            const frontline = participantsOf(activity).filter(party => levelOf(party) === 'frontline');
             if (frontline.length > 0 && !timed.has(activity)) {
                 unprotected.push(activity);
                 frontline.forEach(party => staff.add(party));

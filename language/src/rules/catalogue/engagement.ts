@@ -1,9 +1,11 @@
 import * as ast from '../../generated/ast.js';
-import { levelOf } from '../../analysis/programme-model.js';
+import type { ProgrammeModel } from '../../analysis/programme-model.js';
+import { levelOf, participantsOf } from '../../analysis/programme-model.js';
 import type { RuleDefinition } from '../rule.js';
 
-function parties(model: { all: <T extends ast.Element>(guard: (e: unknown) => e is T) => readonly T[] }): ast.Party[] {
-    return [...model.all(ast.isStakeholder), ...model.all(ast.isPerson)];
+/** Everyone who owns or takes part in an activity of the model. */
+function doersOf(model: ProgrammeModel): Set<ast.Party> {
+    return new Set(model.all(ast.isActivity).flatMap(participantsOf));
 }
 
 export const activityWithoutOwner: RuleDefinition = {
@@ -33,12 +35,10 @@ export const frontlineNotInvolved: RuleDefinition = {
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
-        const doers = new Set<ast.Party | undefined>(
-            model.all(ast.isActivity).flatMap(a => [a.owner?.ref, ...a.involves.map(i => i.ref)]),
-        );
-        const involved = parties(model).some(
-            party => levelOf(party) === 'frontline' && (party.designInvolved || doers.has(party)),
-        );
+        const doers = doersOf(model);
+        const involved = model
+            .parties()
+            .some(party => levelOf(party) === 'frontline' && (party.designInvolved || doers.has(party)));
         if (programme && !involved) {
             report({
                 node: programme,
@@ -57,11 +57,11 @@ export const frontlineNotInDesign: RuleDefinition = {
     defaultSeverity: 'warning',
     needsProgramme: true,
     check({ model, programme, report }) {
-        const frontline = parties(model).filter(party => levelOf(party) === 'frontline');
+        const frontline = model.parties().filter(party => levelOf(party) === 'frontline');
         if (!programme || frontline.some(party => party.designInvolved)) {
             return;
         }
-        const doers = new Set(model.all(ast.isActivity).flatMap(a => [a.owner?.ref, ...a.involves.map(i => i.ref)]));
+        const doers = doersOf(model);
         const doing = frontline.filter(party => doers.has(party));
         if (doing.length > 0) {
             report({
@@ -82,7 +82,8 @@ export const singleProfession: RuleDefinition = {
     needsProgramme: true,
     check({ model, programme, report }) {
         const professions = new Set(
-            parties(model)
+            model
+                .parties()
                 .flatMap(party => party.professions)
                 .map(profession => profession.toLowerCase()),
         );

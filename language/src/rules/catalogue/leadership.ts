@@ -1,5 +1,5 @@
 import type * as ast from '../../generated/ast.js';
-import { internalLeaderLevels, isInternalLevel, leadersOf, levelOf } from '../../analysis/programme-model.js';
+import { externalLeaders, internalLeaderLevels, levelOf } from '../../analysis/programme-model.js';
 import type { RuleDefinition } from '../rule.js';
 
 export const leadershipAtOneLevel: RuleDefinition = {
@@ -14,12 +14,8 @@ export const leadershipAtOneLevel: RuleDefinition = {
         if (!programme) {
             return;
         }
-        const leaders = leadersOf(model);
         const levels = internalLeaderLevels(model);
-        const outside = leaders.filter(party => {
-            const level = levelOf(party);
-            return level !== undefined && !isInternalLevel(level);
-        });
+        const outside = externalLeaders(model);
         const aside =
             outside.length > 0
                 ? ` (${outside.map(party => `\`${party.name}\``).join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the organisation and ${outside.length === 1 ? 'does' : 'do'} not count)`
