@@ -12,6 +12,15 @@ export function describeQuantity(quantity: Quantity | undefined): string {
     return quantity.unit === '%' ? `${quantity.value}%` : `${quantity.value} ${quantity.unit}`;
 }
 
+/**
+ * The level an absolute target names (`target reach 4.9`, or one with no change word), which can be
+ * compared with a baseline or a chart's limits; `undefined` for a relative target (`reduce 30%`)
+ * or one cut short by a syntax error.
+ */
+export function absoluteTarget(target: Target | undefined): Quantity | undefined {
+    return target && (!target.change || target.change === 'reach') ? target.value : undefined;
+}
+
 /** `reduce 30% by 2008-10-31 (stretch)`. */
 export function describeTarget(target: Target): string {
     const parts = [target.change, describeQuantity(target.value), target.date && `by ${target.date}`].filter(Boolean);

@@ -4,10 +4,11 @@
  */
 import * as ast from '../generated/ast.js';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
-import type { Assurance, Point, RunChart, SpcChart } from '../statistics/index.js';
+import type { Assurance, LongRun, Point, RunChart, SpcChart } from '../statistics/index.js';
 import { indexOfDate, median, plottedValue, pChart, runChart, uChart, xmrChart } from '../statistics/index.js';
 import { DEFAULT_SPC_OPTIONS } from '../statistics/series.js';
 import type { DataFile, DataRow } from './data-file.js';
+import { absoluteTarget } from '../analysis/describe.js';
 
 export interface MeasureReading {
     readonly chart: ast.ChartKind;
@@ -36,8 +37,7 @@ export function readMeasure(measure: ast.Measure, data: DataFile, model: Program
     const recalculateAt = measure.recalculations.map(date => indexOfDate(points, date));
     const direction = measure.direction;
     // Only an absolute target ("reach 4.9") is a level to read against the limits.
-    const absolute = measure.target && (!measure.target.change || measure.target.change === 'reach');
-    const target = absolute ? measure.target?.value?.value : undefined;
+    const target = absoluteTarget(measure.target)?.value;
     if (chart === 'run') {
         const baseline = points
             .slice(0, baselineEnd ?? 0)
@@ -118,11 +118,14 @@ export function improvementFrom(reading: MeasureReading, from: number, sustained
 
 /** Whether the latest point is a special cause in the worse direction (a run chart: it ends a long run on the worse side). */
 export function concernNow(reading: MeasureReading): boolean {
-    if (reading.run) {
-        const lastUseful = reading.points.length - 1;
-        return reading.run.longRuns.some(run => run.reading === 'concern' && run.last === lastUseful);
-    }
-    return reading.spc?.variation === 'special cause concern';
+    return reading.run
+        ? runEndingNow(reading)?.reading === 'concern'
+        : reading.spc?.variation === 'special cause concern';
+}
+
+/** On a run chart, the unusually long run the latest point ends, if it ends one. */
+function runEndingNow(reading: MeasureReading): LongRun | undefined {
+    return reading.run?.longRuns.find(run => run.last === reading.points.length - 1);
 }
 
 /** Index of the first point on or after a date. */
@@ -162,7 +165,7 @@ export function summarise(reading: MeasureReading): ReadingSummary {
         };
     }
     const run = reading.run!;
-    const ending = run.longRuns.find(r => r.last === reading.points.length - 1);
+    const ending = runEndingNow(reading);
     const signal = ending?.reading
         ? `long run of ${ending.reading}`
         : run.signal

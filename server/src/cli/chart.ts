@@ -1,6 +1,7 @@
 import type { ChartSpec } from '../../../language/src/charts/chart-svg.js';
 import { chartsSvg } from '../../../language/src/charts/chart-svg.js';
-import * as ast from '../../../language/src/generated/ast.js';
+import type * as ast from '../../../language/src/generated/ast.js';
+import { absoluteTarget } from '../../../language/src/analysis/describe.js';
 import { modelFile, refuseInputsAsOutputs, UsageError } from './files.js';
 import type { FileResult, RunSettings } from './load.js';
 import { createServices, loadFiles, modelErrors } from './load.js';
@@ -51,7 +52,6 @@ export async function chartReport(
 }
 
 function specOf(measure: ast.Measure, reading: NonNullable<ChartSpec['reading']>): ChartSpec {
-    const target = measure.target;
-    const absolute = target && (!target.change || target.change === 'reach') ? target.value?.value : undefined;
-    return { name: measure.name, title: measure.title, unit: measure.unit, target: absolute, reading };
+    const target = absoluteTarget(measure.target)?.value;
+    return { name: measure.name, title: measure.title, unit: measure.unit, target, reading };
 }

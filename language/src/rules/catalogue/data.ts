@@ -1,6 +1,7 @@
 import { describeProblem } from '../../data/data-file.js';
 import type { ChartKind, Frequency } from '../../generated/ast.js';
 import type { RuleDefinition } from '../rule.js';
+import { absoluteTarget, describeQuantity } from '../../analysis/describe.js';
 import { linkArrowRange, linkLabel } from './solution.js';
 import type { Measure } from '../../generated/ast.js';
 import type { MeasureReading } from '../../data/measure-reading.js';
@@ -195,7 +196,7 @@ export const targetNotCapable: RuleDefinition = {
                 report({
                     node: measure,
                     property: 'target',
-                    message: `Measure \`${measure.name}\` will not meet its target of ${measure.target!.value!.value} as the process runs now: the target lies beyond its limits (${round(period.lower)} to ${round(period.upper)}). Plan a further change to the process, or set a target it can reach.`,
+                    message: `Measure \`${measure.name}\` will not meet its target of ${describeQuantity(absoluteTarget(measure.target))} as the process runs now: the target lies beyond its limits (${round(period.lower)} to ${round(period.upper)}). Plan a further change to the process, or set a target it can reach.`,
                 });
             }
         }

@@ -1,4 +1,4 @@
-import { describeQuantity } from '../../analysis/describe.js';
+import { absoluteTarget, describeQuantity } from '../../analysis/describe.js';
 import { levelOf } from '../../analysis/programme-model.js';
 import * as ast from '../../generated/ast.js';
 import type { RuleDefinition } from '../rule.js';
@@ -129,19 +129,15 @@ function meetsTarget(
     baseline: ast.Quantity | undefined,
     target: ast.Target | undefined,
 ): boolean {
-    if (
-        !baseline ||
-        !target?.value ||
-        (target.change && target.change !== 'reach') ||
-        !sameUnit(baseline.unit, target.value.unit)
-    ) {
+    const level = absoluteTarget(target);
+    if (!baseline || !level || !sameUnit(baseline.unit, level.unit)) {
         return false;
     }
     return measure.direction === 'decrease'
-        ? baseline.value <= target.value.value
+        ? baseline.value <= level.value
         : measure.direction === 'increase'
-          ? baseline.value >= target.value.value
-          : baseline.value === target.value.value;
+          ? baseline.value >= level.value
+          : baseline.value === level.value;
 }
 
 function sameUnit(a: string | undefined, b: string | undefined): boolean {
