@@ -221,12 +221,12 @@ describe('the measurement plan', () => {
             'activity Rounding { starts 2025-04-01 }\noutcome Fewer\nlink Rounding -> Fewer { mechanism "m" }\n' +
                 'measure Falls { kind outcome measures Fewer direction decrease target reach 4.9 data "falls.csv" chart xmr }\n' +
                 'measure Plain { kind process measures Rounding }\n',
-            { 'falls.csv': csv },
+            { 'falls.csv': csv, 'toc.config.json': '{ "asOf": "2026-06-30" }' },
         );
-        const analysis = model.services.analysis.ModelAnalysis;
-        const programme = analysis.modelOf(model.document('model.toc'));
+        const root = model.document('model.toc');
+        const programme = model.services.analysis.ModelAnalysis.modelOf(root);
         const plan = buildMeasurementPlan(programme, measure =>
-            model.services.data.MeasureData.readingOf(measure, programme, '2026-06-30'),
+            model.services.data.MeasureData.readingIn(measure, root),
         );
         expect(plan.measures[0]).toMatchObject({
             name: 'Falls',

@@ -1,10 +1,11 @@
 import type { FileSystemProvider, LangiumDocument } from 'langium';
-import { AstUtils, URI, UriUtils } from 'langium';
+import { AstUtils, URI, UriUtils, WorkspaceCache } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { DataFile } from './data-file.js';
 import { describeProblem, readDataFile } from './data-file.js';
 import type { TocServices } from '../toc-module.js';
-import type { ProgrammeModel } from '../analysis/programme-model.js';
+import type { ModelAnalysis } from '../analysis/model-analysis.js';
+import type { TocConfigProvider } from '../config/config-provider.js';
 import type { MeasureReading } from './measure-reading.js';
 import { readMeasure } from './measure-reading.js';
 import type { TocImports } from '../workspace/imports.js';
@@ -25,10 +26,17 @@ export class MeasureData {
     /** For each data file, the models' files that name it: they are checked again when it changes. */
     private readonly readers = new Map<string, Set<string>>();
     private readonly listeners: Array<(uri: URI, data: LoadedData) => void> = [];
+    /** Each model's readings, by the URI of its root, computed once per workspace state. */
+    private readonly readings: WorkspaceCache<string, Map<ast.Measure, MeasureReading | undefined>>;
+    protected readonly analysis: () => ModelAnalysis;
+    protected readonly configs: () => TocConfigProvider;
 
     constructor(services: TocServices) {
         this.fileSystem = services.shared.workspace.FileSystemProvider;
         this.imports = () => services.workspace.Imports;
+        this.analysis = () => services.analysis.ModelAnalysis;
+        this.configs = () => services.config.ConfigProvider;
+        this.readings = new WorkspaceCache(services.shared);
     }
 
     /** The data file a measure names, resolved against the folder of the file it is declared in. */
@@ -46,12 +54,23 @@ export class MeasureData {
         return uri && this.loaded.get(uri.toString());
     }
 
-    /** What a measure's data say as on `asOf`; `undefined` when it names no data file or the file cannot be used. */
-    readingOf(measure: ast.Measure, model: ProgrammeModel, asOf: string): MeasureReading | undefined {
+    /**
+     * What a measure's data say, read in the model rooted at `root`, as on that model's check date;
+     * `undefined` when it names no data file or the file cannot be used. The rules, the hover, the
+     * measurement plan and the charts all ask here, and each reading is worked out once.
+     */
+    readingIn(measure: ast.Measure, root: LangiumDocument): MeasureReading | undefined {
         const data = this.of(measure);
-        return data && !('unreadable' in data) && data.problems.length === 0
-            ? readMeasure(measure, data, model, asOf)
-            : undefined;
+        if (measure.data !== undefined && data === undefined) {
+            return undefined; // not loaded yet: nothing to keep
+        }
+        const byMeasure = this.readings.get(root.uri.toString(), () => new Map());
+        if (!byMeasure.has(measure)) {
+            const usable = data && !('unreadable' in data) && data.problems.length === 0 ? data : undefined;
+            const model = this.analysis().modelOf(root);
+            byMeasure.set(measure, usable && readMeasure(measure, usable, model, this.configs().asOfFor(root.uri)));
+        }
+        return byMeasure.get(measure);
     }
 
     /** Loads every data file the measures name that is not loaded already. */

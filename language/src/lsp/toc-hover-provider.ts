@@ -12,19 +12,16 @@ import type { TocServices } from '../toc-module.js';
 import { describeQuantity, describeTarget } from '../analysis/describe.js';
 import type { MeasureData } from '../data/measure-data.js';
 import { summarise } from '../data/measure-reading.js';
-import type { TocConfigProvider } from '../config/config-provider.js';
 
 /** Hover shows what a name is, how it sits in the causal graph, and how it is measured. */
 export class TocHoverProvider extends AstNodeHoverProvider {
     protected readonly analysis: ModelAnalysis;
     protected readonly measureData: MeasureData;
-    protected readonly configs: TocConfigProvider;
 
     constructor(services: TocServices) {
         super(services);
         this.analysis = services.analysis.ModelAnalysis;
         this.measureData = services.data.MeasureData;
-        this.configs = services.config.ConfigProvider;
     }
 
     /** On a finding, the challenge it belongs to and why it matters come first; then the element. */
@@ -91,11 +88,7 @@ export class TocHoverProvider extends AstNodeHoverProvider {
     private dataLine(measure: ast.Measure): string | undefined {
         const document = AstUtils.getDocument(measure);
         const root = this.analysis.rootsOf(document)[0] ?? document;
-        const reading = this.measureData.readingOf(
-            measure,
-            this.analysis.modelOf(root),
-            this.configs.asOfFor(root.uri),
-        );
+        const reading = this.measureData.readingIn(measure, root);
         if (!reading) {
             return undefined;
         }

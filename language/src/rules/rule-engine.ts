@@ -9,7 +9,6 @@ import type { Measure, Model } from '../generated/ast.js';
 import { isLink, isModel, isProgramme } from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import type { MeasureData } from '../data/measure-data.js';
-import type { MeasureReading } from '../data/measure-reading.js';
 import type { FindingReport, RuleContext, Severity } from './rule.js';
 import { applySuppressions, findSuppressions } from './suppressions.js';
 import { declarationsByName } from '../validation/structure/duplicate-names.js';
@@ -102,14 +101,7 @@ export class RuleEngine {
         const programme = model.elements.find(isProgramme);
         const findings: Finding[] = [];
         const asOf = this.configs.asOfFor(root.uri);
-        // Each measure's data are read once per run, however many rules ask.
-        const readings = new Map<Measure, MeasureReading | undefined>();
-        const reading = (measure: Measure) => {
-            if (!readings.has(measure)) {
-                readings.set(measure, this.measureData.readingOf(measure, model, asOf));
-            }
-            return readings.get(measure);
-        };
+        const reading = (measure: Measure) => this.measureData.readingIn(measure, root);
         for (const { rule, severity, thresholds } of config.rules.values()) {
             if (severity === 'off' || (rule.needsProgramme && !programme)) {
                 continue;

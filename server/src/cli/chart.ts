@@ -31,13 +31,12 @@ export async function chartReport(
             ...programme.measures.flatMap(m => services.data.MeasureData.uriOf(m)?.fsPath ?? []),
         ],
     );
-    const asOf = services.config.ConfigProvider.asOfFor(root.uri);
     const measures = wanted === undefined ? programme.measures : programme.measures.filter(m => m.name === wanted);
     if (wanted !== undefined && measures.length === 0) {
         throw new UsageError(`${model} has no measure called ${wanted}.`);
     }
     const specs: ChartSpec[] = measures.flatMap(measure => {
-        const reading = services.data.MeasureData.readingOf(measure, programme, asOf);
+        const reading = services.data.MeasureData.readingIn(measure, root);
         return reading ? [specOf(measure, reading)] : [];
     });
     if (specs.length === 0) {

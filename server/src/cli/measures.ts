@@ -31,9 +31,9 @@ export async function measures(
     const { services, documents } = await loadFiles([await modelFile(modelPath, cwd)], createServices(settings));
     const analysis = services.analysis.ModelAnalysis;
     const root = analysis.rootsOf(documents[0])[0];
-    const model = analysis.modelOf(root);
-    const asOf = services.config.ConfigProvider.asOfFor(root.uri);
-    const plan = buildMeasurementPlan(model, measure => services.data.MeasureData.readingOf(measure, model, asOf));
+    const plan = buildMeasurementPlan(analysis.modelOf(root), measure =>
+        services.data.MeasureData.readingIn(measure, root),
+    );
     return {
         report: format === 'csv' ? measurementPlanCsv(plan) : measurementPlanMarkdown(plan),
         errors: modelErrors(services, documents[0]),
