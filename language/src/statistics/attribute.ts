@@ -12,10 +12,10 @@
  * rule flags it. The special-cause rules are those of the XmR chart, each point read against its own
  * limits and sigma.
  */
-import { assembleChart, periodRanges } from './special-causes.js';
+import { assembleChart, NO_LIMITS, periodRanges } from './special-causes.js';
 import type { PointLimits } from './special-causes.js';
 import { DEFAULT_SPC_OPTIONS, plottedValue } from './series.js';
-import type { Point, SpcChart, SpcInput } from './series.js';
+import type { Point, SpcChart, SpcInput, SpcPeriod } from './series.js';
 
 /** Proportions: counts out of sample sizes. */
 export function pChart(points: readonly Point[], input: SpcInput = {}): SpcChart {
@@ -52,10 +52,9 @@ function attributeChart(
         }
         return { ...range, centre: denominators > 0 ? counts / denominators : undefined };
     });
-    const limits = values.map((value, i): PointLimits => {
-        const centre = periods.find(p => i >= p.start && i < p.end)!.centre;
-        if (value === undefined || centre === undefined) {
-            return { centre: undefined, lower: undefined, upper: undefined, sigma: undefined };
+    const limitsIn = ({ centre }: SpcPeriod, i: number): PointLimits => {
+        if (centre === undefined) {
+            return NO_LIMITS;
         }
         const sigma = unitSigma(centre) / Math.sqrt(points[i].denominator!);
         return {
@@ -64,14 +63,6 @@ function attributeChart(
             upper: Math.min(ceiling, centre + 3 * sigma),
             sigma,
         };
-    });
-    return assembleChart(
-        points.map(point => point.date),
-        values,
-        limits,
-        periods,
-        options,
-        input.direction,
-        input.target,
-    );
+    };
+    return assembleChart(points, values, periods, limitsIn, options, input);
 }

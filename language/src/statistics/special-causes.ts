@@ -8,6 +8,8 @@ import type {
     Assurance,
     Direction,
     Phases,
+    Point,
+    SpcInput,
     SpcChart,
     SpcOptions,
     SpcPeriod,
@@ -91,20 +93,35 @@ export function assuranceOf(
     return 'hit and miss';
 }
 
+/** The limits of a point that has no value, or of a period that has no centre line. */
+export const NO_LIMITS: PointLimits = Object.freeze({
+    centre: undefined,
+    lower: undefined,
+    upper: undefined,
+    sigma: undefined,
+});
+
 /**
- * The chart from each point's plotted value and limits: the special causes within each period,
- * their readings, and the readings of the latest point.
+ * The chart from each point's plotted value and its period's limits (`limitsIn`, asked for each
+ * point that has a value): the special causes within each period, their readings, and the
+ * readings of the latest point. Every chart here ends with this.
  */
 export function assembleChart<P extends SpcPeriod>(
-    dates: readonly string[],
+    points: readonly Point[],
     values: readonly (number | undefined)[],
-    limits: readonly PointLimits[],
     periods: readonly P[],
+    limitsIn: (period: P, index: number) => PointLimits,
     options: SpcOptions,
-    direction: Direction,
-    target: number | undefined,
+    { direction, target }: SpcInput,
 ): SpcChart<P> {
-    // Most points are flagged by no rule: a map only for those that are (one per point cost a third of the time).
+    // The periods cover the points in order, from the first to the last.
+    const limits: PointLimits[] = [];
+    for (const period of periods) {
+        for (let i = period.start; i < period.end; i++) {
+            limits[i] = values[i] === undefined ? NO_LIMITS : limitsIn(period, i);
+        }
+    }
+    // Most points are flagged by no rule: a map only for those that are.
     const causes: Array<Map<SpecialCause, Side> | undefined> = new Array(values.length);
     periods.forEach(period => {
         const indices: number[] = [];
@@ -118,7 +135,7 @@ export function assembleChart<P extends SpcPeriod>(
     });
 
     let periodIndex = 0;
-    const points = dates.map((date, i): SpcPoint => {
+    const charted = points.map(({ date }, i): SpcPoint => {
         while (i >= periods[periodIndex].end) {
             periodIndex++;
         }
@@ -136,10 +153,10 @@ export function assembleChart<P extends SpcPeriod>(
         };
     });
 
-    const latest = lastOf(points, point => point.value !== undefined);
-    const latestLimits = lastOf(points, point => point.lower !== undefined && point.upper !== undefined);
+    const latest = lastOf(charted, point => point.value !== undefined);
+    const latestLimits = lastOf(charted, point => point.lower !== undefined && point.upper !== undefined);
     return {
-        points,
+        points: charted,
         periods,
         variation: latest?.variation,
         assurance:

@@ -64,21 +64,9 @@ export function xmrChart(points: readonly Point[], input: SpcInput = {}): SpcCha
             sigma: limited ? (XMR_LIMIT_FACTOR / 3) * mr : undefined,
         };
     });
-    const limits = values.map((value, i): PointLimits => {
-        const period = periods.find(p => i >= p.start && i < p.end)!;
-        return value === undefined
-            ? { centre: undefined, lower: undefined, upper: undefined, sigma: undefined }
-            : { centre: period.centre, lower: period.lower, upper: period.upper, sigma: period.sigma };
-    });
-    return assembleChart(
-        points.map(point => point.date),
-        values,
-        limits,
-        periods,
-        options,
-        input.direction,
-        input.target,
-    );
+    // One set of limits for every point of a period.
+    const limitsIn = ({ centre, lower, upper, sigma }: XmrPeriod): PointLimits => ({ centre, lower, upper, sigma });
+    return assembleChart(points, values, periods, limitsIn, options, input);
 }
 
 function average(values: readonly number[]): number | undefined {
