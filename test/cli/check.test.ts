@@ -497,3 +497,34 @@ describe('toc chart', () => {
         );
     });
 });
+
+describe('the example with data, on the command line', () => {
+    const repository = fileURLToPath(new URL('../..', import.meta.url));
+    const keystone = 'examples/keystone-icu.toc';
+
+    test('toc measures shows what the data say as on the configured date, or on the date given', () => {
+        const row = (...args: string[]) =>
+            tocIn(repository, 'measures', keystone, ...args)
+                .stdout.split('\n')
+                .find(line => line.startsWith('| LinesInUse:'));
+        // examples/toc.config.json reads the data as on 2005-10-31.
+        expect(row()).toContain('| 543 on 2005-09-30 | special cause improvement | — |');
+        // A year earlier, the later points are left out.
+        expect(row('--as-of', '2004-09-30')).toContain('| 567 on 2004-09-30 |');
+    });
+
+    test('toc scorecard takes --as-of too, and counts the data findings under their challenge', () => {
+        const card = (...args: string[]) =>
+            JSON.parse(tocIn(repository, 'scorecard', keystone, '--format', 'json', ...args).stdout) as {
+                entries: Array<{ challenge: number | string; findings: Array<{ rule: string }> }>;
+            };
+        const dataRules = (args: string[]) =>
+            card(...args)
+                .entries.find(e => e.challenge === 3)!
+                .findings.map(f => f.rule)
+                .filter(rule => rule === 'too-few-points' || rule === 'data-stale');
+        expect(dataRules([])).toEqual(['too-few-points']);
+        // Read a year after the last point, both data series are stale.
+        expect(dataRules(['--as-of', '2006-12-31']).filter(rule => rule === 'data-stale')).toHaveLength(2);
+    });
+});

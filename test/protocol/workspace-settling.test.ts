@@ -105,6 +105,20 @@ describe('the language server settles in a workspace of models that share files'
             expect(counts.size).toBeLessThanOrEqual(fileCount);
             await expectRequestsAnswer(running, uri, text);
         }
+        // Each file shows what `toc check` reports for it, the findings on measures' data included.
+        const checked = JSON.parse(
+            spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: EXAMPLES, encoding: 'utf8' })
+                .stdout,
+        ) as { files: Array<{ path: string; findings: Array<{ rule: string; line: number }> }> };
+        for (const path of Object.keys(exampleFiles)) {
+            const expected = checked.files.find(file => file.path === path)?.findings ?? [];
+            const shown = latestDiagnostics(running.published, uriOf(EXAMPLES, path)) ?? [];
+            const key = (rule: string | undefined, line: number) => `${rule}@${line}`;
+            expect(shown.map(d => key(d.code, d.range.start.line + 1)).sort(), path).toEqual(
+                expected.map(f => key(f.rule, f.line)).sort(),
+            );
+        }
+        expect(checked.files.flatMap(f => f.findings).map(f => f.rule)).toContain('too-few-points');
     }, 120_000);
 
     test.each(sharingPairs)(
