@@ -17,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const previews = {
         map: new DiagramPreview(context, () => client, 'map'),
         driver: new DiagramPreview(context, () => client, 'driver'),
+        measures: new DiagramPreview(context, () => client, 'measures'),
     };
     const models = new ModelInFocus();
     const problems = new ProblemsFilter(() => client);
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         registerScorecardCommand(() => client, models),
         previews.map,
         previews.driver,
+        previews.measures,
         registerDiagramCommands(previews, models),
         registerExportDiagramCommand(() => client, previews, models),
     );

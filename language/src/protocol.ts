@@ -5,7 +5,8 @@
  * browser and imports only types from here.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { DiagramGraph } from './diagram/diagram-model.js';
+import type { ReadingIcon } from './charts/reading-icons.js';
+import type { DiagramGraph, DiagramLocation } from './diagram/diagram-model.js';
 import type { DiagramView, TextDiagramFormat } from './diagram/registry.js';
 import type { Scorecard } from './rules/scorecard.js';
 
@@ -57,6 +58,43 @@ export const DiagramRequest = {
     type: new RequestType<DiagramParams, DiagramResult | null, void>('toc/diagram'),
 } as const;
 
+export interface MeasureChartsParams {
+    /** The `.toc` document whose model's measures to chart. */
+    uri: string;
+}
+
+/** One measure in the preview's Measures view. */
+export interface PreviewChart {
+    /** The chart's id on the page: the preview sends it back to reveal the declaration. */
+    id: string;
+    measure: string;
+    title?: string;
+    kind?: string;
+    /** What it measures, by name. */
+    of: string[];
+    /** The chart as an SVG document, when the measure has data to read. */
+    svg?: string;
+    /** What the data show, in words. */
+    reading?: string;
+    /** The reading's badges, as the diagrams draw them. */
+    badges: ReadingIcon[];
+    /** Why there is no chart. */
+    missing?: string;
+    findings: PreviewFinding[];
+    location?: DiagramLocation;
+}
+
+export interface MeasureChartsResult {
+    title?: string;
+    /** From the aim down the causal map. */
+    charts: PreviewChart[];
+}
+
+export const MeasureChartsRequest = {
+    method: 'toc/measureCharts',
+    type: new RequestType<MeasureChartsParams, MeasureChartsResult | null, void>('toc/measureCharts'),
+} as const;
+
 /** The formats the server writes; PNG is painted by the preview. */
 export type DiagramExportFormat = TextDiagramFormat;
 
@@ -85,7 +123,14 @@ export interface PreviewNode {
     /** What the box is, as its subtitle says: `primary driver · short term`. */
     kind: string;
     title: string;
-    measures: Array<{ name: string; kind?: string; method?: string; findings: PreviewFinding[] }>;
+    measures: Array<{
+        name: string;
+        kind?: string;
+        method?: string;
+        /** What its data show, in words. */
+        reading?: string;
+        findings: PreviewFinding[];
+    }>;
     findings: PreviewFinding[];
 }
 
@@ -101,7 +146,11 @@ export type ToPreview =
           nodes?: PreviewNode[];
           /** The element under the cursor in the editor, if any: highlighted, and where the view opens. */
           focus?: string;
+          /** The badges the drawing shows, for the legend. */
+          badges?: ReadingIcon[];
       }
+    /** The Measures view: the model's charts, in place of a drawing. */
+    | { type: 'charts'; charts: PreviewChart[]; error?: string; findings: PreviewFinding[]; focus?: string }
     | { type: 'highlight'; id?: string }
     /** Paint the drawing as PNG; the answer carries the same `id`. */
     | { type: 'png'; id: number };
@@ -110,8 +159,8 @@ export type ToPreview =
 export type FromPreview =
     /** The page is loaded and listening. */
     | { type: 'ready' }
-    /** An update was drawn (or could not be: `error`). */
-    | { type: 'drawn'; error?: string | null }
+    /** An update was drawn (or could not be: `error`), with how many charts and badges are on screen. */
+    | { type: 'drawn'; error?: string | null; charts?: number; badges?: number }
     /** A diagram element was clicked. */
     | { type: 'reveal'; id: string }
     /** The answer to the `png` request with this `id`: a data URL, or why not. */

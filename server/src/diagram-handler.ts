@@ -13,9 +13,10 @@ import {
 } from '../../language/src/diagram/registry.js';
 import { diagramText } from '../../language/src/diagram/render.js';
 import { DiagramTooLarge, renderSvg } from '../../language/src/diagram/svg.js';
-import { DiagramExportRequest, DiagramRequest } from '../../language/src/protocol.js';
+import { DiagramExportRequest, DiagramRequest, MeasureChartsRequest } from '../../language/src/protocol.js';
+import { previewCharts } from '../../language/src/charts/measure-charts.js';
 
-/** Answers the diagram requests once the document is fully checked, so findings are current. */
+/** Answers the diagram and chart requests once the document is fully checked, so findings are current. */
 export function registerDiagramHandlers(shared: LangiumSharedServices, services: TocServices): void {
     const connection = shared.lsp.Connection;
     const graphOf = async (uri: string, view: unknown): Promise<DiagramGraph | undefined> => {
@@ -42,6 +43,17 @@ export function registerDiagramHandlers(shared: LangiumSharedServices, services:
             const advice = error instanceof DiagramTooLarge ? ' Export it as DOT or Mermaid instead.' : '';
             return { graph, error: `${error instanceof Error ? error.message : String(error)}${advice}` };
         }
+    });
+    connection?.onRequest(MeasureChartsRequest.type, async ({ uri }) => {
+        const documentUri = URI.parse(uri);
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, documentUri);
+        const document = shared.workspace.LangiumDocuments.getDocument(documentUri);
+        return document
+            ? shared.workspace.WorkspaceLock.read(() => {
+                  const root = services.analysis.ModelAnalysis.rootsOf(document)[0] ?? document;
+                  return previewCharts(services, root);
+              })
+            : null;
     });
     connection?.onRequest(DiagramExportRequest.type, async ({ uri, view, format }) => {
         const graph = await graphOf(uri, view);

@@ -10,9 +10,11 @@ import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
 import { previewNode } from '../../language/src/diagram/preview-node.js';
 import { renderSvg } from '../../language/src/diagram/svg.js';
-import type { ToPreview } from '../../language/src/protocol.js';
+import { iconsShown } from '../../language/src/diagram/dot.js';
+import type { PreviewChart, ToPreview } from '../../language/src/protocol.js';
+import { previewCharts } from '../../language/src/charts/measure-charts.js';
 import { diagramPageHtml } from '../../extension/src/webview/page.js';
-import { exampleFiles } from '../support/examples.js';
+import { exampleDataFiles, exampleFiles } from '../support/examples.js';
 import { BASE } from '../support/variants.js';
 import { loadModel, loadWorkspace } from '../support/workspace.js';
 
@@ -40,6 +42,8 @@ let svg: string;
 let hostile: Extract<ToPreview, { type: 'update' }>;
 let keystone: Extract<ToPreview, { type: 'update' }>;
 let keystoneDriver: Extract<ToPreview, { type: 'update' }>;
+/** Keystone's Measures view, its data loaded. */
+let keystoneCharts: PreviewChart[];
 
 async function updateOf(graph: DiagramGraph): Promise<Extract<ToPreview, { type: 'update' }>> {
     return {
@@ -47,6 +51,7 @@ async function updateOf(graph: DiagramGraph): Promise<Extract<ToPreview, { type:
         svg: await renderSvg(graph),
         findings: graph.findings,
         nodes: graph.nodes.map(previewNode),
+        badges: iconsShown(graph),
     };
 }
 
@@ -54,9 +59,10 @@ beforeAll(async () => {
     const model = await loadModel(HOSTILE);
     hostile = await updateOf(diagramOf(model.services, model.document('model.toc'), 'map'));
     svg = hostile.svg!;
-    const workspace = await loadWorkspace(exampleFiles, ['keystone-icu.toc']);
+    const workspace = await loadWorkspace({ ...exampleFiles, ...exampleDataFiles }, ['keystone-icu.toc']);
     keystone = await updateOf(diagramOf(workspace.services, workspace.document('keystone-icu.toc'), 'map'));
     keystoneDriver = await updateOf(diagramOf(workspace.services, workspace.document('keystone-icu.toc'), 'driver'));
+    keystoneCharts = previewCharts(workspace.services, workspace.document('keystone-icu.toc')).charts;
     // The page as VS Code would serve it, with files in place of webview resources.
     const folder = mkdtempSync(join(tmpdir(), 'toc-webview-'));
     copyFileSync(join(WEBVIEW, 'webview.js'), join(folder, 'webview.js'));
@@ -400,6 +406,70 @@ describe('the diagram preview page, in Chromium', () => {
         const id = await edge.getAttribute('id');
         await edge.locator('polygon').first().click();
         await expect.poll(posted).toContainEqual({ type: 'reveal', id });
+        expect(problems).toEqual([]);
+        await page.close();
+    }, 30_000);
+
+    test("shows a measure's reading as a badge under its box, explained in the legend and the card", async () => {
+        const { page, problems, posted, send } = await openPage();
+        await expect.poll(posted).toContainEqual({ type: 'ready' });
+        await send(keystone);
+        await page.locator('#stage svg').waitFor();
+        // LinesInUse's illustrative data show a special cause of improvement.
+        const badges = page.locator('#stage [id^="a_badge-"]');
+        expect(await badges.count()).toBe(1);
+        expect(await badges.first().getAttribute('id')).toBe('a_badge-UnneededLinesOut-LinesInUse-improvement');
+        expect(await badges.first().textContent()).toContain('+');
+        await expect.poll(posted).toContainEqual({ type: 'drawn', badges: 1 });
+        expect(await page.locator('#legend-data').textContent()).toBe('Data+special cause: improvement');
+        await page.keyboard.press('f');
+        await page.locator('#node-UnneededLinesOut').hover();
+        await expect
+            .poll(() => page.locator('#card .card-reading').textContent())
+            .toMatch(/^latest \d+(\.\d+)? on 2005-\d\d-\d\d · special cause improvement · \d+ points, xmr chart$/);
+        // A model without data shows no badge and no data legend.
+        await send(hostile);
+        await expect.poll(() => page.locator('#stage [id^="a_badge-"]').count()).toBe(0);
+        expect(await page.locator('#legend-data').textContent()).toBe('');
+        expect(problems).toEqual([]);
+        await page.close();
+    }, 30_000);
+
+    test('the Measures view charts each measure from the aim down, and a click on a heading opens it', async () => {
+        const { page, problems, posted, send } = await openPage({ width: 900 });
+        await expect.poll(posted).toContainEqual({ type: 'ready' });
+        await send(keystone);
+        await page.locator('#stage svg').waitFor();
+        await send({ type: 'charts', charts: keystoneCharts, findings: [] });
+        const figures = page.locator('#stage figure.chart');
+        await expect.poll(() => figures.count()).toBe(keystoneCharts.length);
+        // The aim's measures first; those with data are charts, the others say how to add data.
+        const names = await page.locator('#stage .chart-name').allTextContents();
+        expect(names.slice(0, 2)).toEqual([
+            expect.stringMatching(/^CrbsiRateMean/),
+            expect.stringMatching(/^CrbsiRateMedian/),
+        ]);
+        const charted = keystoneCharts.filter(chart => chart.svg).length;
+        expect(charted).toBe(2);
+        expect(await page.locator('#stage figure.chart svg g.toc-chart').count()).toBe(charted);
+        expect(await page.locator('#stage .chart-missing').first().textContent()).toContain('No data yet');
+        await expect.poll(posted).toContainEqual({ type: 'drawn', charts: charted, badges: 1 });
+        const lines = page.locator('#chart-LinesInUse');
+        expect(await lines.locator('.badge').allTextContents()).toEqual(['+']);
+        expect(await lines.locator('.chart-reading').textContent()).toContain('special cause improvement');
+        expect(await page.locator('#chart-CrbsiRateMean .chart-findings').textContent()).toContain('too-few-points');
+        // Small multiples: two charts side by side at this width, scrolled like a page.
+        const [first, second] = await Promise.all([figures.nth(0).boundingBox(), figures.nth(1).boundingBox()]);
+        expect(second!.y).toBe(first!.y);
+        expect(await page.locator('.toolbar button[data-action="fit"]').isVisible()).toBe(false);
+        await lines.locator('.chart-heading').click();
+        await expect.poll(posted).toContainEqual({ type: 'reveal', id: 'chart-LinesInUse' });
+        await send({ type: 'highlight', id: 'chart-SafetyClimate' });
+        await expect.poll(() => page.locator('#chart-SafetyClimate').getAttribute('class')).toContain('highlighted');
+        // Back to a diagram: the page zooms and pans again.
+        await send(keystone);
+        await expect.poll(() => page.locator('#stage figure').count()).toBe(0);
+        expect(await page.locator('.toolbar button[data-action="fit"]').isVisible()).toBe(true);
         expect(problems).toEqual([]);
         await page.close();
     }, 30_000);

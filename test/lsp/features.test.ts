@@ -156,7 +156,7 @@ describe('hover', () => {
         );
     });
 
-    test('a measure with data shows its latest value, what the data show, and how many points there are', async () => {
+    test('a measure with data shows its latest value, what the data show, how many points there are, and a sparkline', async () => {
         const csv = [
             'date,value',
             ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-01,${4 + (i % 2)}`),
@@ -172,7 +172,7 @@ describe('hover', () => {
         const document = ws.document('plan.toc');
         const hover = (await ws.services.lsp.HoverProvider!.getHoverContent(document, at(document, 'Falls'))) as Hover;
         expect((hover.contents as { value: string }).value).toContain(
-            '**Data:** latest 5 on 2025-12-01 · random variation · 12 points, run chart',
+            '**Data:** latest 5 on 2025-12-01 · random variation · 12 points, run chart\n\n`▁█▁█▁█▁█▁█▁█` all 12 points, oldest first',
         );
     });
 

@@ -1,23 +1,42 @@
 import * as vscode from 'vscode';
 import type { ModelInFocus } from '../model-in-focus.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DiagramGraph } from '../../../language/src/diagram/diagram-model.js';
+import type { DiagramLocation } from '../../../language/src/diagram/diagram-model.js';
 import type { DiagramView } from '../../../language/src/diagram/registry.js';
 import { DIAGRAM_VIEWS } from '../../../language/src/diagram/registry.js';
-import { elementId } from '../../../language/src/diagram/dot.js';
+import { elementId, iconsShown } from '../../../language/src/diagram/dot.js';
 import { previewNode } from '../../../language/src/diagram/preview-node.js';
-import { DiagramRequest, type FromPreview, type ToPreview } from '../../../language/src/protocol.js';
+import {
+    DiagramRequest,
+    MeasureChartsRequest,
+    type FromPreview,
+    type ToPreview,
+} from '../../../language/src/protocol.js';
 import { diagramPageHtml } from '../webview/page.js';
 
 export const OPEN_PREVIEW_COMMAND = 'toc.openDiagramPreview';
 export const OPEN_DRIVER_COMMAND = 'toc.openDriverDiagram';
+export const OPEN_MEASURES_COMMAND = 'toc.openMeasures';
+
+/** What a preview shows: one of the diagrams, or the Measures view (the model's charts). */
+export type PreviewView = DiagramView | 'measures';
+
+const PREVIEW_TITLES: { readonly [View in PreviewView]: string } = {
+    map: DIAGRAM_VIEWS.map.title,
+    driver: DIAGRAM_VIEWS.driver.title,
+    measures: 'Measures',
+};
 
 /** What the preview page drew, as `show` and the open commands report it. */
 export interface DrawnDiagram {
     /** The URI of the model drawn. */
     model: string;
     title?: string;
+    /** The boxes of a diagram, or the measures of the Measures view. */
     nodes: number;
+    /** What the page put on screen: charts drawn, and reading badges shown. */
+    charts?: number;
+    badges?: number;
     /** Why nothing, or not everything, could be drawn. */
     error?: string;
 }
@@ -27,14 +46,18 @@ const UPDATE_DELAY_MS = 300;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * One preview panel per view (causal map, driver diagram), beside the editor. It follows the
- * active `.toc` editor, redraws while the user types (debounced), reveals a declaration when an
+ * One preview panel per view (causal map, driver diagram, measures), beside the editor. It follows
+ * the active `.toc` editor, redraws while the user types (debounced), reveals a declaration when an
  * element is clicked, and highlights the element under the cursor.
  */
 export class DiagramPreview implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
     private modelUri: vscode.Uri | undefined;
-    private graph: DiagramGraph | undefined;
+    /** What the page shows: its title, how many things, and where each is declared, by its id on the page. */
+    private shown: { title?: string; count: number; elements: Array<{ id: string; location?: DiagramLocation }> } = {
+        count: 0,
+        elements: [],
+    };
     private timer: ReturnType<typeof setTimeout> | undefined;
     private generation = 0;
     /** The model whose drawing the page shows, if any. */
@@ -50,7 +73,7 @@ export class DiagramPreview implements vscode.Disposable {
     constructor(
         private readonly context: vscode.ExtensionContext,
         private readonly client: () => LanguageClient | undefined,
-        readonly view: DiagramView,
+        readonly view: PreviewView,
     ) {
         this.disposables.push(
             vscode.workspace.onDidChangeTextDocument(event => {
@@ -185,33 +208,22 @@ export class DiagramPreview implements vscode.Disposable {
         const model = this.modelUri.toString();
         const otherModel = model !== this.drawnModel;
         if (otherModel) {
-            this.graph = undefined;
+            this.shown = { count: 0, elements: [] };
             this.drawnModel = undefined;
         }
         this.request?.cancel();
         const request = (this.request = new vscode.CancellationTokenSource());
         const timer = setTimeout(() => request.cancel(), REQUEST_TIMEOUT_MS);
         await this.post({ type: 'updating', clear: otherModel });
-        let message: Extract<ToPreview, { type: 'update' }>;
+        let message: ToPreview;
         try {
-            const result = await client.sendRequest(
-                DiagramRequest.type,
-                { uri: model, view: this.view },
-                request.token,
-            );
+            const answer = await this.ask(client, model, request.token);
             if (generation !== this.generation || !this.panel) {
                 return; // A newer update is on its way.
             }
-            this.graph = result?.graph;
-            this.drawnModel = result ? model : undefined;
-            message = {
-                type: 'update',
-                svg: result?.svg,
-                error: result ? result.error : 'This file is not loaded as a model yet.',
-                findings: result?.graph.findings ?? [],
-                nodes: result?.graph.nodes.map(previewNode) ?? [],
-                focus: this.elementUnderCursor(),
-            };
+            this.shown = answer.shown ?? { count: 0, elements: [] };
+            this.drawnModel = answer.shown ? model : undefined;
+            message = answer.message;
         } catch (error) {
             if (generation !== this.generation || !this.panel) {
                 return;
@@ -221,7 +233,7 @@ export class DiagramPreview implements vscode.Disposable {
                 : error instanceof Error
                   ? error.message
                   : String(error);
-            message = { type: 'update', error: `The diagram could not be updated: ${reason}.`, findings: [] };
+            message = { type: 'update', error: `The ${this.noun()} could not be updated: ${reason}.`, findings: [] };
         } finally {
             clearTimeout(timer);
             request.dispose();
@@ -232,8 +244,55 @@ export class DiagramPreview implements vscode.Disposable {
         await this.post(message);
     }
 
+    private noun(): string {
+        return this.view === 'measures' ? 'charts' : 'diagram';
+    }
+
+    /** Asks the server for what this view shows: the message for the page, and what it will show. */
+    private async ask(
+        client: LanguageClient,
+        model: string,
+        token: vscode.CancellationToken,
+    ): Promise<{ message: ToPreview; shown?: DiagramPreview['shown'] }> {
+        const notLoaded = 'This file is not loaded as a model yet.';
+        if (this.view === 'measures') {
+            const result = await client.sendRequest(MeasureChartsRequest.type, { uri: model }, token);
+            if (!result) {
+                return { message: { type: 'charts', charts: [], error: notLoaded, findings: [] } };
+            }
+            const elements = result.charts.map(chart => ({ id: chart.id, location: chart.location }));
+            const shown = { title: result.title, count: result.charts.length, elements };
+            const focus = this.elementUnderCursor(elements);
+            return {
+                message: { type: 'charts', charts: result.charts, findings: [], ...(focus ? { focus } : {}) },
+                shown,
+            };
+        }
+        const result = await client.sendRequest(DiagramRequest.type, { uri: model, view: this.view }, token);
+        if (!result) {
+            return { message: { type: 'update', error: notLoaded, findings: [] } };
+        }
+        const { graph } = result;
+        const elements = [
+            ...graph.nodes.map(n => ({ id: elementId('node', n.id), location: n.location })),
+            ...graph.edges.map(e => ({ id: elementId('edge', e.id), location: e.location })),
+        ];
+        return {
+            message: {
+                type: 'update',
+                svg: result.svg,
+                error: result.error,
+                findings: graph.findings,
+                nodes: graph.nodes.map(previewNode),
+                focus: this.elementUnderCursor(elements),
+                badges: iconsShown(graph),
+            },
+            shown: { title: graph.title, count: graph.nodes.length, elements },
+        };
+    }
+
     private titleFor(uri: vscode.Uri): string {
-        return `${DIAGRAM_VIEWS[this.view].title}: ${vscode.workspace.asRelativePath(uri)}`;
+        return `${PREVIEW_TITLES[this.view]}: ${vscode.workspace.asRelativePath(uri)}`;
     }
 
     private post(message: ToPreview): Thenable<boolean> | undefined {
@@ -255,8 +314,10 @@ export class DiagramPreview implements vscode.Disposable {
         } else if (message.type === 'drawn') {
             this.resolveDrawn({
                 model: this.drawnModel ?? this.modelUri?.toString() ?? '',
-                title: this.graph?.title,
-                nodes: this.graph?.nodes.length ?? 0,
+                title: this.shown.title,
+                nodes: this.shown.count,
+                charts: message.charts,
+                badges: message.badges,
                 error: message.error ?? undefined,
             });
         }
@@ -264,14 +325,11 @@ export class DiagramPreview implements vscode.Disposable {
 
     /** Opens the declaration of a clicked element beside the preview. */
     private async reveal(id: string): Promise<void> {
-        const element = [
-            ...(this.graph?.nodes ?? []).map(n => ({ key: elementId('node', n.id), location: n.location })),
-            ...(this.graph?.edges ?? []).map(e => ({ key: elementId('edge', e.id), location: e.location })),
-        ].find(e => e.key === id);
-        if (!element?.location) {
+        const location = this.shown.elements.find(element => element.id === id)?.location;
+        if (!location) {
             return;
         }
-        const { uri, range } = element.location;
+        const { uri, range } = location;
         const selection = new vscode.Range(
             range.start.line,
             range.start.character,
@@ -287,35 +345,31 @@ export class DiagramPreview implements vscode.Disposable {
 
     /** Highlights the element whose declaration holds the cursor. */
     private highlightAt(editor: vscode.TextEditor): void {
-        if (!this.panel || !this.graph || editor.document.languageId !== 'toc') {
+        if (!this.panel || this.shown.elements.length === 0 || editor.document.languageId !== 'toc') {
             return;
         }
-        void this.post({ type: 'highlight', id: this.elementAt(editor) });
+        void this.post({ type: 'highlight', id: this.elementAt(editor, this.shown.elements) });
     }
 
     /** The element under the cursor of the active editor, or of the model's visible one. */
-    private elementUnderCursor(): string | undefined {
+    private elementUnderCursor(elements: DiagramPreview['shown']['elements']): string | undefined {
         const model = this.modelUri?.toString();
         const active = vscode.window.activeTextEditor;
         const editor =
             active?.document.languageId === 'toc'
                 ? active
                 : vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === model);
-        return editor ? this.elementAt(editor) : undefined;
+        return editor ? this.elementAt(editor, elements) : undefined;
     }
 
-    /** The SVG id of the element whose declaration holds the editor's cursor. */
-    private elementAt(editor: vscode.TextEditor): string | undefined {
-        if (!this.graph) {
-            return undefined;
-        }
+    /** The page id of the first element whose declaration holds the editor's cursor. */
+    private elementAt(editor: vscode.TextEditor, elements: DiagramPreview['shown']['elements']): string | undefined {
         const uri = editor.document.uri.toString();
         const line = editor.selection.active.line;
-        const within = (location?: { uri: string; range: { start: { line: number }; end: { line: number } } }) =>
-            location?.uri === uri && location.range.start.line <= line && line <= location.range.end.line;
-        const node = this.graph.nodes.find(n => within(n.location));
-        const edge = node ? undefined : this.graph.edges.find(e => within(e.location));
-        return node ? elementId('node', node.id) : edge ? elementId('edge', edge.id) : undefined;
+        return elements.find(
+            ({ location }) =>
+                location?.uri === uri && location.range.start.line <= line && line <= location.range.end.line,
+        )?.id;
     }
 
     dispose(): void {
@@ -331,15 +385,17 @@ function nonce(): string {
 }
 
 export function registerDiagramCommands(
-    previews: Record<DiagramView, DiagramPreview>,
+    previews: Record<PreviewView, DiagramPreview>,
     models: ModelInFocus,
 ): vscode.Disposable {
     const open =
-        (view: DiagramView) =>
+        (view: PreviewView) =>
         (target?: vscode.Uri): Promise<DrawnDiagram> | undefined => {
             const uri = target ?? models.current;
             if (!uri) {
-                void vscode.window.showInformationMessage('Open a .toc model to see its diagram.');
+                void vscode.window.showInformationMessage(
+                    `Open a .toc model to see its ${view === 'measures' ? 'measures' : 'diagram'}.`,
+                );
                 return undefined;
             }
             return previews[view].show(uri);
@@ -347,5 +403,6 @@ export function registerDiagramCommands(
     return vscode.Disposable.from(
         vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, open('map')),
         vscode.commands.registerCommand(OPEN_DRIVER_COMMAND, open('driver')),
+        vscode.commands.registerCommand(OPEN_MEASURES_COMMAND, open('measures')),
     );
 }

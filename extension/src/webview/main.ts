@@ -4,7 +4,14 @@
 // click on an element asks for its declaration; the extension highlights the element under the
 // cursor.
 
-import type { FromPreview, PreviewFinding, PreviewNode, ToPreview } from '../../../language/src/protocol.js';
+import type { ReadingIcon } from '../../../language/src/charts/reading-icons.js';
+import type {
+    FromPreview,
+    PreviewChart,
+    PreviewFinding,
+    PreviewNode,
+    ToPreview,
+} from '../../../language/src/protocol.js';
 
 interface VsCodeApi {
     postMessage(message: FromPreview): void;
@@ -33,6 +40,7 @@ const modelFindings = document.getElementById('model-findings')!;
 const legend = document.getElementById('legend-box')!;
 const legendButton = document.querySelector<HTMLButtonElement>('button[data-action="legend"]')!;
 const card = document.getElementById('card')!;
+const legendData = document.getElementById('legend-data')!;
 const FRESH: ViewState = { scale: 1, x: 0, y: 0, fitted: false, placed: false, legend: true };
 const saved = vscode.getState();
 // A state saved before the opening view existed is started afresh.
@@ -201,31 +209,131 @@ function updating(clear: boolean): void {
     status.textContent = 'Updating…';
 }
 
-function render(message: Extract<ToPreview, { type: 'update' }>): void {
-    document.body.classList.remove('updating');
+/** An element with a class and text, never markup. */
+function element(tag: string, className: string, text?: string): HTMLElement {
+    const made = document.createElement(tag);
+    made.className = className;
+    if (text !== undefined) {
+        made.textContent = text;
+    }
+    return made;
+}
+
+function findingItem(finding: PreviewFinding): HTMLElement {
+    return element('li', `finding-${finding.severity}`, `${finding.severity}: ${finding.message} (${finding.rule})`);
+}
+
+/** A reading's badge as the diagrams draw it: its sign on its colour, its meaning as the tooltip. */
+function badge(icon: ReadingIcon): HTMLElement {
+    const made = element('span', `badge badge-${icon.key}`, icon.sign);
+    made.style.backgroundColor = icon.fill;
+    made.title = icon.meaning;
+    return made;
+}
+
+function showFindings(findings: PreviewFinding[]): void {
     modelFindings.replaceChildren(
-        ...message.findings.map(finding => {
-            const item = document.createElement('li');
-            item.className = `finding-${finding.severity}`;
-            item.textContent = `${finding.message} (${finding.rule})`;
-            return item;
+        ...findings.map(finding =>
+            element('li', `finding-${finding.severity}`, `${finding.message} (${finding.rule})`),
+        ),
+    );
+}
+
+/** An SVG document from the server, sanitised, ready to put on the page; undefined if it is not SVG. */
+function importSvg(text: string): SVGSVGElement | undefined {
+    const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+    if (root.localName !== 'svg') {
+        return undefined;
+    }
+    sanitize(root);
+    unwrapAnchors(root);
+    return document.importNode(root, true) as unknown as SVGSVGElement;
+}
+
+/**
+ * The Measures view: each measure's chart as a small multiple, from the aim down, headed by its
+ * name and badges, with its reading and findings beneath; a click on a heading opens the measure.
+ */
+function renderCharts(message: Extract<ToPreview, { type: 'charts' }>): void {
+    document.body.classList.remove('updating');
+    document.body.classList.add('view-charts');
+    showFindings(message.findings);
+    svg = undefined;
+    nodes = new Map();
+    const grid = element('div', 'charts');
+    for (const chart of message.charts) {
+        grid.append(chartFigure(chart));
+    }
+    stage.replaceChildren(grid);
+    status.textContent = message.error ?? (message.charts.length === 0 ? 'This model has no measures yet.' : '');
+    if (message.focus) {
+        highlight(message.focus);
+    }
+    vscode.postMessage({
+        type: 'drawn',
+        error: message.error,
+        charts: grid.querySelectorAll('figure svg').length,
+        badges: grid.querySelectorAll('.badge').length,
+    });
+}
+
+function chartFigure(chart: PreviewChart): HTMLElement {
+    const figure = element('figure', 'chart');
+    figure.id = chart.id;
+    const heading = element('button', 'chart-heading');
+    heading.setAttribute('type', 'button');
+    heading.title = 'Go to the measure';
+    heading.append(element('span', 'chart-name', chart.title ? `${chart.measure}: ${chart.title}` : chart.measure));
+    heading.append(...chart.badges.map(badge));
+    const about = [chart.kind && `${chart.kind} measure`, chart.of.length > 0 && `of ${chart.of.join(', ')}`]
+        .filter(Boolean)
+        .join(' ');
+    figure.append(heading, element('div', 'chart-about', about));
+    const drawing = chart.svg ? importSvg(chart.svg) : undefined;
+    if (drawing) {
+        drawing.removeAttribute('width');
+        drawing.removeAttribute('height');
+        figure.append(drawing);
+    } else {
+        figure.append(element('div', 'chart-missing', chart.missing ?? 'The chart could not be drawn.'));
+    }
+    const caption = element('figcaption', 'chart-reading', chart.reading ?? '');
+    figure.append(caption);
+    if (chart.findings.length > 0) {
+        const list = element('ul', 'chart-findings');
+        list.append(...chart.findings.map(findingItem));
+        figure.append(list);
+    }
+    return figure;
+}
+
+/** The legend's data part: the badges the drawing shows. */
+function showBadgeLegend(icons: ReadingIcon[]): void {
+    legendData.replaceChildren(
+        ...(icons.length > 0 ? [element('div', 'legend-title', 'Data')] : []),
+        ...icons.map(icon => {
+            const row = element('div', '');
+            row.append(badge(icon), document.createTextNode(icon.meaning));
+            return row;
         }),
     );
+}
+
+function render(message: Extract<ToPreview, { type: 'update' }>): void {
+    document.body.classList.remove('updating', 'view-charts');
+    showFindings(message.findings);
+    showBadgeLegend(message.badges ?? []);
     if (!message.svg) {
         status.textContent = message.error ?? 'Nothing to draw yet.';
         vscode.postMessage({ type: 'drawn', error: status.textContent });
         return;
     }
-    const parsed = new DOMParser().parseFromString(message.svg, 'image/svg+xml');
-    const root = parsed.documentElement;
-    if (root.localName !== 'svg') {
+    const next = importSvg(message.svg);
+    if (!next) {
         status.textContent = 'The diagram could not be drawn.';
         vscode.postMessage({ type: 'drawn', error: status.textContent });
         return;
     }
-    sanitize(root);
-    unwrapAnchors(root);
-    const next = document.importNode(root, true) as unknown as SVGSVGElement;
     // Graphviz sizes in points; the stage scales it instead.
     next.removeAttribute('width');
     next.removeAttribute('height');
@@ -247,13 +355,21 @@ function render(message: Extract<ToPreview, { type: 'update' }>): void {
     if (highlighted) {
         highlight(highlighted);
     }
-    vscode.postMessage({ type: 'drawn', error: message.error });
+    // Graphviz names the group of a cell with a tooltip after the cell's id, with `a_` before it.
+    vscode.postMessage({
+        type: 'drawn',
+        error: message.error,
+        badges: next.querySelectorAll('[id^="a_badge-"]').length,
+    });
 }
 
 function highlight(id: string | undefined): void {
-    svg?.querySelectorAll('.highlighted').forEach(element => element.classList.remove('highlighted'));
-    const target = id ? svg?.getElementById(id) : undefined;
+    stage.querySelectorAll('.highlighted').forEach(shown => shown.classList.remove('highlighted'));
+    const target = id ? (svg?.getElementById(id) ?? stage.querySelector(`figure[id="${CSS.escape(id)}"]`)) : undefined;
     target?.classList.add('highlighted');
+    if (target instanceof HTMLElement) {
+        target.scrollIntoView({ block: 'nearest' });
+    }
 }
 
 /** The drawing as a PNG data URL, for export: the SVG painted on a canvas at twice its size. */
@@ -288,6 +404,8 @@ window.addEventListener('message', event => {
         updating(message.clear);
     } else if (message.type === 'update') {
         render(message);
+    } else if (message.type === 'charts') {
+        renderCharts(message);
     } else if (message.type === 'highlight') {
         highlight(message.id);
     } else if (message.type === 'png') {
@@ -301,20 +419,12 @@ window.addEventListener('message', event => {
 
 /** Fills the hover card with a box's kind, title, measures and findings, all as text. */
 function fillCard(node: PreviewNode): void {
-    const line = (tag: string, className: string, text: string) => {
-        const element = document.createElement(tag);
-        element.className = className;
-        element.textContent = text;
-        return element;
-    };
-    const findingItem = (finding: PreviewFinding) =>
-        line('li', `finding-${finding.severity}`, `${finding.severity}: ${finding.message} (${finding.rule})`);
-    const parts: HTMLElement[] = [line('div', 'card-kind', node.kind), line('div', 'card-title', node.title)];
+    const parts: HTMLElement[] = [element('div', 'card-kind', node.kind), element('div', 'card-title', node.title)];
     if (node.name !== node.title) {
-        parts.push(line('div', 'card-name', node.name));
+        parts.push(element('div', 'card-name', node.name));
     }
     parts.push(
-        line(
+        element(
             'div',
             'card-heading',
             node.measures.length === 0
@@ -327,7 +437,10 @@ function fillCard(node: PreviewNode): void {
         list.className = 'card-measures';
         for (const measure of node.measures) {
             const about = [measure.kind, measure.method && `by ${measure.method}`].filter(Boolean).join(', ');
-            const item = line('li', '', about ? `${measure.name} (${about})` : measure.name);
+            const item = element('li', '', about ? `${measure.name} (${about})` : measure.name);
+            if (measure.reading) {
+                item.append(element('div', 'card-reading', measure.reading));
+            }
             if (measure.findings.length > 0) {
                 const findings = document.createElement('ul');
                 findings.append(...measure.findings.map(findingItem));
@@ -338,7 +451,9 @@ function fillCard(node: PreviewNode): void {
         parts.push(list);
     }
     const count = node.findings.length + node.measures.reduce((sum, m) => sum + m.findings.length, 0);
-    parts.push(line('div', 'card-heading', count === 0 ? 'No findings' : `${count} finding${count === 1 ? '' : 's'}`));
+    parts.push(
+        element('div', 'card-heading', count === 0 ? 'No findings' : `${count} finding${count === 1 ? '' : 's'}`),
+    );
     if (node.findings.length > 0) {
         const list = document.createElement('ul');
         list.className = 'card-findings';
@@ -389,15 +504,28 @@ stage.addEventListener('pointermove', event => {
 stage.addEventListener('pointerleave', hideCard);
 
 stage.addEventListener('click', event => {
-    const element = (event.target as Element).closest('g.toc-node, g.toc-edge');
-    if (element?.id && svg?.contains(element)) {
-        vscode.postMessage({ type: 'reveal', id: element.id });
+    const target = event.target as Element;
+    const clicked = target.closest('g.toc-node, g.toc-edge');
+    if (clicked?.id && svg?.contains(clicked)) {
+        vscode.postMessage({ type: 'reveal', id: clicked.id });
+    }
+    const chart = target.closest('.chart-heading')?.closest('figure.chart');
+    if (chart?.id) {
+        vscode.postMessage({ type: 'reveal', id: chart.id });
     }
 });
+
+/** The Measures view scrolls like a page: no zoom, no pan. */
+function showingCharts(): boolean {
+    return document.body.classList.contains('view-charts');
+}
 
 stage.addEventListener(
     'wheel',
     event => {
+        if (showingCharts()) {
+            return;
+        }
         event.preventDefault();
         const bounds = stage.getBoundingClientRect();
         zoom(event.deltaY < 0 ? 1.1 : 1 / 1.1, event.clientX - bounds.left, event.clientY - bounds.top);
@@ -407,7 +535,7 @@ stage.addEventListener(
 
 let drag: { x: number; y: number } | undefined;
 stage.addEventListener('pointerdown', event => {
-    if ((event.target as Element).closest('g.toc-node, g.toc-edge')) {
+    if (showingCharts() || (event.target as Element).closest('g.toc-node, g.toc-edge')) {
         return;
     }
     drag = { x: event.clientX - view.x, y: event.clientY - view.y };
@@ -454,7 +582,7 @@ const KEYS: Record<string, string> = {
     l: 'legend',
 };
 document.addEventListener('keydown', event => {
-    if (!event.ctrlKey && !event.metaKey && !event.altKey && act(KEYS[event.key.toLowerCase()])) {
+    if (!showingCharts() && !event.ctrlKey && !event.metaKey && !event.altKey && act(KEYS[event.key.toLowerCase()])) {
         event.preventDefault();
     }
 });

@@ -46,6 +46,7 @@ export function diagramPageHtml(options: DiagramPageOptions): string {
 <div><span class="sample dashed"></span>moderate</div>
 <div><span class="sample dotted"></span>weak, contested or none</div>
 <div><span class="sample box finding"></span>a finding: hover for it</div>
+<div id="legend-data"></div>
 </div>
 </div>
 <div class="card" id="card" role="tooltip" hidden></div>

@@ -140,6 +140,37 @@ export class ProgrammeModel {
         return this.measuresByTarget.get(node) ?? [];
     }
 
+    /** The programme's aims; when it names none, the long-term outcomes stand for them. */
+    aims(): ast.Outcome[] {
+        const declared =
+            this.all(ast.isProgramme)[0]
+                ?.aims.map(aim => aim.ref)
+                .filter(o => o !== undefined) ?? [];
+        return declared.length > 0 ? declared : this.all(ast.isOutcome).filter(o => o.horizon === 'long');
+    }
+
+    /**
+     * The nodes that lead to the aims, nearest first, as read from the aim down the causal map
+     * (the driver diagram's order): the aims, then what leads straight to them, and so on.
+     * Feedback links are not followed.
+     */
+    fromAims(): Map<ast.CausalNode, number> {
+        const aims = this.aims();
+        const depth = new Map<ast.CausalNode, number>(aims.map(aim => [aim, 0]));
+        const queue: ast.CausalNode[] = [...aims];
+        while (queue.length > 0) {
+            const effect = queue.shift()!;
+            for (const link of this.linksTo(effect)) {
+                const cause = link.source.ref;
+                if (cause && !link.feedback && !depth.has(cause)) {
+                    depth.set(cause, depth.get(effect)! + 1);
+                    queue.push(cause);
+                }
+            }
+        }
+        return depth;
+    }
+
     /** Every node reachable from the given nodes by following links forwards (the nodes included). */
     downstreamOf(starts: Iterable<ast.CausalNode>): Set<ast.CausalNode> {
         return this.walk(starts, node => this.linksFrom(node).map(link => link.target.ref));

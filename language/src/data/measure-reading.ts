@@ -4,10 +4,11 @@
  */
 import * as ast from '../generated/ast.js';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
-import type { Assurance, LongRun, Point, RunChart, SpcChart } from '../statistics/index.js';
+import type { LongRun, Point, RunChart, SpcChart, Variation } from '../statistics/index.js';
 import { indexOfDate, median, plottedValue, pChart, runChart, uChart, xmrChart } from '../statistics/index.js';
 import { DEFAULT_SPC_OPTIONS } from '../statistics/series.js';
 import type { DataFile, DataRow } from './data-file.js';
+import type { ReadingBrief, ReadingSummary, VariationReading } from './reading-brief.js';
 import { absoluteTarget } from '../analysis/describe.js';
 
 export interface MeasureReading {
@@ -136,19 +137,6 @@ export function pointIndexFrom(reading: MeasureReading, date: string): number {
 /** The fewest points each kind of chart needs before its signals are read (see too-few-points). */
 export const MIN_POINTS: Readonly<Record<ast.ChartKind, number>> = { run: 10, xmr: 12, p: 12, u: 12 };
 
-/** A reading in a few words, as the measurement plan and hover show it. */
-export interface ReadingSummary {
-    readonly latest?: { readonly date: string; readonly value: number };
-    /**
-     * What the latest data show: `too few points`; on an XmR, p or u chart the NHS variation
-     * reading (`common cause`, `special cause improvement`, ...); on a run chart `long run of
-     * improvement`, `long run of concern`, `non-random variation` or `random variation`.
-     */
-    readonly signal: string;
-    /** Against the target, on an XmR, p or u chart with an absolute target: the NHS assurance reading. */
-    readonly assurance?: Assurance;
-}
-
 export function summarise(reading: MeasureReading): ReadingSummary {
     const last = reading.points.at(-1);
     const value = last && plottedValue(last);
@@ -158,18 +146,31 @@ export function summarise(reading: MeasureReading): ReadingSummary {
         return { latest, signal: 'too few points' };
     }
     if (reading.spc) {
+        const variation = reading.spc.variation ?? 'common cause';
         return {
             latest,
-            signal: reading.spc.variation ?? 'common cause',
+            signal: variation,
+            variation: SPC_VARIATION[variation],
             ...(reading.spc.assurance ? { assurance: reading.spc.assurance } : {}),
         };
     }
     const run = reading.run!;
     const ending = runEndingNow(reading);
-    const signal = ending?.reading
-        ? `long run of ${ending.reading}`
-        : run.signal
-          ? 'non-random variation'
-          : 'random variation';
-    return { latest, signal };
+    if (ending?.reading) {
+        return { latest, signal: `long run of ${ending.reading}`, variation: ending.reading };
+    }
+    return run.signal
+        ? { latest, signal: 'non-random variation', variation: 'neither' }
+        : { latest, signal: 'random variation', variation: 'common cause' };
 }
+
+export function briefOf(reading: MeasureReading): ReadingBrief {
+    return { ...summarise(reading), chart: reading.chart, points: reading.points.length };
+}
+
+const SPC_VARIATION: Readonly<Record<Variation, VariationReading>> = {
+    'common cause': 'common cause',
+    'special cause improvement': 'improvement',
+    'special cause concern': 'concern',
+    'special cause neither': 'neither',
+};

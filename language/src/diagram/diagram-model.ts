@@ -11,6 +11,9 @@ import type { TocServices } from '../toc-module.js';
 import { findPropertyNode } from '../utils/cst.js';
 import { visibleText } from '../utils/text.js';
 import type { DiagramView } from './registry.js';
+import type { MeasureReading } from '../data/measure-reading.js';
+import type { ReadingBrief } from '../data/reading-brief.js';
+import { briefOf } from '../data/measure-reading.js';
 
 /**
  * The graph the diagrams draw, built from a model (a programme file and its imports) and the
@@ -36,8 +39,13 @@ export interface DiagramMeasure {
     kind?: ast.MeasureKind;
     /** How its data are collected. */
     method?: ast.MeasureMethod;
+    /** What its data show as on the check date, when it has data to read. */
+    reading?: ReadingBrief;
     findings: DiagramFinding[];
 }
+
+/** A measure's reading, or undefined when it has no data to read. */
+export type ReadingOf = (measure: ast.Measure) => MeasureReading | undefined;
 
 export type DiagramNodeKind = 'activity' | 'outcome' | 'aim' | 'primary-driver' | 'secondary-driver' | 'change-idea';
 
@@ -80,7 +88,7 @@ export interface DiagramGraph {
 const HORIZON_RANK: Record<ast.Horizon, number> = { short: 1, medium: 2, long: 3 };
 
 /** Where to reveal an element: its name, or for a link its `Source -> Target`. */
-function locate(node: AstNode): DiagramLocation | undefined {
+export function locate(node: AstNode): DiagramLocation | undefined {
     const cst = node.$cstNode;
     if (!cst) {
         return undefined;
@@ -101,7 +109,11 @@ function findingsByNode(findings: Finding[]): Map<AstNode, DiagramFinding[]> {
 }
 
 /** The causal map: activities on the left, then short-, medium- and long-term outcomes, then the aim. */
-export function buildCausalMap(model: ProgrammeModel, findings: Finding[]): DiagramGraph {
+export function buildCausalMap(
+    model: ProgrammeModel,
+    findings: Finding[],
+    readingOf: ReadingOf = noReading,
+): DiagramGraph {
     const programme = model.all(ast.isProgramme)[0];
     const aims = new Set(programme?.aims.map(aim => aim.ref).filter(Boolean));
     const byNode = findingsByNode(findings);
@@ -110,6 +122,7 @@ export function buildCausalMap(model: ProgrammeModel, findings: Finding[]): Diag
             model,
             node,
             byNode,
+            readingOf,
             ast.isActivity(node)
                 ? { kind: 'activity', rank: 0 }
                 : aims.has(node)
@@ -128,25 +141,23 @@ export function buildCausalMap(model: ProgrammeModel, findings: Finding[]): Diag
  * the aim: outcomes that lead straight to the aim are primary drivers, outcomes further back are
  * secondary drivers, and activities are change ideas. Arrows point from the aim towards the ideas.
  */
-export function buildDriverDiagram(model: ProgrammeModel, findings: Finding[]): DiagramGraph {
+export function buildDriverDiagram(
+    model: ProgrammeModel,
+    findings: Finding[],
+    readingOf: ReadingOf = noReading,
+): DiagramGraph {
     const programme = model.all(ast.isProgramme)[0];
-    const declaredAims = programme?.aims.map(aim => aim.ref).filter((o): o is ast.Outcome => o !== undefined) ?? [];
-    const aims = declaredAims.length > 0 ? declaredAims : model.all(ast.isOutcome).filter(o => o.horizon === 'long');
     const byNode = findingsByNode(findings);
-    const depth = new Map<ast.CausalNode, number>(aims.map(aim => [aim, 0]));
-    const queue: ast.CausalNode[] = [...aims];
+    const depth = model.fromAims();
     const edges: DiagramEdge[] = [];
-    while (queue.length > 0) {
-        const effect = queue.shift()!;
+    for (const effect of depth.keys()) {
         for (const link of model.linksTo(effect)) {
-            const cause = link.source.ref;
-            if (!cause || link.feedback) {
-                continue;
-            }
-            edges.push({ ...toEdge(link, edges.length, byNode), source: effect.name, target: cause.name });
-            if (!depth.has(cause)) {
-                depth.set(cause, depth.get(effect)! + 1);
-                queue.push(cause);
+            if (link.source.ref && !link.feedback) {
+                edges.push({
+                    ...toEdge(link, edges.length, byNode),
+                    source: effect.name,
+                    target: link.source.ref.name,
+                });
             }
         }
     }
@@ -155,6 +166,7 @@ export function buildDriverDiagram(model: ProgrammeModel, findings: Finding[]): 
             model,
             node,
             byNode,
+            readingOf,
             d === 0
                 ? { kind: 'aim', rank: 0 }
                 : ast.isActivity(node)
@@ -181,6 +193,7 @@ function toNode(
     model: ProgrammeModel,
     node: ast.CausalNode,
     byNode: Map<AstNode, DiagramFinding[]>,
+    readingOf: ReadingOf,
     placement: { kind: DiagramNodeKind; rank: number },
 ): DiagramNode {
     const location = locate(node);
@@ -194,6 +207,7 @@ function toNode(
             name: measure.name,
             kind: measure.kind,
             ...(measure.method ? { method: measure.method } : {}),
+            ...readingField(readingOf(measure)),
             findings: byNode.get(measure) ?? [],
         })),
         findings: byNode.get(node) ?? [],
@@ -219,8 +233,18 @@ function toEdge(link: ast.Link, index: number, byNode: Map<AstNode, DiagramFindi
     };
 }
 
-/** How each view is built from a model and its findings. */
-const BUILDERS: { readonly [View in DiagramView]: (model: ProgrammeModel, findings: Finding[]) => DiagramGraph } = {
+function noReading(): undefined {
+    return undefined;
+}
+
+function readingField(reading: MeasureReading | undefined): { reading?: ReadingBrief } {
+    return reading ? { reading: briefOf(reading) } : {};
+}
+
+/** How each view is built from a model, its findings and its measures' readings. */
+const BUILDERS: {
+    readonly [View in DiagramView]: (model: ProgrammeModel, findings: Finding[], readingOf: ReadingOf) => DiagramGraph;
+} = {
     map: buildCausalMap,
     driver: buildDriverDiagram,
 };
@@ -231,5 +255,5 @@ export function diagramOf(services: TocServices, document: LangiumDocument, view
     const root = analysis.rootsOf(document)[0];
     const model = analysis.modelOf(root);
     const findings = services.rules.RuleEngine.reportedFindingsOf(root);
-    return BUILDERS[view](model, findings);
+    return BUILDERS[view](model, findings, measure => services.data.MeasureData.readingIn(measure, root));
 }

@@ -1,4 +1,6 @@
-import type { DiagramEdge, DiagramFinding, DiagramGraph, DiagramNode } from './diagram-model.js';
+import type { DiagramEdge, DiagramFinding, DiagramGraph, DiagramMeasure, DiagramNode } from './diagram-model.js';
+import type { ReadingIcon } from '../charts/reading-icons.js';
+import { ASSURANCE_ICONS, readingIcons, VARIATION_ICONS } from '../charts/reading-icons.js';
 
 /** Severity of the worst finding, for the class and colour of an element. */
 export function worstSeverity(findings: DiagramFinding[]): DiagramFinding['severity'] | undefined {
@@ -47,8 +49,41 @@ function legendRow(style: string, meaning: string): string {
     return `<TR><TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${line}</TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD><TD ALIGN="LEFT">${meaning}</TD></TR>`;
 }
 
-/** The evidence legend: one small box, drawn by Graphviz so that it is in every export. */
-const LEGEND_LABEL = `<<TABLE BORDER="1" COLOR="#cccccc" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD COLSPAN="2" ALIGN="LEFT"><B>Evidence</B></TD></TR>${legendRow('', 'strong')}${legendRow('dashed', 'moderate')}${legendRow('dotted', 'weak, contested or none')}</TABLE>>`;
+/** A reading's badge: its sign in white on its colour, with its meaning as the tooltip. */
+function badgeCell(icon: ReadingIcon, attributes = ''): string {
+    return `<TD${attributes} BGCOLOR="${icon.fill}" WIDTH="11" HEIGHT="11" FIXEDSIZE="TRUE"><FONT POINT-SIZE="8" COLOR="#ffffff"><B>${htmlText(icon.sign)}</B></FONT></TD>`;
+}
+
+/**
+ * The legend: one small box, drawn by Graphviz so that it is in every export. The causal map
+ * explains its lines; any view explains the badges of the readings it shows.
+ */
+function legendLabel(evidence: boolean, icons: readonly ReadingIcon[]): string {
+    const rows = [
+        ...(evidence
+            ? [
+                  `<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Evidence</B></TD></TR>`,
+                  legendRow('', 'strong'),
+                  legendRow('dashed', 'moderate'),
+                  legendRow('dotted', 'weak, contested or none'),
+              ]
+            : []),
+        ...(icons.length > 0 ? [`<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Data</B></TD></TR>`] : []),
+        ...icons.map(
+            icon =>
+                `<TR><TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>${badgeCell(icon)}</TR></TABLE></TD><TD ALIGN="LEFT">${htmlText(icon.meaning)}</TD></TR>`,
+        ),
+    ];
+    return `<<TABLE BORDER="1" COLOR="#cccccc" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">${rows.join('')}</TABLE>>`;
+}
+
+/** The badges of the readings a graph shows, in the tables' order. */
+export function iconsShown(graph: DiagramGraph): ReadingIcon[] {
+    const shown = new Set(
+        graph.nodes.flatMap(node => node.measures.flatMap(m => (m.reading ? readingIcons(m.reading) : []))),
+    );
+    return [...Object.values(VARIATION_ICONS), ...Object.values(ASSURANCE_ICONS)].filter(icon => shown.has(icon));
+}
 
 /** Text for a double-quoted DOT string. */
 export function dotString(text: string): string {
@@ -86,17 +121,29 @@ export function nodeSubtitle(node: DiagramNode): string {
     return [KIND_LABEL[node.kind], node.horizon && `${node.horizon} term`, node.target].filter(Boolean).join(' · ');
 }
 
+/** A measure under its box: its name on its kind's colour, then the badges of its reading. */
+function measureCell(node: DiagramNode, measure: DiagramMeasure): string {
+    const fill = BADGE[measure.kind ?? 'process'] ?? '#dddddd';
+    const name = `<FONT POINT-SIZE="8">${htmlText(measure.name)}</FONT>`;
+    const icons = measure.reading ? readingIcons(measure.reading) : [];
+    if (icons.length === 0) {
+        return `<TD BGCOLOR="${fill}" CELLPADDING="2">${name}</TD>`;
+    }
+    const badges = icons.map(icon =>
+        badgeCell(
+            icon,
+            ` ID="${htmlText(badgeId(node.id, measure.name, icon.key))}" TITLE="${htmlText(`${measure.name}: ${icon.meaning}`)}"`,
+        ),
+    );
+    return `<TD BGCOLOR="${fill}" CELLPADDING="1"><TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1"><TR><TD>${name}</TD>${badges.join('')}</TR></TABLE></TD>`;
+}
+
 function nodeLabel(node: DiagramNode): string {
     const columns = Math.max(1, node.measures.length);
     const subtitle = nodeSubtitle(node);
     const badges =
         node.measures.length > 0
-            ? node.measures
-                  .map(
-                      m =>
-                          `<TD BGCOLOR="${BADGE[m.kind ?? 'process'] ?? '#dddddd'}" CELLPADDING="2"><FONT POINT-SIZE="8">${htmlText(m.name)}</FONT></TD>`,
-                  )
-                  .join('')
+            ? node.measures.map(m => measureCell(node, m)).join('')
             : node.kind === 'activity' || node.kind === 'change-idea'
               ? ''
               : `<TD BGCOLOR="#f6d5d5" CELLPADDING="2"><FONT POINT-SIZE="8">no measure</FONT></TD>`;
@@ -116,8 +163,20 @@ function classes(base: string, findings: DiagramFinding[], extra: string[]): str
 }
 
 /** Stable, unique ids for SVG elements, from element names (which may use any alphabet). */
-export function elementId(prefix: 'node' | 'edge', name: string): string {
-    return `${prefix}-${encodeURIComponent(name).replace(/%/g, '_')}`;
+export function elementId(prefix: 'node' | 'edge' | 'chart', name: string): string {
+    return `${prefix}-${idText(name)}`;
+}
+
+function idText(name: string): string {
+    return encodeURIComponent(name).replace(/%/g, '_');
+}
+
+/**
+ * The id of a reading's badge under a box (a measure may be under several). Graphviz gives the
+ * SVG group of a cell with a tooltip this id after `a_`.
+ */
+export function badgeId(node: string, measure: string, key: string): string {
+    return `badge-${idText(node)}-${idText(measure)}-${key}`;
 }
 
 /**
@@ -143,9 +202,13 @@ export function toDot(graph: DiagramGraph): string {
     // The legend is declared first and the headings last: dot stacks unconnected parts in
     // reverse order, so the headings go above the boxes and the legend does not. Their names
     // have a colon, which no element's name has.
-    const legend = graph.view === 'map' && graph.edges.length > 0;
+    const evidence = graph.view === 'map' && graph.edges.length > 0;
+    const icons = iconsShown(graph);
+    const legend = evidence || icons.length > 0;
     if (legend) {
-        lines.push(`  "toc:legend" [id="legend", class="toc-legend", shape=plain, fontsize=9, label=${LEGEND_LABEL}];`);
+        lines.push(
+            `  "toc:legend" [id="legend", class="toc-legend", shape=plain, fontsize=9, label=${legendLabel(evidence, icons)}];`,
+        );
     }
     const ranks = new Map<number, DiagramNode[]>();
     for (const node of graph.nodes) {

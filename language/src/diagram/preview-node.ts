@@ -1,6 +1,7 @@
 import type { PreviewNode } from '../protocol.js';
 import type { DiagramNode } from './diagram-model.js';
 import { elementId, nodeSubtitle } from './dot.js';
+import { describeBrief } from '../data/reading-brief.js';
 
 /** What the preview's hover card shows of a box, keyed by the box's id in the SVG. */
 export function previewNode(node: DiagramNode): PreviewNode {
@@ -13,6 +14,7 @@ export function previewNode(node: DiagramNode): PreviewNode {
             name: m.name,
             ...(m.kind ? { kind: m.kind } : {}),
             ...(m.method ? { method: m.method } : {}),
+            ...(m.reading ? { reading: describeBrief(m.reading) } : {}),
             findings: m.findings,
         })),
         findings: node.findings,

@@ -11,7 +11,10 @@ import * as ast from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import { describeQuantity, describeTarget } from '../analysis/describe.js';
 import type { MeasureData } from '../data/measure-data.js';
-import { summarise } from '../data/measure-reading.js';
+import { briefOf } from '../data/measure-reading.js';
+import { describeBrief } from '../data/reading-brief.js';
+import { SPARKLINE_POINTS, sparkline } from '../charts/sparkline.js';
+import { plottedValue } from '../statistics/index.js';
 
 /** Hover shows what a name is, how it sits in the causal graph, and how it is measured. */
 export class TocHoverProvider extends AstNodeHoverProvider {
@@ -92,14 +95,12 @@ export class TocHoverProvider extends AstNodeHoverProvider {
         if (!reading) {
             return undefined;
         }
-        const { latest, signal, assurance } = summarise(reading);
-        const parts = [
-            latest && `latest ${latest.value} on ${latest.date}`,
-            signal,
-            assurance,
-            `${reading.points.length} points, ${reading.chart} chart`,
-        ].filter(isText);
-        return `**Data:** ${parts.join(' · ')}`;
+        // The latest points as a line of blocks: a picture any editor's hover can show.
+        const shown = Math.min(reading.points.length, SPARKLINE_POINTS);
+        const which = shown === reading.points.length ? `all ${shown}` : `last ${shown}`;
+        const trend =
+            shown > 1 ? `\n\n\`${sparkline(reading.points.map(plottedValue))}\` ${which} points, oldest first` : '';
+        return `**Data:** ${describeBrief(briefOf(reading))}${trend}`;
     }
 
     private facts(node: ast.Element): string[] {

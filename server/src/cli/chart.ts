@@ -1,7 +1,5 @@
-import type { ChartSpec } from '../../../language/src/charts/chart-svg.js';
 import { chartsSvg } from '../../../language/src/charts/chart-svg.js';
-import type * as ast from '../../../language/src/generated/ast.js';
-import { absoluteTarget } from '../../../language/src/analysis/describe.js';
+import { measureCharts } from '../../../language/src/charts/measure-charts.js';
 import { modelFile, refuseInputsAsOutputs, UsageError } from './files.js';
 import type { FileResult, RunSettings } from './load.js';
 import { createServices, loadFiles, modelErrors } from './load.js';
@@ -31,14 +29,11 @@ export async function chartReport(
             ...programme.measures.flatMap(m => services.data.MeasureData.uriOf(m)?.fsPath ?? []),
         ],
     );
-    const measures = wanted === undefined ? programme.measures : programme.measures.filter(m => m.name === wanted);
-    if (wanted !== undefined && measures.length === 0) {
+    const charts = measureCharts(services, root).filter(chart => wanted === undefined || chart.measure.name === wanted);
+    if (wanted !== undefined && charts.length === 0) {
         throw new UsageError(`${model} has no measure called ${wanted}.`);
     }
-    const specs: ChartSpec[] = measures.flatMap(measure => {
-        const reading = services.data.MeasureData.readingIn(measure, root);
-        return reading ? [specOf(measure, reading)] : [];
-    });
+    const specs = charts.flatMap(chart => chart.spec ?? []);
     if (specs.length === 0) {
         throw new UsageError(
             wanted === undefined
@@ -48,9 +43,4 @@ export async function chartReport(
     }
     const svg = chartsSvg(specs);
     return { content: format === 'png' ? await svgToPng(svg) : svg, errors: modelErrors(services, documents[0]) };
-}
-
-function specOf(measure: ast.Measure, reading: NonNullable<ChartSpec['reading']>): ChartSpec {
-    const target = absoluteTarget(measure.target)?.value;
-    return { name: measure.name, title: measure.title, unit: measure.unit, target, reading };
 }

@@ -158,6 +158,10 @@ export function languageFeatureTests(): void {
             );
             const text = hoverText(hovers);
             assert.ok(text.includes('**Data:** latest 543 on 2005-09-30 · special cause improvement'), text);
+            // The latest points as a sparkline: the fall after the work started ends low.
+            const sparkline = /`([▁▂▃▄▅▆▇█]{24})` last 24 points, oldest first/.exec(text)?.[1];
+            assert.ok(sparkline, text);
+            assert.ok(sparkline.indexOf('█') < sparkline.lastIndexOf('▁'), sparkline);
         });
 
         test('a bad row in a data file is reported on the measure and on the file, and clears when fixed', async () => {
