@@ -13,7 +13,7 @@
 //
 // Options: --keep keeps the temporary workspace and logs; --no-screenshot skips the picture;
 // --screenshot-to-docs replaces the pictures in docs/images (the workbench, the walkthrough, the
-// driver diagram), which a plain run leaves alone.
+// driver diagram, the Measures view), which a plain run leaves alone.
 // Environment: TOC_E2E_TIMEOUT_MS, CHROMIUM (default /usr/bin/chromium).
 import { spawn, spawnSync } from 'node:child_process';
 import {

@@ -63,6 +63,7 @@ export function activationTests(): void {
                 'toc.scorecard',
                 'toc.openDiagramPreview',
                 'toc.openDriverDiagram',
+                'toc.openMeasures',
                 'toc.exportDiagram',
             ]) {
                 assert.ok(commands.includes(command), `${command} is registered`);

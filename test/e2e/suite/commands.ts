@@ -28,6 +28,10 @@ interface ScorecardEntry {
 interface DrawnDiagram {
     model: string;
     nodes: number;
+    /** What the page put on screen. */
+    charts?: number;
+    badges?: number;
+    error?: string;
 }
 interface Scorecard {
     programme: string | undefined;
@@ -223,6 +227,50 @@ export function commandTests(): void {
             assert.ok(driver.nodes > 0, JSON.stringify(driver));
             const scorecard = await vscode.commands.executeCommand<Scorecard | undefined>('toc.scorecard');
             assert.equal(scorecard?.programme, 'KeystoneIcu');
+        });
+
+        test("the diagrams carry each measure's reading as a badge the page draws", async () => {
+            await openModel('keystone-icu.toc');
+            // LinesInUse's data show a special cause of improvement: one badge, under its outcome.
+            for (const command of ['toc.openDiagramPreview', 'toc.openDriverDiagram']) {
+                const drawn = await vscode.commands.executeCommand<DrawnDiagram | undefined>(command, model);
+                assert.equal(drawn?.badges, 1, `${command}: ${JSON.stringify(drawn)}`);
+            }
+        });
+
+        test('toc.openMeasures charts the measures with data, from the aim down, in a preview beside the model', async () => {
+            const editor = await openModel('keystone-icu.toc');
+            const drawn = await vscode.commands.executeCommand<DrawnDiagram | undefined>('toc.openMeasures', model);
+            // Four measures; two have data (one too short to read, so one badge).
+            assert.deepEqual(
+                { nodes: drawn?.nodes, charts: drawn?.charts, badges: drawn?.badges, error: drawn?.error },
+                { nodes: 4, charts: 2, badges: 1, error: undefined },
+            );
+            const tab = await waitFor('the Measures tab', () =>
+                vscode.window.tabGroups.all
+                    .flatMap(group => group.tabs)
+                    .find(t => t.label.startsWith('Measures: ')),
+            );
+            assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the charts are beside the model');
+            // The view follows edits: a measure taken out of the model is no longer charted.
+            const start = new vscode.Position(lineOf(editor.document, 'measure LinesInUse'), 0);
+            const end = editor.document.positionAt(
+                editor.document.getText().indexOf('\n}\n', editor.document.offsetAt(start)) + 3,
+            );
+            const removed = editor.document.getText(new vscode.Range(start, end));
+            await editor.edit(edit => edit.delete(new vscode.Range(start, end)));
+            try {
+                await waitFor('the Measures view without LinesInUse', async () => {
+                    const after = await vscode.commands.executeCommand<DrawnDiagram | undefined>(
+                        'toc.openMeasures',
+                        model,
+                    );
+                    return after?.nodes === 3 && after.charts === 1 ? true : undefined;
+                });
+            } finally {
+                await editor.edit(edit => edit.insert(start, removed));
+                await editor.document.save();
+            }
         });
 
         test('the scorecard, while open, follows the model in the editor', async () => {

@@ -121,5 +121,23 @@ export function workbenchTests(): void {
             assert.ok(drawn && drawn.nodes > 0, JSON.stringify(drawn));
             await screenshot('driver-diagram');
         });
+
+        test("the Measures view shows the model's charts beside it", async () => {
+            await closeAllEditors();
+            await vscode.commands.executeCommand('notifications.clearAll');
+            const editor = await openModel('keystone-icu.toc');
+            const at = positionOf(editor.document, 'measure LinesInUse', 1, 'measure '.length);
+            editor.selection = new vscode.Selection(at, at);
+            editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+            await waitForDiagnostics(editor.document.uri, 'the eight findings', d => d.length === 8);
+            await vscode.commands.executeCommand('workbench.action.closePanel');
+            await vscode.commands.executeCommand('workbench.action.closeSidebar');
+            const drawn = await vscode.commands.executeCommand<{ charts?: number }>(
+                'toc.openMeasures',
+                editor.document.uri,
+            );
+            assert.equal(drawn?.charts, 2, JSON.stringify(drawn));
+            await screenshot('measures-view');
+        });
     });
 }
