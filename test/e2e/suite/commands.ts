@@ -247,9 +247,7 @@ export function commandTests(): void {
                 { nodes: 4, charts: 2, badges: 1, error: undefined },
             );
             const tab = await waitFor('the Measures tab', () =>
-                vscode.window.tabGroups.all
-                    .flatMap(group => group.tabs)
-                    .find(t => t.label.startsWith('Measures: ')),
+                vscode.window.tabGroups.all.flatMap(group => group.tabs).find(t => t.label.startsWith('Measures: ')),
             );
             assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the charts are beside the model');
             // The view follows edits: a measure taken out of the model is no longer charted.
