@@ -35,10 +35,15 @@ const POINT_COLOUR: Record<Variation, string> = {
 
 const CHART_LABEL = { run: 'Run chart', xmr: 'XmR chart', p: 'p chart', u: 'u chart' } as const;
 
+/** What a chart plots for each point: on an SPC chart, the value it read against its limits. */
+export function chartValues(reading: MeasureReading): Array<number | undefined> {
+    return reading.spc ? reading.spc.points.map(point => point.value) : reading.points.map(plottedValue);
+}
+
 /** One chart as an SVG fragment (a `<g>`), `WIDTH` by `HEIGHT`, its top-left at `(x, y)`. */
 export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
     const { reading } = spec;
-    const values = reading.points.map(plottedValue);
+    const values = chartValues(reading);
     const dates = reading.points.map(point => new Date(`${point.date}T00:00:00Z`));
     const spcPoints = reading.spc?.points ?? [];
     const levels = [

@@ -14,7 +14,7 @@ import type { MeasureData } from '../data/measure-data.js';
 import { briefOf } from '../data/measure-reading.js';
 import { describeBrief } from '../data/reading-brief.js';
 import { SPARKLINE_POINTS, sparkline } from '../charts/sparkline.js';
-import { plottedValue } from '../statistics/index.js';
+import { chartValues } from '../charts/chart-svg.js';
 
 /** Hover shows what a name is, how it sits in the causal graph, and how it is measured. */
 export class TocHoverProvider extends AstNodeHoverProvider {
@@ -99,7 +99,7 @@ export class TocHoverProvider extends AstNodeHoverProvider {
         const shown = Math.min(reading.points.length, SPARKLINE_POINTS);
         const which = shown === reading.points.length ? `all ${shown}` : `last ${shown}`;
         const trend =
-            shown > 1 ? `\n\n\`${sparkline(reading.points.map(plottedValue))}\` ${which} points, oldest first` : '';
+            shown > 1 ? `\n\n\`${sparkline(chartValues(reading))}\` ${which} points, oldest first` : '';
         return `**Data:** ${describeBrief(briefOf(reading))}${trend}`;
     }
 
