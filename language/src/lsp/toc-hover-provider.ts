@@ -98,8 +98,7 @@ export class TocHoverProvider extends AstNodeHoverProvider {
         // The latest points as a line of blocks: a picture any editor's hover can show.
         const shown = Math.min(reading.points.length, SPARKLINE_POINTS);
         const which = shown === reading.points.length ? `all ${shown}` : `last ${shown}`;
-        const trend =
-            shown > 1 ? `\n\n\`${sparkline(chartValues(reading))}\` ${which} points, oldest first` : '';
+        const trend = shown > 1 ? `\n\n\`${sparkline(chartValues(reading))}\` ${which} points, oldest first` : '';
         return `**Data:** ${describeBrief(briefOf(reading))}${trend}`;
     }
 
