@@ -93,6 +93,14 @@ export class DiagramPreview implements vscode.Disposable {
                 }
             }),
             vscode.window.onDidChangeTextEditorSelection(event => this.highlightAt(event.textEditor)),
+            // The server checks the model again when something it reads changes on disk (an
+            // imported file, a measure's data): new findings for the model mean a new picture.
+            vscode.languages.onDidChangeDiagnostics(event => {
+                const model = this.modelUri?.toString();
+                if (this.panel && event.uris.some(uri => uri.toString() === model)) {
+                    this.scheduleUpdate();
+                }
+            }),
         );
     }
 
