@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { describeProblem, readDataFile } from '../../language/src/data/data-file.js';
+import { describeProblem, readDataFile, readPlainFile, readWithCsvParse } from '../../language/src/data/data-file.js';
 
 const problems = (text: string) => readDataFile(text).problems.map(describeProblem);
 
@@ -56,5 +57,150 @@ describe('a measure data file', () => {
 
     test('an empty value is not a number', () => {
         expect(problems('date,value\n2025-01-01,\n')).toEqual(['row 2, column `value`: an empty cell is not a number']);
+    });
+});
+
+describe('the fast path for plain files', () => {
+    test('reads a plain file, with LF or CRLF line endings, blank lines and a short row, as csv-parse does', () => {
+        for (const text of [
+            'date,value,denominator,site\n2025-02-01,3,120,Ward7\n2025-01-01,5,118,Ward9\n2025-03-01,2.5,,\n',
+            'Date,VALUE\r\n\r\n2025-01-01,4\r\n2025-01-08,7',
+            'value,date,notes\n4,2025-01-01\n\n\n7,2025-01-08,seen, twice\n\n',
+            'date,value,site,denominator\n2025-01-01,4,North\n2025-01-01,5,South,\n',
+        ]) {
+            const plain = readPlainFile(text);
+            expect(plain).toBeDefined();
+            expect(plain).toStrictEqual(readWithCsvParse(text));
+            expect(readDataFile(text)).toStrictEqual(plain);
+        }
+    });
+
+    test('leaves to csv-parse quotes, mixed line endings, cells to trim, and every problem', () => {
+        for (const text of [
+            'date,value\n"2025-01-01",4\n',
+            'date,value\r\n2025-01-01,4\n2025-01-02,5\n',
+            'date,value\n2025-01-01,4\r2025-01-02,5\n',
+            'date, value\n2025-01-01,4\n',
+            'date,value\n2025-01-01 ,4\n',
+            'date,value,site\n2025-01-01,4, North\n',
+            'date,value,site\n2025-01-01,4,North\u00a0\n',
+            'date,value\n2025-01-01,x\n',
+            'date,value\n',
+            '',
+        ]) {
+            expect(readPlainFile(text)).toBeUndefined();
+        }
+        expect(readDataFile('date,value,site\n2025-01-01,4, North \n').rows).toEqual([
+            { date: '2025-01-01', value: 4, site: 'North' },
+        ]);
+    });
+
+    test('whatever it reads, it reads as csv-parse does', () => {
+        // Text made of the pieces a data file is made of, and of those that trip readers up.
+        const piece = fc.constantFrom(
+            'date',
+            'Value',
+            'denominator',
+            'site',
+            '2025-01-01',
+            '2024-12-31',
+            '2025-02-30',
+            '4',
+            '-2.5',
+            '1e3',
+            'North',
+            'n/a',
+            ',',
+            ',',
+            ',',
+            '\n',
+            '\n',
+            '\r\n',
+            '\r',
+            ' ',
+            '\t',
+            '"',
+            '\u00a0',
+            '\ufeff',
+        );
+        const header = fc.constantFrom('date,value\n', 'value,date,site\n', 'date,value,denominator,site\r\n', '');
+        fc.assert(
+            fc.property(header, fc.array(piece, { maxLength: 40 }), (head, pieces) => {
+                const text = head + pieces.join('');
+                const plain = readPlainFile(text);
+                if (plain !== undefined) {
+                    expect(plain).toStrictEqual(readWithCsvParse(text));
+                }
+            }),
+            { numRuns: 3000 },
+        );
+    });
+
+    test('whatever file of rows it reads, it reads as csv-parse does', () => {
+        // A header with `date` and `value` among other columns; rows whose cells mostly suit their
+        // column, some short or long; blank lines; either line ending, or both.
+        const good: Record<string, string[]> = {
+            date: ['2025-01-01', '2025-01-02', '2024-12-31'],
+            value: ['3', '0.5', '-1'],
+            denominator: ['10', '', '0'],
+            site: ['North', 'South', ''],
+            notes: ['seen', '', 'a b'],
+        };
+        const odd = fc.constantFrom('', ' 4', '4 ', 'x', ' North', 'North\t', '2025-02-30', '\u00a0');
+        const columns = fc
+            .tuple(
+                fc
+                    .shuffledSubarray(['denominator', 'site', 'notes'])
+                    .chain(extra => fc.shuffledSubarray(['date', 'value', ...extra], { minLength: extra.length + 2 })),
+                fc.constantFrom('', ' ', 'upper'),
+            )
+            .map(([names, style]) =>
+                names.map((name, i) =>
+                    i === 0 && style === 'upper' ? name.toUpperCase() : i === 1 && style === ' ' ? ` ${name}` : name,
+                ),
+            );
+        const row = (names: string[]) =>
+            fc
+                .tuple(
+                    fc.tuple(
+                        ...names.map(name =>
+                            fc.oneof(
+                                { weight: 30, arbitrary: fc.constantFrom(...good[name.trim().toLowerCase()]) },
+                                { weight: 1, arbitrary: odd },
+                            ),
+                        ),
+                    ),
+                    fc.constantFrom(0, 0, 0, 0, 0, 0, -1, 1),
+                )
+                .map(([cells, change]) =>
+                    (change < 0 ? cells.slice(0, -1) : change > 0 ? [...cells, 'more'] : cells).join(','),
+                );
+        const file = columns.chain(names =>
+            fc.tuple(
+                fc.constant(names.join(',')),
+                fc.array(fc.oneof({ weight: 8, arbitrary: row(names) }, { weight: 1, arbitrary: fc.constant('') }), {
+                    maxLength: 8,
+                }),
+            ),
+        );
+        const ending = fc.constantFrom('\n', '\n', '\r\n', '\r\n', '\r');
+        let read = 0;
+        fc.assert(
+            fc.property(file, ending, ending, fc.boolean(), ([head, body], end, other, last) => {
+                const lines = [head, ...body];
+                // Now and then one line ends otherwise.
+                const text = lines
+                    .map((line, i) => line + (i === 1 ? other : i < lines.length - 1 || last ? end : ''))
+                    .join('');
+                const plain = readPlainFile(text);
+                if (plain !== undefined) {
+                    read++;
+                    expect(plain).toStrictEqual(readWithCsvParse(text));
+                }
+            }),
+            { numRuns: 5000 },
+        );
+        // The property says something only if the fast path reads a fair share of the files.
+        expect(read).toBeGreaterThan(100);
     });
 });
