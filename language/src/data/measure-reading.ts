@@ -32,7 +32,7 @@ export interface MeasureReading {
  */
 export function readMeasure(measure: ast.Measure, data: DataFile, model: ProgrammeModel, asOf: string): MeasureReading {
     const chart = measure.chart ?? 'run';
-    const points = seriesOf(data.rows).filter(point => point.date <= asOf);
+    const points = upTo(seriesOf(data.rows), asOf);
     const workStarts = workStartOf(measure, model);
     const baselineEnd = workStarts === undefined ? undefined : indexOfDate(points, workStarts);
     const recalculateAt = measure.recalculations.map(date => indexOfDate(points, date));
@@ -53,12 +53,24 @@ export function readMeasure(measure: ast.Measure, data: DataFile, model: Program
     return { chart, points, workStarts, baselineEnd, spc };
 }
 
-function seriesOf(rows: readonly DataRow[]): Point[] {
+/** The points of a series in date order dated on or before `asOf`. */
+function upTo(points: readonly Point[], asOf: string): Point[] {
+    let end = points.length;
+    while (end > 0 && points[end - 1].date > asOf) {
+        end--;
+    }
+    return points.slice(0, end);
+}
+
+/** The series in date order: the rows with no site, or the sites combined date by date. */
+function seriesOf(rows: readonly DataRow[]): readonly Point[] {
+    // A row is a point as it is (its `site` aside), so the rows need no copy.
+    if (rows.every(row => row.site === undefined)) {
+        return rows;
+    }
     const own = rows.filter(row => row.site === undefined);
-    if (own.length > 0 || rows.length === 0) {
-        return own.map(({ date, value, denominator }) =>
-            denominator === undefined ? { date, value } : { date, value, denominator },
-        );
+    if (own.length > 0) {
+        return own;
     }
     const byDate = new Map<string, DataRow[]>();
     rows.forEach(row => byDate.set(row.date, [...(byDate.get(row.date) ?? []), row]));

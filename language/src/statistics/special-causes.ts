@@ -115,43 +115,48 @@ export function assembleChart<P extends SpcPeriod>(
     { direction, target }: SpcInput,
 ): SpcChart<P> {
     // The periods cover the points in order, from the first to the last.
-    const limits: PointLimits[] = [];
+    const limits: PointLimits[] = new Array(values.length);
     for (const period of periods) {
         for (let i = period.start; i < period.end; i++) {
             limits[i] = values[i] === undefined ? NO_LIMITS : limitsIn(period, i);
         }
     }
-    // Most points are flagged by no rule: a map only for those that are.
-    const causes: Array<Map<SpecialCause, Side> | undefined> = new Array(values.length);
-    periods.forEach(period => {
-        const indices: number[] = [];
+    const flags = new CauseFlags(values.length);
+    const indices: number[] = [];
+    for (const period of periods) {
+        indices.length = 0;
         for (let i = period.start; i < period.end; i++) {
             if (values[i] !== undefined && limits[i].centre !== undefined) {
                 indices.push(i);
             }
         }
         // `indices` holds only points with a value, so the rules read `values` as numbers.
-        flagPeriod(indices, values as readonly number[], limits, options, causes);
-    });
+        flagPeriod(indices, values as readonly number[], limits, options, flags);
+    }
 
+    // One chart point per point, its fields written out (a spread of the limits costs a copy each).
+    const charted: SpcPoint[] = new Array(points.length);
     let periodIndex = 0;
-    const charted = points.map(({ date }, i): SpcPoint => {
+    for (let i = 0; i < points.length; i++) {
         while (i >= periods[periodIndex].end) {
             periodIndex++;
         }
-        const found = causes[i];
-        const ordered = found ? PRIORITY.filter(cause => found.has(cause)) : NONE;
-        const side = found && ordered.length > 0 ? found.get(ordered[0]) : undefined;
-        return {
-            date,
+        const { centre, lower, upper, sigma } = limits[i];
+        const causes = flags.causesOf(i);
+        const side = causes.length > 0 ? flags.sideOf(i, causes[0]) : undefined;
+        charted[i] = {
+            date: points[i].date,
             value: values[i],
             period: periodIndex,
-            ...limits[i],
-            causes: ordered,
+            centre,
+            lower,
+            upper,
+            sigma,
+            causes,
             side,
             variation: variationOf(side, direction),
         };
-    });
+    }
 
     const latest = lastOf(charted, point => point.value !== undefined);
     const latestLimits = lastOf(charted, point => point.lower !== undefined && point.upper !== undefined);
@@ -166,81 +171,144 @@ export function assembleChart<P extends SpcPeriod>(
     };
 }
 
-/** Flags the special causes among `indices`, the points of one period that have a value and a centre line. */
+/**
+ * Which rules flag each point, and on which side: per rule, one entry per point, 0 when the rule
+ * does not flag it, +1 high, -1 low. A rule that flags a point again sets its side again. Typed
+ * arrays rather than a map per flagged point: a chart of 1,000 points is read on every check.
+ */
+class CauseFlags {
+    private readonly sides: Record<SpecialCause, Int8Array>;
+    /** Whether any rule flags the point: most points are flagged by none. */
+    private readonly flagged: Uint8Array;
+
+    constructor(length: number) {
+        this.flagged = new Uint8Array(length);
+        this.sides = {
+            'outside limits': new Int8Array(length),
+            shift: new Int8Array(length),
+            trend: new Int8Array(length),
+            'two of three': new Int8Array(length),
+        };
+    }
+
+    mark(index: number, cause: SpecialCause, side: number): void {
+        this.sides[cause][index] = side > 0 ? 1 : -1;
+        this.flagged[index] = 1;
+    }
+
+    /** The rules that flag the point, the one that sets its side first. */
+    causesOf(index: number): readonly SpecialCause[] {
+        if (this.flagged[index] === 0) {
+            return NONE;
+        }
+        let found: SpecialCause[] | undefined;
+        for (const cause of PRIORITY) {
+            if (this.sides[cause][index] !== 0) {
+                (found ??= []).push(cause);
+            }
+        }
+        return found ?? NONE;
+    }
+
+    sideOf(index: number, cause: SpecialCause): Side {
+        return this.sides[cause][index] > 0 ? 'high' : 'low';
+    }
+}
+
+/**
+ * Flags the special causes among `indices`, the points of one period that have a value and a
+ * centre line. The rules read positions k in `indices`, in plain loops over typed arrays: they run
+ * over every point of every chart on each check, mostly in a process that has just started.
+ */
 function flagPeriod(
     indices: readonly number[],
     values: readonly number[],
     limits: readonly PointLimits[],
     options: SpcOptions,
-    causes: Array<Map<SpecialCause, Side> | undefined>,
+    flags: CauseFlags,
 ): void {
-    const value = (k: number) => values[indices[k]];
-    const at = (k: number) => limits[indices[k]];
-    const sides = indices.map((_, k) => Math.sign(value(k) - at(k).centre!));
-    const sideOf = (sign: number): Side => (sign > 0 ? 'high' : 'low');
-    const mark = (from: number, to: number, cause: SpecialCause, side: Side) => {
-        for (let k = from; k <= to; k++) {
-            (causes[indices[k]] ??= new Map()).set(cause, side);
-        }
-    };
-
-    const outside = indices.map((_, k) => {
-        const { lower, upper } = at(k);
-        const above = upper !== undefined && value(k) > upper;
-        const below = lower !== undefined && value(k) < lower;
+    const n = indices.length;
+    // The value of each point; its side: +1 above the centre line, -1 below, 0 on it; whether it is
+    // outside the limits; whether it is beyond two sigma but within the limits.
+    const value = new Float64Array(n);
+    const sides = new Int8Array(n);
+    const outside = new Uint8Array(n);
+    const close = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+        const { centre, lower, upper, sigma } = limits[indices[k]];
+        const v = values[indices[k]];
+        value[k] = v;
+        sides[k] = Math.sign(v - centre!);
+        const above = upper !== undefined && v > upper;
+        const below = lower !== undefined && v < lower;
         if (above || below) {
-            mark(k, k, 'outside limits', above ? 'high' : 'low');
+            flags.mark(indices[k], 'outside limits', above ? 1 : -1);
+            outside[k] = 1;
         }
-        return above || below;
-    });
+        // As `close_to_limits` in `ptd_spc_standard`: a point outside the limits is flagged by that
+        // rule and does not count towards two of three.
+        close[k] = sigma !== undefined && !outside[k] && Math.abs(v - centre!) > 2 * sigma ? 1 : 0;
+    }
 
-    // A point on the centre line breaks a shift, as in `ptd_seven_point_one_side_mean`.
-    for (const [from, to] of stretches(indices.length, k => sides[k] !== 0 && sides[k] === sides[k + 1])) {
-        if (sides[from] !== 0 && to - from + 1 >= options.shiftLength) {
-            mark(from, to, 'shift', sideOf(sides[from]));
+    // Shifts: stretches of points on one side, as in `ptd_seven_point_one_side_mean`; a point on the
+    // centre line breaks a shift (and is in none).
+    for (let from = 0, k = 0; k < n; k++) {
+        if (k === n - 1 || sides[k] === 0 || sides[k] !== sides[k + 1]) {
+            if (sides[from] !== 0 && k - from + 1 >= options.shiftLength) {
+                markRange(flags, indices, from, k, 'shift', sides[from]);
+            }
+            from = k + 1;
         }
     }
 
-    // Each point strictly beyond the one before, as in `ptd_seven_point_trend`: a tie breaks a trend.
-    // A point ending one trend and starting the next takes the later one's side, as the package does.
-    const trends = [
-        ...stretches(indices.length, k => value(k + 1) > value(k)).map(s => [...s, 1] as const),
-        ...stretches(indices.length, k => value(k + 1) < value(k)).map(s => [...s, -1] as const),
-    ]
-        .filter(([from, to]) => to - from + 1 >= options.trendLength)
-        .sort((a, b) => a[0] - b[0]);
+    // Trends: stretches of points each strictly beyond the one before, as in `ptd_seven_point_trend`;
+    // a tie breaks a trend. A point ending one trend and starting the next takes the later one's
+    // side, as the package does: the trends are marked in the order they start, a rising one before
+    // a falling one that starts at the same point.
+    const trends: Array<readonly [number, number, number]> = [];
+    for (const sign of [1, -1]) {
+        for (let from = 0, k = 0; k < n; k++) {
+            if (k === n - 1 || Math.sign(value[k + 1] - value[k]) !== sign) {
+                if (k - from + 1 >= options.trendLength) {
+                    trends.push([from, k, sign]);
+                }
+                from = k + 1;
+            }
+        }
+    }
+    trends.sort((a, b) => a[0] - b[0]);
     for (const [from, to, sign] of trends) {
-        mark(from, to, 'trend', sideOf(sign));
+        markRange(flags, indices, from, to, 'trend', sign);
     }
 
     if (options.twoOfThree) {
-        // Beyond two sigma but within the limits, as `close_to_limits` in `ptd_spc_standard`: a point
-        // outside the limits is flagged by that rule and does not count towards this one.
-        const close = indices.map((_, k) => {
-            const { centre, sigma } = at(k);
-            return sigma !== undefined && !outside[k] && Math.abs(value(k) - centre!) > 2 * sigma;
-        });
-        for (let k = 0; k + 2 < indices.length; k++) {
-            const window = [k, k + 1, k + 2];
-            const oneSide = sides[k] !== 0 && window.every(j => sides[j] === sides[k]);
-            if (oneSide && window.filter(j => close[j]).length >= 2) {
-                window.filter(j => close[j]).forEach(j => mark(j, j, 'two of three', sideOf(sides[k])));
+        // Each window of three points in a row, all on one side of the centre line, with two or
+        // three of them beyond two sigma: those are flagged.
+        for (let k = 0; k + 2 < n; k++) {
+            const oneSide = sides[k] !== 0 && sides[k + 1] === sides[k] && sides[k + 2] === sides[k];
+            if (oneSide && close[k] + close[k + 1] + close[k + 2] >= 2) {
+                for (let j = k; j <= k + 2; j++) {
+                    if (close[j]) {
+                        flags.mark(indices[j], 'two of three', sides[k]);
+                    }
+                }
             }
         }
     }
 }
 
-/** The maximal stretches [from, to] of positions 0..length-1 in which each position joins the next. */
-function stretches(length: number, joins: (k: number) => boolean): [number, number][] {
-    const result: [number, number][] = [];
-    let from = 0;
-    for (let k = 0; k < length; k++) {
-        if (k === length - 1 || !joins(k)) {
-            result.push([from, k]);
-            from = k + 1;
-        }
+/** Marks the points at positions [from, to] of `indices` as flagged by `cause` on the side of `sign`. */
+function markRange(
+    flags: CauseFlags,
+    indices: readonly number[],
+    from: number,
+    to: number,
+    cause: SpecialCause,
+    sign: number,
+): void {
+    for (let k = from; k <= to; k++) {
+        flags.mark(indices[k], cause, sign);
     }
-    return result;
 }
 
 function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {

@@ -64,8 +64,8 @@ export function xmrChart(points: readonly Point[], input: SpcInput = {}): SpcCha
             sigma: limited ? (XMR_LIMIT_FACTOR / 3) * mr : undefined,
         };
     });
-    // One set of limits for every point of a period.
-    const limitsIn = ({ centre, lower, upper, sigma }: XmrPeriod): PointLimits => ({ centre, lower, upper, sigma });
+    // One set of limits for every point of a period: the period's own, not a copy for each point.
+    const limitsIn = (period: XmrPeriod): PointLimits => period;
     return assembleChart(points, values, periods, limitsIn, options, input);
 }
 
