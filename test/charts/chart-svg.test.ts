@@ -40,6 +40,12 @@ describe('charts as SVG', () => {
         );
     });
 
+    test('limits recalculated at a date are drawn apart, each period with its own lines', async () => {
+        const { dom } = await svgOf('xmr recalculate at 2025-04-30');
+        expect(dom.querySelectorAll('path.centre')).toHaveLength(2);
+        expect(dom.querySelectorAll('path.limit')).toHaveLength(4);
+    });
+
     test('a run chart has a median line and no limits', async () => {
         const { dom } = await svgOf('run');
         expect(dom.querySelectorAll('line.centre')).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readDataFile } from '../../language/src/data/data-file.js';
-import { readMeasure } from '../../language/src/data/measure-reading.js';
+import { plottedValues, readMeasure, summarise } from '../../language/src/data/measure-reading.js';
+import { pChart } from '../../language/src/statistics/index.js';
 import * as ast from '../../language/src/generated/ast.js';
 import { loadModel } from '../support/workspace.js';
 
@@ -10,6 +11,7 @@ link Rounding -> Fewer { mechanism "Needs met" }
 side-effect LessTime { from Rounding }
 measure Falls { kind outcome measures Fewer direction decrease chart xmr recalculate at 2025-10-01 }
 measure Bells { kind balancing measures LessTime }
+measure Scored { kind process measures Fewer unit "%" direction increase chart p target reach 95 }
 `;
 
 async function reading(name: string, csv: string, asOf: string) {
@@ -59,6 +61,24 @@ describe("a measure's reading", () => {
     test('rows with no site are the measure’s own series, beside the sites’ rows', async () => {
         const csv = 'date,value,site\n2025-05-01,3,\n2025-05-01,9,Ward7\n';
         expect((await reading('Falls', csv, '2026-01-01')).points).toEqual([{ date: '2025-05-01', value: 3 }]);
+    });
+
+    test('a p chart is read in percent, so a target in percent is read against limits in percent', async () => {
+        const month = (i: number) => `2024-${String(i + 1).padStart(2, '0')}-01`;
+        // Twelve audits of 40 sets, about nine in ten scored right, before and after the work (illustrative).
+        const rows = Array.from({ length: 12 }, (_, i) => `${month(i)},${i % 2 === 0 ? 36 : 37},40`).join('\n');
+        const scored = await reading('Scored', `date,value,denominator\n${rows}\n`, '2026-01-01');
+        const values = plottedValues(scored);
+        expect(values[0]).toBeCloseTo(90);
+        expect(values[1]).toBeCloseTo(92.5);
+        const point = scored.spc!.points[0];
+        // The same limits as the chart of proportions, times 100.
+        const proportions = pChart(scored.points, { phases: { baselineEnd: scored.baselineEnd } }).points[0];
+        expect(point.centre).toBeCloseTo(proportions.centre! * 100);
+        expect(point.upper).toBeCloseTo(proportions.upper! * 100);
+        expect(point.lower).toBeCloseTo(proportions.lower! * 100);
+        // 95% lies within limits of about 78% to 100%: hit and miss, not a target the process cannot meet.
+        expect(summarise(scored)).toMatchObject({ latest: { value: 92.5 }, assurance: 'hit and miss' });
     });
 });
 

@@ -5,9 +5,8 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { MeasureReading } from '../data/measure-reading.js';
-import { summarise } from '../data/measure-reading.js';
+import { plottedValues, summarise } from '../data/measure-reading.js';
 import type { Variation } from '../statistics/index.js';
-import { plottedValue } from '../statistics/index.js';
 import { xmlText } from '../utils/text.js';
 
 export interface ChartSpec {
@@ -35,15 +34,10 @@ const POINT_COLOUR: Record<Variation, string> = {
 
 const CHART_LABEL = { run: 'Run chart', xmr: 'XmR chart', p: 'p chart', u: 'u chart' } as const;
 
-/** What a chart plots for each point: on an SPC chart, the value it read against its limits. */
-export function chartValues(reading: MeasureReading): Array<number | undefined> {
-    return reading.spc ? reading.spc.points.map(point => point.value) : reading.points.map(plottedValue);
-}
-
 /** One chart as an SVG fragment (a `<g>`), `WIDTH` by `HEIGHT`, its top-left at `(x, y)`. */
 export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
     const { reading } = spec;
-    const values = chartValues(reading);
+    const values = plottedValues(reading);
     const dates = reading.points.map(point => new Date(`${point.date}T00:00:00Z`));
     const spcPoints = reading.spc?.points ?? [];
     const levels = [
@@ -103,20 +97,30 @@ export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
         );
     }
     // Centre line and limits, period by period (p and u limits follow each point's denominator).
-    const stepped = (pick: (i: number) => number | undefined, cls: string, stroke: string, dash: string) => {
+    // Each period's lines are drawn apart: limits recalculated at a date jump there, not slope.
+    const stepped = (
+        indices: readonly number[],
+        pick: (i: number) => number | undefined,
+        cls: string,
+        stroke: string,
+        dash: string,
+    ) => {
         const path = line<number>()
             .defined(i => pick(i) !== undefined)
             .x(i => xScale(dates[i]))
-            .y(i => yScale(pick(i)!))(reading.points.map((_, i) => i));
+            .y(i => yScale(pick(i)!))(indices);
         if (path) {
             parts.push(`<path class="${cls}" d="${path}" fill="none" stroke="${stroke}" stroke-width="1.2"${dash}/>`);
         }
     };
     if (reading.spc) {
         const points = reading.spc.points;
-        stepped(i => points[i].centre, 'centre', '#1f2d3a', '');
-        stepped(i => points[i].upper, 'limit', '#9aa5b1', ' stroke-dasharray="5 3"');
-        stepped(i => points[i].lower, 'limit', '#9aa5b1', ' stroke-dasharray="5 3"');
+        for (const period of reading.spc.periods) {
+            const indices = Array.from({ length: period.end - period.start }, (_, k) => period.start + k);
+            stepped(indices, i => points[i].centre, 'centre', '#1f2d3a', '');
+            stepped(indices, i => points[i].upper, 'limit', '#9aa5b1', ' stroke-dasharray="5 3"');
+            stepped(indices, i => points[i].lower, 'limit', '#9aa5b1', ' stroke-dasharray="5 3"');
+        }
     } else if (reading.run?.centre !== undefined) {
         const y = py(reading.run.centre);
         parts.push(

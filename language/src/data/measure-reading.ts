@@ -25,6 +25,9 @@ export interface MeasureReading {
     readonly spc?: SpcChart;
 }
 
+/** A p chart is read and drawn in percent, as teams state proportions and their targets (`reach 95`). */
+const P_CHART_PERCENT = 100;
+
 /**
  * The reading of a measure's data as on `asOf`. The measure's own series is the rows with no site;
  * when every row names a site, the sites are combined date by date (counts and denominators added,
@@ -49,7 +52,11 @@ export function readMeasure(measure: ast.Measure, data: DataFile, model: Program
     }
     const input = { direction, target, phases: { baselineEnd, recalculateAt } };
     const spc =
-        chart === 'xmr' ? xmrChart(points, input) : chart === 'p' ? pChart(points, input) : uChart(points, input);
+        chart === 'xmr'
+            ? xmrChart(points, input)
+            : chart === 'p'
+              ? pChart(points, input, P_CHART_PERCENT)
+              : uChart(points, input);
     return { chart, points, workStarts, baselineEnd, spc };
 }
 
@@ -149,9 +156,14 @@ export function pointIndexFrom(reading: MeasureReading, date: string): number {
 /** The fewest points each kind of chart needs before its signals are read (see too-few-points). */
 export const MIN_POINTS: Readonly<Record<ast.ChartKind, number>> = { run: 10, xmr: 12, p: 12, u: 12 };
 
+/** What a measure's chart plots for each point: on an SPC chart, the value it read against its limits. */
+export function plottedValues(reading: MeasureReading): Array<number | undefined> {
+    return reading.spc ? reading.spc.points.map(point => point.value) : reading.points.map(plottedValue);
+}
+
 export function summarise(reading: MeasureReading): ReadingSummary {
     const last = reading.points.at(-1);
-    const value = last && plottedValue(last);
+    const value = reading.spc ? reading.spc.points.at(-1)?.value : last && plottedValue(last);
     const latest =
         last && value !== undefined ? { date: last.date, value: Math.round(value * 1000) / 1000 } : undefined;
     if (reading.points.length < MIN_POINTS[reading.chart]) {

@@ -11,10 +11,9 @@ import * as ast from '../generated/ast.js';
 import type { TocServices } from '../toc-module.js';
 import { describeQuantity, describeTarget } from '../analysis/describe.js';
 import type { MeasureData } from '../data/measure-data.js';
-import { briefOf } from '../data/measure-reading.js';
+import { briefOf, plottedValues } from '../data/measure-reading.js';
 import { describeBrief } from '../data/reading-brief.js';
 import { SPARKLINE_POINTS, sparkline } from '../charts/sparkline.js';
-import { chartValues } from '../charts/chart-svg.js';
 
 /** Hover shows what a name is, how it sits in the causal graph, and how it is measured. */
 export class TocHoverProvider extends AstNodeHoverProvider {
@@ -98,7 +97,7 @@ export class TocHoverProvider extends AstNodeHoverProvider {
         // The latest points as a line of blocks: a picture any editor's hover can show.
         const shown = Math.min(reading.points.length, SPARKLINE_POINTS);
         const which = shown === reading.points.length ? `all ${shown}` : `last ${shown}`;
-        const trend = shown > 1 ? `\n\n\`${sparkline(chartValues(reading))}\` ${which} points, oldest first` : '';
+        const trend = shown > 1 ? `\n\n\`${sparkline(plottedValues(reading))}\` ${which} points, oldest first` : '';
         return `**Data:** ${describeBrief(briefOf(reading))}${trend}`;
     }
 

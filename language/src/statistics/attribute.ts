@@ -17,25 +17,34 @@ import type { PointLimits } from './special-causes.js';
 import { DEFAULT_SPC_OPTIONS, plottedValue } from './series.js';
 import type { Point, SpcChart, SpcInput, SpcPeriod } from './series.js';
 
-/** Proportions: counts out of sample sizes. */
-export function pChart(points: readonly Point[], input: SpcInput = {}): SpcChart {
-    return attributeChart(points, input, centre => Math.sqrt(centre * (1 - centre)), 1);
+/**
+ * Proportions: counts out of sample sizes. With `scale` 100 the chart is in percent: every value,
+ * centre line, limit and sigma is the proportion's times 100, and the target is read in percent.
+ */
+export function pChart(points: readonly Point[], input: SpcInput = {}, scale = 1): SpcChart {
+    return attributeChart(points, input, centre => Math.sqrt(centre * (1 - centre)), 1, scale);
 }
 
 /** Rates: counts per unit of exposure. */
 export function uChart(points: readonly Point[], input: SpcInput = {}): SpcChart {
-    return attributeChart(points, input, centre => Math.sqrt(centre), Infinity);
+    return attributeChart(points, input, centre => Math.sqrt(centre), Infinity, 1);
 }
 
-/** `unitSigma(centre) / √n` is a point's sigma; its limits are kept within [0, ceiling]. */
+/**
+ * `unitSigma(centre) / √n` is a point's sigma, worked out on the counts' own scale; its limits are
+ * kept within [0, ceiling]. What the chart returns is that scale times `scale`.
+ */
 function attributeChart(
     points: readonly Point[],
     input: SpcInput,
     unitSigma: (centre: number) => number,
     ceiling: number,
+    scale: number,
 ): SpcChart {
     const options = { ...DEFAULT_SPC_OPTIONS, ...input.options };
-    const values = points.map(point => (point.denominator === undefined ? undefined : plottedValue(point)));
+    const values = points.map(point =>
+        point.denominator === undefined ? undefined : scaled(plottedValue(point), scale),
+    );
     const ranges = periodRanges(
         values.map(value => value !== undefined),
         input.phases ?? {},
@@ -50,19 +59,24 @@ function attributeChart(
                 denominators += points[i].denominator!;
             }
         }
-        return { ...range, centre: denominators > 0 ? counts / denominators : undefined };
+        return { ...range, centre: denominators > 0 ? (counts / denominators) * scale : undefined };
     });
-    const limitsIn = ({ centre }: SpcPeriod, i: number): PointLimits => {
-        if (centre === undefined) {
+    const limitsIn = ({ centre: shown }: SpcPeriod, i: number): PointLimits => {
+        if (shown === undefined) {
             return NO_LIMITS;
         }
+        const centre = shown / scale;
         const sigma = unitSigma(centre) / Math.sqrt(points[i].denominator!);
         return {
-            centre,
-            lower: Math.max(0, centre - 3 * sigma),
-            upper: Math.min(ceiling, centre + 3 * sigma),
-            sigma,
+            centre: shown,
+            lower: Math.max(0, centre - 3 * sigma) * scale,
+            upper: Math.min(ceiling, centre + 3 * sigma) * scale,
+            sigma: sigma * scale,
         };
     };
     return assembleChart(points, values, periods, limitsIn, options, input);
+}
+
+function scaled(value: number | undefined, scale: number): number | undefined {
+    return value === undefined ? undefined : value * scale;
 }
