@@ -240,7 +240,9 @@ describe('fields', () => {
                 }
             }
         }
-        expect(isCalendarDate('2024-2-29')).toBe(false);
+        for (const text of ['2024-2-29', '2024-0a-01', '+024-01-01', ' 2024-01-1', '２０２４-01-01', '2024/01/01']) {
+            expect(isCalendarDate(text), text).toBe(false);
+        }
     });
 
     test('periods and activities must not end before they start', async () => {
