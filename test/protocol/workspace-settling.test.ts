@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { EXAMPLES, exampleFiles } from '../support/examples.js';
+import { EXAMPLES, exampleDataFiles, exampleFiles } from '../support/examples.js';
 import {
     answered,
     CLI,
@@ -90,7 +90,9 @@ describe('the language server settles in a workspace of models that share files'
 
     test('every example opened in turn: one round of diagnostics, then quiet, and every request answers', async () => {
         running = await startServer(pathToFileURL(EXAMPLES).href);
-        const fileCount = Object.keys(exampleFiles).length;
+        // The models, and the data files the server reports on (once each, cleared when they read cleanly).
+        const fileCount =
+            Object.keys(exampleFiles).length + Object.keys(exampleDataFiles).filter(p => p.endsWith('.csv')).length;
         for (const [path, text] of Object.entries(exampleFiles)) {
             const uri = uriOf(EXAMPLES, path);
             const from = running.published.length;
