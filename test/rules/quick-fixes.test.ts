@@ -129,6 +129,48 @@ describe('quick fixes', () => {
         );
     });
 
+    test('a data file that does not exist can be created with its header row, by a client that creates files', async () => {
+        const text = 'measure Falls { kind outcome direction decrease chart u data "data/falls.csv" }\n';
+        const actionsFor = async (workspaceEdit: Record<string, unknown>, files: Record<string, string> = {}) => {
+            const ws = await loadWorkspace({ 'plan.toc': text, ...files }, ['plan.toc']);
+            await ws.services.shared.lsp.LanguageServer.initialize({
+                processId: null,
+                rootUri: null,
+                capabilities: { workspace: { workspaceEdit } },
+            });
+            const document = ws.document('plan.toc');
+            const diagnostic = ws.diagnostics('plan.toc').find(d => d.code === 'data-unreadable')!;
+            expect(diagnostic, 'data-unreadable fires').toBeDefined();
+            const actions = (await ws.services.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() },
+                range: diagnostic.range,
+                context: { diagnostics: [diagnostic] },
+            })) as CodeAction[];
+            return { actions, csv: ws.uri('data/falls.csv').toString() };
+        };
+        const creates = { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] };
+        const { actions, csv } = await actionsFor(creates);
+        const create = actions.find(a => a.title === 'Create data/falls.csv with its header row');
+        expect(create?.isPreferred).toBe(true);
+        // Created, never over a file that appeared meanwhile (no overwrite), with the u chart's columns.
+        expect(create?.edit?.documentChanges).toEqual([
+            { kind: 'create', uri: csv },
+            {
+                textDocument: { uri: csv, version: null },
+                edits: [
+                    {
+                        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                        newText: 'date,value,denominator\n',
+                    },
+                ],
+            },
+        ]);
+        // A client that cannot create files is not offered it; nor is a file that exists with a bad row.
+        expect((await actionsFor({ documentChanges: true })).actions.map(a => a.title)).not.toContain(create!.title);
+        const badRow = await actionsFor(creates, { 'data/falls.csv': 'date,value\n2025-01-31,n/a\n' });
+        expect(badRow.actions.map(a => a.title)).not.toContain(create!.title);
+    });
+
     test('a link written on one line gets a block for its mechanism', async () => {
         const text = edit([
             'link Rounding -> RoundsDone {\n    mechanism "Rounds become part of the ward routine"\n    evidence moderate\n}',

@@ -11,7 +11,7 @@ import { readMeasure } from './measure-reading.js';
 import type { TocImports } from '../workspace/imports.js';
 
 /** A data file as loaded: its rows and problems, or why it could not be read at all and what to do. */
-export type LoadedData = DataFile | { readonly unreadable: string };
+export type LoadedData = DataFile | { readonly unreadable: string; readonly missing?: true };
 
 /**
  * The data files that measures name (`data "falls.csv"`), read once and kept until they change.
@@ -131,7 +131,7 @@ export class MeasureData {
             return readDataFile(await this.fileSystem.readFile(uri));
         } catch (error) {
             if (!(await this.fileSystem.exists(uri).catch(() => false))) {
-                return { unreadable: 'does not exist: check the path, which is relative to this file' };
+                return { unreadable: 'does not exist: check the path, which is relative to this file', missing: true };
             }
             const reason = error instanceof Error ? error.message : String(error);
             return { unreadable: `cannot be read (${reason}): check that it is a file you can open` };

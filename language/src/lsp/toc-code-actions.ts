@@ -11,6 +11,7 @@ import { TIME_KINDS } from '../rules/catalogue/ambition.js';
 import type { FixData } from '../rules/rule.js';
 import { isFixData } from '../rules/rule.js';
 import type { TocServices } from '../toc-module.js';
+import type { MeasureData } from '../data/measure-data.js';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import { levelOf } from '../analysis/programme-model.js';
 import { today } from '../utils/dates.js';
@@ -35,13 +36,21 @@ export class TocCodeActionProvider implements CodeActionProvider {
     protected readonly grammar: Grammar;
     /** Whether the client applies snippet edits (LSP 3.18), as VS Code does; told when it connects. */
     private clientTakesSnippets = false;
+    /** Whether the client can create files as part of an edit; told when it connects. */
+    private clientCreatesFiles = false;
+    protected readonly measureData: MeasureData;
 
     constructor(services: TocServices) {
         this.index = services.shared.workspace.IndexManager;
         this.analysis = services.analysis.ModelAnalysis;
         this.grammar = services.Grammar;
+        this.measureData = services.data.MeasureData;
         services.shared.lsp.LanguageServer.onInitialize(params => {
-            this.clientTakesSnippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+            const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+            this.clientTakesSnippets = workspaceEdit?.snippetEditSupport === true;
+            this.clientCreatesFiles =
+                workspaceEdit?.documentChanges === true &&
+                workspaceEdit.resourceOperations?.includes('create') === true;
         });
     }
 
@@ -187,6 +196,31 @@ export class TocCodeActionProvider implements CodeActionProvider {
                           addition,
                       ])
                     : undefined;
+            }
+            case 'create-data-file': {
+                const uri = ast.isMeasure(element) ? this.measureData.uriOf(element) : undefined;
+                if (!ast.isMeasure(element) || !uri || !this.clientCreatesFiles) {
+                    return undefined;
+                }
+                // A p or u chart reads counts out of denominators.
+                const header = element.chart === 'p' || element.chart === 'u' ? 'date,value,denominator' : 'date,value';
+                const start = { line: 0, character: 0 };
+                return {
+                    title: `Create ${element.data} with its header row`,
+                    kind: CodeActionKind.QuickFix,
+                    diagnostics: [diagnostic],
+                    isPreferred: true,
+                    edit: {
+                        documentChanges: [
+                            // Never over a file: if one appeared meanwhile, creating it fails and nothing is changed.
+                            { kind: 'create', uri: uri.toString() },
+                            {
+                                textDocument: { uri: uri.toString(), version: null },
+                                edits: [{ range: { start, end: start }, newText: `${header}\n` }],
+                            },
+                        ],
+                    },
+                };
             }
             case 'add-problem': {
                 const name = this.freshName(document, 'Problem');

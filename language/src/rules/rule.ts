@@ -30,7 +30,9 @@ export type FixData =
     /** A staff-time resource for these activities. */
     | { kind: 'add-protected-time'; activities: string[] }
     /** Moves the programme's sponsor at this index into its funders. */
-    | { kind: 'sponsor-to-funder'; index: number };
+    | { kind: 'sponsor-to-funder'; index: number }
+    /** Creates the missing data file the measure names, with its header row. */
+    | { kind: 'create-data-file' };
 
 /** Every kind of fix, keyed so that a kind added to FixData and left out here fails the typecheck. */
 const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
@@ -43,6 +45,7 @@ const FIX_KINDS: { readonly [Kind in FixData['kind']]: true } = {
     'add-context-ratings': true,
     'add-protected-time': true,
     'sponsor-to-funder': true,
+    'create-data-file': true,
 };
 
 /** Fix data as a client sent it back: anything else (another server's, or none) is not ours to act on. */

@@ -118,6 +118,40 @@ export function editingTests(): void {
             assert.deepEqual(added, [], describeDiagnostics(added));
         });
 
+        test("a measure's missing data file is created by its quick fix, with the header row, and nothing else", async () => {
+            const created = vscode.Uri.joinPath(document.uri, '..', 'data', 'new-lines.csv');
+            const line = lineOf(document, '    data "data/keystone-lines-in-use.csv"');
+            const edit = new vscode.WorkspaceEdit();
+            edit.replace(document.uri, document.lineAt(line).range, '    data "data/new-lines.csv"');
+            assert.ok(await vscode.workspace.applyEdit(edit));
+            try {
+                const list = await waitForDiagnostics(document.uri, 'data-unreadable on the missing file', d =>
+                    d.some(x => codeOf(x) === 'data-unreadable' && x.message.includes('does not exist')),
+                );
+                const finding = list.find(x => codeOf(x) === 'data-unreadable')!;
+                const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+                    'vscode.executeCodeActionProvider',
+                    document.uri,
+                    finding.range,
+                );
+                const fix = actions.find(a => a.title === 'Create data/new-lines.csv with its header row');
+                assert.ok(fix?.edit, actions.map(a => a.title).join(' | '));
+                assert.ok(await vscode.workspace.applyEdit(fix.edit));
+                const csv = await vscode.workspace.openTextDocument(created);
+                assert.equal(csv.getText(), 'date,value\n');
+                await csv.save();
+                // The file now exists and says what it still needs: observations.
+                await waitForDiagnostics(document.uri, 'data-unreadable: no observations yet', d =>
+                    d.some(x => codeOf(x) === 'data-unreadable' && x.message.includes('no observations')),
+                );
+                // A second time, with the file there, creating it fails and leaves it as it is.
+                assert.equal(await vscode.workspace.applyEdit(fix.edit), false);
+                assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), 'date,value\n');
+            } finally {
+                await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+            }
+        });
+
         test('the quick fix "Add a measure of PracticesUsed", its blanks filled in, clears that finding and adds none', async () => {
             const before = vscode.languages.getDiagnostics(document.uri).map(d => d.message);
             const finding = findingOn(

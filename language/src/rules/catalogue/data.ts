@@ -23,6 +23,7 @@ export const dataUnreadable: RuleDefinition = {
                     node: measure,
                     property: 'data',
                     message: `${file} ${loaded.unreadable}.`,
+                    ...(loaded.missing ? { fix: { kind: 'create-data-file' } as const } : {}),
                 });
             } else if (loaded && loaded.problems.length > 0) {
                 const [first, ...others] = loaded.problems;
