@@ -36,6 +36,25 @@ describe('toc.config.json', () => {
         expect(lenient.diagnostics()).toEqual([]);
     });
 
+    test("too-few-points' thresholds are how many points every rule about data waits for", async () => {
+        const months = [5, 5.2, 5, 5.2, 5, 5.2, 5, 9];
+        const csv = ['date,value', ...months.map((v, i) => `2025-0${i + 1}-28,${v}`)].join('\n') + '\n';
+        const files = (rules: unknown) => ({
+            'plan.toc': 'measure Falls { kind outcome direction decrease data "falls.csv" chart xmr }\n',
+            'falls.csv': csv,
+            'toc.config.json': JSON.stringify({ asOf: '2025-09-30', rules }),
+        });
+        const codes = async (rules: unknown) => {
+            const workspace = await loadWorkspace(files(rules), ['plan.toc']);
+            const data = ['too-few-points', 'concern-signal', 'no-improvement-signal', 'target-not-capable'];
+            return workspace.codes('plan.toc').filter(code => data.includes(code));
+        };
+        // Eight points: too few for an XmR chart by default, so nothing is read from them.
+        expect(await codes({})).toEqual(['too-few-points']);
+        // A team that reads its charts from six points gets the latest point's concern.
+        expect(await codes({ 'too-few-points': { controlChartPoints: 6 } })).toEqual(['concern-signal']);
+    });
+
     test("is found by walking up from the model's folder", async () => {
         const workspace = await loadWorkspace(
             { 'toc.config.json': '{ "rules": { "unmeasured-outcome": "off" } }', 'teams/wards/plan.toc': UNMEASURED },

@@ -7,7 +7,10 @@ import type { TocServices } from '../toc-module.js';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import type { TocConfigProvider } from '../config/config-provider.js';
 import type { MeasureReading } from './measure-reading.js';
-import { readMeasure } from './measure-reading.js';
+import { minimumPointsFrom, readMeasure } from './measure-reading.js';
+
+/** The rule whose thresholds say how many points a chart needs before any rule reads it. */
+const TOO_FEW_POINTS = 'too-few-points';
 import type { TocImports } from '../workspace/imports.js';
 
 /** A data file as loaded: its rows and problems, or why it could not be read at all and what to do. */
@@ -68,7 +71,9 @@ export class MeasureData {
         if (!byMeasure.has(measure)) {
             const usable = data && !('unreadable' in data) && data.problems.length === 0 ? data : undefined;
             const model = this.analysis().modelOf(root);
-            byMeasure.set(measure, usable && readMeasure(measure, usable, model, this.configs().asOfFor(root.uri)));
+            const configs = this.configs();
+            const minimum = minimumPointsFrom(configs.configFor(root.uri).config.rules.get(TOO_FEW_POINTS)?.thresholds);
+            byMeasure.set(measure, usable && readMeasure(measure, usable, model, configs.asOfFor(root.uri), minimum));
         }
         return byMeasure.get(measure);
     }

@@ -23,6 +23,8 @@ export interface MeasureReading {
     readonly run?: RunChart;
     /** For an XmR, p or u chart. */
     readonly spc?: SpcChart;
+    /** The fewest points this chart needs before its signals are read (too-few-points' threshold). */
+    readonly minimumPoints: number;
 }
 
 /** A p chart is read and drawn in percent, as teams state proportions and their targets (`reach 95`). */
@@ -33,8 +35,15 @@ const P_CHART_PERCENT = 100;
  * when every row names a site, the sites are combined date by date (counts and denominators added,
  * or values averaged when there are no denominators).
  */
-export function readMeasure(measure: ast.Measure, data: DataFile, model: ProgrammeModel, asOf: string): MeasureReading {
+export function readMeasure(
+    measure: ast.Measure,
+    data: DataFile,
+    model: ProgrammeModel,
+    asOf: string,
+    minimum: Readonly<Record<ast.ChartKind, number>> = MIN_POINTS,
+): MeasureReading {
     const chart = measure.chart ?? 'run';
+    const minimumPoints = minimum[chart];
     const points = upTo(seriesOf(data.rows), asOf);
     const workStarts = workStartOf(measure, model);
     const baselineEnd = workStarts === undefined ? undefined : indexOfDate(points, workStarts);
@@ -48,7 +57,7 @@ export function readMeasure(measure: ast.Measure, data: DataFile, model: Program
             .map(plottedValue)
             .filter(isNumber);
         const centre = baseline.length >= DEFAULT_SPC_OPTIONS.minBaselinePoints ? median(baseline) : undefined;
-        return { chart, points, workStarts, baselineEnd, run: runChart(points, { direction, centre }) };
+        return { chart, points, workStarts, baselineEnd, minimumPoints, run: runChart(points, { direction, centre }) };
     }
     const input = { direction, target, phases: { baselineEnd, recalculateAt } };
     const spc =
@@ -57,7 +66,7 @@ export function readMeasure(measure: ast.Measure, data: DataFile, model: Program
             : chart === 'p'
               ? pChart(points, input, P_CHART_PERCENT)
               : uChart(points, input);
-    return { chart, points, workStarts, baselineEnd, spc };
+    return { chart, points, workStarts, baselineEnd, minimumPoints, spc };
 }
 
 /** The points of a series in date order dated on or before `asOf`. */
@@ -153,8 +162,27 @@ export function pointIndexFrom(reading: MeasureReading, date: string): number {
     return indexOfDate(reading.points, date);
 }
 
-/** The fewest points each kind of chart needs before its signals are read (see too-few-points). */
+/** The fewest points each kind of chart needs before its signals are read, unless configured (see too-few-points). */
 export const MIN_POINTS: Readonly<Record<ast.ChartKind, number>> = { run: 10, xmr: 12, p: 12, u: 12 };
+
+/** The too-few-points threshold that sets each kind of chart's fewest points. */
+const MIN_POINTS_THRESHOLD: Readonly<Record<ast.ChartKind, 'runChartPoints' | 'controlChartPoints'>> = {
+    run: 'runChartPoints',
+    xmr: 'controlChartPoints',
+    p: 'controlChartPoints',
+    u: 'controlChartPoints',
+};
+
+/** Each kind of chart's fewest points under too-few-points' thresholds as configured. */
+export function minimumPointsFrom(
+    thresholds: Readonly<Record<string, number>> | undefined,
+): Record<ast.ChartKind, number> {
+    const minimum = { ...MIN_POINTS };
+    for (const chart of Object.keys(minimum) as ast.ChartKind[]) {
+        minimum[chart] = thresholds?.[MIN_POINTS_THRESHOLD[chart]] ?? MIN_POINTS[chart];
+    }
+    return minimum;
+}
 
 /** What a measure's chart plots for each point: on an SPC chart, the value it read against its limits. */
 export function plottedValues(reading: MeasureReading): Array<number | undefined> {
@@ -166,7 +194,7 @@ export function summarise(reading: MeasureReading): ReadingSummary {
     const value = reading.spc ? reading.spc.points.at(-1)?.value : last && plottedValue(last);
     const latest =
         last && value !== undefined ? { date: last.date, value: Math.round(value * 1000) / 1000 } : undefined;
-    if (reading.points.length < MIN_POINTS[reading.chart]) {
+    if (reading.points.length < reading.minimumPoints) {
         return { latest, signal: 'too few points' };
     }
     if (reading.spc) {

@@ -104,13 +104,14 @@ export const tooFewPoints: RuleDefinition = {
             minimum: 2,
         },
     },
-    check({ model, reading, threshold, report }) {
+    check({ model, reading, report }) {
         for (const measure of model.measures) {
             const read = reading(measure);
             if (!read) {
                 continue;
             }
-            const needed = threshold(read.chart === 'run' ? 'runChartPoints' : 'controlChartPoints');
+            // The reading carries these thresholds, so every rule about data waits for as many points.
+            const needed = read.minimumPoints;
             if (read.points.length < needed) {
                 const chart = CHART_NAMES[read.chart];
                 report({
@@ -125,7 +126,7 @@ export const tooFewPoints: RuleDefinition = {
 
 /** A reading with enough points for its signals to be read. */
 function readable(read: MeasureReading | undefined): read is MeasureReading {
-    return read !== undefined && read.points.length >= MIN_POINTS[read.chart];
+    return read !== undefined && read.points.length >= read.minimumPoints;
 }
 
 export const concernSignal: RuleDefinition = {
@@ -171,7 +172,7 @@ export const noImprovementSignal: RuleDefinition = {
                 continue;
             }
             const since = read.points.length - read.baselineEnd;
-            if (since >= MIN_POINTS[read.chart] && !improvementFrom(read, read.baselineEnd)) {
+            if (since >= read.minimumPoints && !improvementFrom(read, read.baselineEnd)) {
                 report({
                     node: measure,
                     property: 'data',
@@ -236,7 +237,7 @@ export const linkNotSupported: RuleDefinition = {
             const after = (read: MeasureReading) => pointIndexFrom(read, improved.signal!.date);
             const unmoved = effects.filter(
                 m =>
-                    m.read.points.length - after(m.read) >= MIN_POINTS[m.read.chart] &&
+                    m.read.points.length - after(m.read) >= m.read.minimumPoints &&
                     !improvementFrom(m.read, after(m.read)),
             );
             if (effects.length > 0 && unmoved.length === effects.length) {
