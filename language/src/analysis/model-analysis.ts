@@ -28,6 +28,14 @@ export class ModelAnalysis {
         return roots.length > 0 ? roots : [document];
     }
 
+    /**
+     * The one model a document is shown in where only one can be (a diagram, a hover, a report):
+     * the first programme that includes it, or the document itself.
+     */
+    rootOf(document: LangiumDocument): LangiumDocument {
+        return this.rootsOf(document)[0];
+    }
+
     modelOf(document: LangiumDocument): ProgrammeModel {
         return this.cache.get(document.uri.toString(), () => new ProgrammeModel(this.imports.closure(document)));
     }

@@ -252,7 +252,7 @@ const BUILDERS: {
 /** The diagram of the model a document belongs to, with the findings a user sees. */
 export function diagramOf(services: TocServices, document: LangiumDocument, view: DiagramView): DiagramGraph {
     const analysis = services.analysis.ModelAnalysis;
-    const root = analysis.rootsOf(document)[0];
+    const root = analysis.rootOf(document);
     const model = analysis.modelOf(root);
     const findings = services.rules.RuleEngine.reportedFindingsOf(root);
     return BUILDERS[view](model, findings, measure => services.data.MeasureData.readingIn(measure, root));

@@ -89,7 +89,7 @@ export class TocHoverProvider extends AstNodeHoverProvider {
     /** What the measure's data show as on the check date: its latest value, its signal and its assurance. */
     private dataLine(measure: ast.Measure): string | undefined {
         const document = AstUtils.getDocument(measure);
-        const root = this.analysis.rootsOf(document)[0] ?? document;
+        const root = this.analysis.rootOf(document);
         const reading = this.measureData.readingIn(measure, root);
         if (!reading) {
             return undefined;

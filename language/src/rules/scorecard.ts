@@ -316,7 +316,7 @@ export function scorecardMarkdown(scorecard: Scorecard, relativePath: (uri: stri
  * document itself), counting the findings a user sees: after suppression comments.
  */
 export function scorecardOf(services: TocServices, document: LangiumDocument): Scorecard {
-    const root = services.analysis.ModelAnalysis.rootsOf(document)[0];
+    const root = services.analysis.ModelAnalysis.rootOf(document);
     return buildScorecard(
         services.analysis.ModelAnalysis.modelOf(root),
         services.rules.RuleEngine.reportedFindingsOf(root),

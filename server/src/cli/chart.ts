@@ -19,7 +19,7 @@ export async function chartReport(
     refuseInputsAsOutputs([{ path: output, option: '--output' }], [path]);
     const { services, documents } = await loadFiles([path], createServices(settings));
     const analysis = services.analysis.ModelAnalysis;
-    const root = analysis.rootsOf(documents[0])[0];
+    const root = analysis.rootOf(documents[0]);
     const programme = analysis.modelOf(root);
     // Never over an input: a model file, or a data file a measure reads.
     refuseInputsAsOutputs(

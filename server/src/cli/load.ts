@@ -159,7 +159,7 @@ export async function checkFiles(
 export function modelErrors(services: TocServices, document: LangiumDocument): FileResult[] {
     const analysis = services.analysis.ModelAnalysis;
     return analysis
-        .modelOf(analysis.rootsOf(document)[0])
+        .modelOf(analysis.rootOf(document))
         .errors()
         .map(file => ({ path: file.document.uri.fsPath, diagnostics: sortByPosition(file.diagnostics) }));
 }

@@ -30,7 +30,7 @@ export async function measures(
 ): Promise<{ report: string; errors: FileResult[] }> {
     const { services, documents } = await loadFiles([await modelFile(modelPath, cwd)], createServices(settings));
     const analysis = services.analysis.ModelAnalysis;
-    const root = analysis.rootsOf(documents[0])[0];
+    const root = analysis.rootOf(documents[0]);
     const plan = buildMeasurementPlan(analysis.modelOf(root), measure =>
         services.data.MeasureData.readingIn(measure, root),
     );
