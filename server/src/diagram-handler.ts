@@ -1,5 +1,4 @@
-import type { LangiumDocument } from 'langium';
-import { DocumentState, URI } from 'langium';
+import { readWhenChecked } from './checked-document.js';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { TocServices } from '../../language/src/index.js';
@@ -27,10 +26,7 @@ export function registerDiagramHandlers(shared: LangiumSharedServices, services:
                 `Unknown diagram view '${String(view)}': one of ${diagramViews.join(', ')}.`,
             );
         }
-        const documentUri = URI.parse(uri);
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, documentUri);
-        const document: LangiumDocument | undefined = shared.workspace.LangiumDocuments.getDocument(documentUri);
-        return document ? shared.workspace.WorkspaceLock.read(() => diagramOf(services, document, view)) : undefined;
+        return readWhenChecked(shared, uri, document => diagramOf(services, document, view));
     };
     connection?.onRequest(DiagramRequest.type, async ({ uri, view }) => {
         const graph = await graphOf(uri, view);
@@ -44,17 +40,13 @@ export function registerDiagramHandlers(shared: LangiumSharedServices, services:
             return { graph, error: `${error instanceof Error ? error.message : String(error)}${advice}` };
         }
     });
-    connection?.onRequest(MeasureChartsRequest.type, async ({ uri }) => {
-        const documentUri = URI.parse(uri);
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, documentUri);
-        const document = shared.workspace.LangiumDocuments.getDocument(documentUri);
-        return document
-            ? shared.workspace.WorkspaceLock.read(() => {
-                  const root = services.analysis.ModelAnalysis.rootsOf(document)[0] ?? document;
-                  return previewCharts(services, root);
-              })
-            : null;
-    });
+    connection?.onRequest(
+        MeasureChartsRequest.type,
+        async ({ uri }) =>
+            (await readWhenChecked(shared, uri, document =>
+                previewCharts(services, services.analysis.ModelAnalysis.rootOf(document)),
+            )) ?? null,
+    );
     connection?.onRequest(DiagramExportRequest.type, async ({ uri, view, format }) => {
         const graph = await graphOf(uri, view);
         if (!graph) {

@@ -1,4 +1,5 @@
-import { DocumentState, URI, UriUtils } from 'langium';
+import { URI, UriUtils } from 'langium';
+import { readWhenChecked } from './checked-document.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { TocServices } from '../../language/src/index.js';
 import { scorecardMarkdown, scorecardOf } from '../../language/src/rules/scorecard.js';
@@ -7,13 +8,7 @@ import { ScorecardRequest } from '../../language/src/protocol.js';
 /** Answers the scorecard request for an open or loaded document once it is fully checked. */
 export function registerScorecardHandler(shared: LangiumSharedServices, services: TocServices): void {
     shared.lsp.Connection?.onRequest(ScorecardRequest.type, async ({ uri }) => {
-        const documentUri = URI.parse(uri);
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, documentUri);
-        const document = shared.workspace.LangiumDocuments.getDocument(documentUri);
-        if (!document) {
-            return null;
-        }
-        return shared.workspace.WorkspaceLock.read(() => {
+        const answer = await readWhenChecked(shared, uri, document => {
             const scorecard = scorecardOf(services, document);
             const folder = UriUtils.dirname(document.uri);
             const markdown = scorecardMarkdown(
@@ -22,5 +17,6 @@ export function registerScorecardHandler(shared: LangiumSharedServices, services
             );
             return { scorecard, markdown };
         });
+        return answer ?? null;
     });
 }
