@@ -78,6 +78,17 @@ async function expectRequestsAnswer(server: RunningServer, uri: string, text: st
     }
     const scorecard = await answered<{ markdown: string }>(server, 'toc/scorecard', { uri });
     expect(scorecard.markdown).toContain('# Challenge scorecard');
+    // The Measures view: every measure of the file's model, charted where it has data.
+    const charts = await answered<{
+        title?: string;
+        charts: Array<{ measure: string; svg?: string; missing?: string }>;
+    }>(server, 'toc/measureCharts', { uri });
+    if (title) {
+        expect(charts.title).toBe(title);
+    }
+    for (const chart of charts.charts) {
+        expect(chart.svg ?? chart.missing, chart.measure).toBeTruthy();
+    }
 }
 
 describe('the language server settles in a workspace of models that share files', () => {

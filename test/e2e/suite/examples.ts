@@ -20,6 +20,8 @@ interface DrawnDiagram {
     model: string;
     title?: string;
     nodes: number;
+    /** Charts the Measures view drew. */
+    charts?: number;
     error?: string;
 }
 interface Scorecard {
@@ -119,6 +121,15 @@ export function exampleTests(): void {
                     if (programme) {
                         assert.equal(drawn.title, programme.title, `${command} drew the model of ${programme.name}`);
                     }
+                }
+                // The Measures view: every measure charted that names its data (in the examples, only
+                // programme files do).
+                const measures = await vscode.commands.executeCommand<DrawnDiagram>('toc.openMeasures', document.uri);
+                assert.equal(measures.error, undefined, `toc.openMeasures: ${measures.error}`);
+                assert.equal(measures.model, document.uri.toString(), 'toc.openMeasures charted this model');
+                if (programme) {
+                    assert.equal(measures.title, programme.title, `toc.openMeasures charted ${programme.name}`);
+                    assert.equal(measures.charts, (document.getText().match(/^\s*data "/gm) ?? []).length);
                 }
                 const scorecard = await vscode.commands.executeCommand<Scorecard>('toc.scorecard', document.uri);
                 assert.equal(scorecard?.programme, programme?.name, 'the scorecard is of this model');
