@@ -37,6 +37,14 @@ function checkDate(value: string): string {
     return value;
 }
 
+/** The check date of every command that reads measures' data: one option, said the same way everywhere. */
+function asOfOption(): Option {
+    return new Option(
+        '--as-of <date>',
+        'read the data as on this date (YYYY-MM-DD) instead of today, for findings that do not change from run to run',
+    ).argParser(checkDate);
+}
+
 function collectFormat(value: string, previous: FormatName[]): FormatName[] {
     if (!(FORMATS as readonly string[]).includes(value)) {
         throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}.`);
@@ -122,11 +130,7 @@ program
             .choices(['error', 'warning'])
             .default('error'),
     )
-    .option(
-        '--as-of <date>',
-        'read the data as on this date (YYYY-MM-DD) instead of today, for findings that do not change from run to run',
-        checkDate,
-    )
+    .addOption(asOfOption())
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings as the baseline, and exit 0')
     .addHelpText(
@@ -161,7 +165,7 @@ program
     .description('Score a model against the ten challenges: the findings for each, and what already addresses it.')
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .option('--as-of <date>', 'read the data as on this date (YYYY-MM-DD) instead of today', checkDate)
+    .addOption(asOfOption())
     .action((model: string, options: { format: string; asOf?: string }) =>
         guarded(async () => {
             const cwd = process.cwd();
@@ -235,7 +239,7 @@ program
     .option('--measure <name>', 'only this measure')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['svg', 'png']).default('svg'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
-    .option('--as-of <date>', 'read the data as on this date (YYYY-MM-DD) instead of today', checkDate)
+    .addOption(asOfOption())
     .action((model: string, options: { measure?: string; format: 'svg' | 'png'; output?: string; asOf?: string }) =>
         guarded(async () => {
             if (options.format === 'png' && !options.output && process.stdout.isTTY) {
@@ -258,7 +262,7 @@ program
     )
     .argument('<model>', 'the .toc file of the programme')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'csv']).default('md'))
-    .option('--as-of <date>', 'read the data as on this date (YYYY-MM-DD) instead of today', checkDate)
+    .addOption(asOfOption())
     .action((model: string, options: { format: 'md' | 'csv'; asOf?: string }) =>
         guarded(async () => {
             const { report, errors } = await measures(model, options.format, process.cwd(), { asOf: options.asOf });
