@@ -8,10 +8,10 @@ import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import type { TocConfigProvider } from '../config/config-provider.js';
 import type { MeasureReading } from './measure-reading.js';
 import { minimumPointsFrom, readMeasure } from './measure-reading.js';
+import type { TocImports } from '../workspace/imports.js';
 
 /** The rule whose thresholds say how many points a chart needs before any rule reads it. */
 const TOO_FEW_POINTS = 'too-few-points';
-import type { TocImports } from '../workspace/imports.js';
 
 /** A data file as loaded: its rows and problems, or why it could not be read at all and what to do. */
 export type LoadedData = DataFile | { readonly unreadable: string; readonly missing?: true };
