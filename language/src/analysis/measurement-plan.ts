@@ -5,7 +5,7 @@ import * as ast from '../generated/ast.js';
 import { describeQuantity, describeTarget } from './describe.js';
 import type { ProgrammeModel } from './programme-model.js';
 import { kindLabel } from '../declarations.js';
-import type { MeasureReading } from '../data/measure-reading.js';
+import type { ReadingOf } from '../data/measure-reading.js';
 import { summarise } from '../data/measure-reading.js';
 
 /** Something a measure tracks: `{ kind: 'outcome', name: 'FewerFalls' }`. */
@@ -86,10 +86,7 @@ const refName = (ref: Reference<AstNode & { name: string }> | undefined) => ref 
  * Every measure of the model (a file and everything it imports) with what it tracks and how it is
  * collected, then the outcomes nobody measures and the risks and side effects nobody watches.
  */
-export function buildMeasurementPlan(
-    model: ProgrammeModel,
-    readingOf: (measure: ast.Measure) => MeasureReading | undefined = () => undefined,
-): MeasurementPlan {
+export function buildMeasurementPlan(model: ProgrammeModel, readingOf: ReadingOf = () => undefined): MeasurementPlan {
     const rows = model.measures.map(measure => {
         const reading = readingOf(measure);
         const summary = reading && summarise(reading);

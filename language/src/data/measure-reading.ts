@@ -27,6 +27,9 @@ export interface MeasureReading {
     readonly minimumPoints: number;
 }
 
+/** A measure's reading in the model at hand, `undefined` when it has no data to read: how the diagrams and plans ask. */
+export type ReadingOf = (measure: ast.Measure) => MeasureReading | undefined;
+
 /** A p chart is read and drawn in percent, as teams state proportions and their targets (`reach 95`). */
 const P_CHART_PERCENT = 100;
 

@@ -11,7 +11,7 @@ import type { TocServices } from '../toc-module.js';
 import { findPropertyNode } from '../utils/cst.js';
 import { visibleText } from '../utils/text.js';
 import type { DiagramView } from './registry.js';
-import type { MeasureReading } from '../data/measure-reading.js';
+import type { MeasureReading, ReadingOf } from '../data/measure-reading.js';
 import type { ReadingBrief } from '../data/reading-brief.js';
 import { briefOf } from '../data/measure-reading.js';
 
@@ -43,9 +43,6 @@ export interface DiagramMeasure {
     reading?: ReadingBrief;
     findings: DiagramFinding[];
 }
-
-/** A measure's reading, or undefined when it has no data to read. */
-export type ReadingOf = (measure: ast.Measure) => MeasureReading | undefined;
 
 export type DiagramNodeKind = 'activity' | 'outcome' | 'aim' | 'primary-driver' | 'secondary-driver' | 'change-idea';
 
@@ -109,11 +106,7 @@ function findingsByNode(findings: Finding[]): Map<AstNode, DiagramFinding[]> {
 }
 
 /** The causal map: activities on the left, then short-, medium- and long-term outcomes, then the aim. */
-export function buildCausalMap(
-    model: ProgrammeModel,
-    findings: Finding[],
-    readingOf: ReadingOf = noReading,
-): DiagramGraph {
+export function buildCausalMap(model: ProgrammeModel, findings: Finding[], readingOf: ReadingOf): DiagramGraph {
     const programme = model.all(ast.isProgramme)[0];
     const aims = new Set(programme?.aims.map(aim => aim.ref).filter(Boolean));
     const byNode = findingsByNode(findings);
@@ -141,11 +134,7 @@ export function buildCausalMap(
  * the aim: outcomes that lead straight to the aim are primary drivers, outcomes further back are
  * secondary drivers, and activities are change ideas. Arrows point from the aim towards the ideas.
  */
-export function buildDriverDiagram(
-    model: ProgrammeModel,
-    findings: Finding[],
-    readingOf: ReadingOf = noReading,
-): DiagramGraph {
+export function buildDriverDiagram(model: ProgrammeModel, findings: Finding[], readingOf: ReadingOf): DiagramGraph {
     const programme = model.all(ast.isProgramme)[0];
     const byNode = findingsByNode(findings);
     const depth = model.fromAims();
@@ -231,10 +220,6 @@ function toEdge(link: ast.Link, index: number, byNode: Map<AstNode, DiagramFindi
         findings: byNode.get(link) ?? [],
         ...(location ? { location } : {}),
     };
-}
-
-function noReading(): undefined {
-    return undefined;
 }
 
 function readingField(reading: MeasureReading | undefined): { reading?: ReadingBrief } {
