@@ -29,6 +29,21 @@ export const MAX_LAID_OUT_NODES = 2_500;
 export class DiagramTooLarge extends Error {}
 
 /**
+ * The latest layouts, by their DOT text. A preview asks again when the model's findings are
+ * published after an edit it has already drawn, and each open view asks for its own: an unchanged
+ * diagram is not laid out twice.
+ */
+const laidOut = new Map<string, string>();
+const LAYOUTS_KEPT = 4;
+
+function remember(dot: string, svg: string): void {
+    laidOut.set(dot, svg);
+    if (laidOut.size > LAYOUTS_KEPT) {
+        laidOut.delete(laidOut.keys().next().value!);
+    }
+}
+
+/**
  * The diagram as SVG, laid out by Graphviz's `dot`. The same model always gives the same SVG.
  * A graph too large for the layout engine is reported as such, not as an engine crash.
  */
@@ -38,9 +53,16 @@ export async function renderSvg(graph: DiagramGraph): Promise<string> {
             `The diagram has ${graph.nodes.length.toLocaleString('en-GB')} boxes, more than the ${MAX_LAID_OUT_NODES.toLocaleString('en-GB')} that can be laid out here in reasonable time.`,
         );
     }
+    const dot = toDot(graph);
+    const known = laidOut.get(dot);
+    if (known !== undefined) {
+        return known;
+    }
     const engine = await layoutEngine();
     try {
-        return engine.dot(toDot(graph), 'svg');
+        const svg = engine.dot(dot, 'svg');
+        remember(dot, svg);
+        return svg;
     } catch (error) {
         // A failed run can leave the WebAssembly instance unusable: start afresh next time.
         graphviz = undefined;
