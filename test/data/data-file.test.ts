@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { describeProblem, readDataFile, readPlainFile, readWithCsvParse } from '../../language/src/data/data-file.js';
+import {
+    describeProblem,
+    isDecimalNumber,
+    readDataFile,
+    readPlainFile,
+    readWithCsvParse,
+    rowsOf,
+} from '../../language/src/data/data-file.js';
 
 const problems = (text: string) => readDataFile(text).problems.map(describeProblem);
 
@@ -10,7 +17,7 @@ describe('a measure data file', () => {
             'date,value,denominator,site\n2025-02-01,3,120,Ward7\n2025-01-01,5,118,Ward9\n2025-03-01,2.5,,\n',
         );
         expect(file.problems).toEqual([]);
-        expect(file.rows).toEqual([
+        expect(rowsOf(file.series)).toEqual([
             { date: '2025-01-01', value: 5, denominator: 118, site: 'Ward9' },
             { date: '2025-02-01', value: 3, denominator: 120, site: 'Ward7' },
             { date: '2025-03-01', value: 2.5 },
@@ -20,7 +27,7 @@ describe('a measure data file', () => {
     test('columns are found by name, in any order and case, with a byte-order mark, quotes and blank lines', () => {
         const file = readDataFile('\uFEFFValue,"Date"\n\n"4",2025-01-01\r\n7 , 2025-01-08\n');
         expect(file.problems).toEqual([]);
-        expect(file.rows.map(row => [row.date, row.value])).toEqual([
+        expect(rowsOf(file.series).map(row => [row.date, row.value])).toEqual([
             ['2025-01-01', 4],
             ['2025-01-08', 7],
         ]);
@@ -35,7 +42,7 @@ describe('a measure data file', () => {
             'row 3, column `date`: "2025-02-30" is not a date; write dates as YYYY-MM-DD',
             'row 4, column `denominator`: -2 is negative',
         ]);
-        expect(file.rows.map(row => row.date)).toEqual(['2025-04-01']);
+        expect(rowsOf(file.series).map(row => row.date)).toEqual(['2025-04-01']);
     });
 
     test('a file without the columns, an empty file, a header alone, and text that is not CSV', () => {
@@ -90,7 +97,7 @@ describe('the fast path for plain files', () => {
         ]) {
             expect(readPlainFile(text)).toBeUndefined();
         }
-        expect(readDataFile('date,value,site\n2025-01-01,4, North \n').rows).toEqual([
+        expect(rowsOf(readDataFile('date,value,site\n2025-01-01,4, North \n').series)).toEqual([
             { date: '2025-01-01', value: 4, site: 'North' },
         ]);
     });
@@ -202,5 +209,27 @@ describe('the fast path for plain files', () => {
         );
         // The property says something only if the fast path reads a fair share of the files.
         expect(read).toBeGreaterThan(100);
+    });
+});
+
+describe('a number in a cell', () => {
+    test('is a decimal number with an optional sign and exponent, and nothing else Number would read', () => {
+        for (const text of ['4', '-4', '+0.5', '.5', '5.', '1e3', '2.5E-2', '007']) {
+            expect(isDecimalNumber(text), text).toBe(true);
+        }
+        for (const text of ['', '.', '-', '1e', '1e+', '0x1F', 'Infinity', 'NaN', ' 4', '4 ', '1,5', '1.2.3', 'e5']) {
+            expect(isDecimalNumber(text), text).toBe(false);
+        }
+    });
+
+    test('is what the pattern of a decimal number matches, whatever the text', () => {
+        const pattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+        const text = fc
+            .array(fc.constantFrom('0', '7', '.', '+', '-', 'e', 'E', 'x', ' '), { maxLength: 8 })
+            .map(chars => chars.join(''));
+        fc.assert(
+            fc.property(text, cell => isDecimalNumber(cell) === pattern.test(cell)),
+            { numRuns: 5000 },
+        );
     });
 });

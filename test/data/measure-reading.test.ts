@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readDataFile } from '../../language/src/data/data-file.js';
 import { plottedValues, readMeasure, summarise } from '../../language/src/data/measure-reading.js';
-import { pChart } from '../../language/src/statistics/index.js';
+import { pChart, pointsOf } from '../../language/src/statistics/index.js';
 import * as ast from '../../language/src/generated/ast.js';
 import { loadModel } from '../support/workspace.js';
 
@@ -35,10 +35,7 @@ describe("a measure's reading", () => {
 
     test('points after the check date are left out, so a check as of a date gives the same reading later', async () => {
         const csv = 'date,value\n2025-05-01,3\n2025-06-01,4\n2025-07-01,5\n2025-08-01,4\n';
-        expect((await reading('Falls', csv, '2025-06-15')).points.map(p => p.date)).toEqual([
-            '2025-05-01',
-            '2025-06-01',
-        ]);
+        expect((await reading('Falls', csv, '2025-06-15')).series.dates).toEqual(['2025-05-01', '2025-06-01']);
     });
 
     test('recalculate at starts a new period of limits', async () => {
@@ -52,7 +49,7 @@ describe("a measure's reading", () => {
     test('rows of sites only are combined date by date: counts and denominators added', async () => {
         const csv =
             'date,value,denominator,site\n2025-05-01,3,100,Ward7\n2025-05-01,5,300,Ward9\n2025-06-01,2,100,Ward7\n';
-        expect((await reading('Falls', csv, '2026-01-01')).points).toEqual([
+        expect(pointsOf((await reading('Falls', csv, '2026-01-01')).series)).toEqual([
             { date: '2025-05-01', value: 8, denominator: 400 },
             { date: '2025-06-01', value: 2, denominator: 100 },
         ]);
@@ -60,7 +57,9 @@ describe("a measure's reading", () => {
 
     test('rows with no site are the measure’s own series, beside the sites’ rows', async () => {
         const csv = 'date,value,site\n2025-05-01,3,\n2025-05-01,9,Ward7\n';
-        expect((await reading('Falls', csv, '2026-01-01')).points).toEqual([{ date: '2025-05-01', value: 3 }]);
+        expect(pointsOf((await reading('Falls', csv, '2026-01-01')).series)).toEqual([
+            { date: '2025-05-01', value: 3 },
+        ]);
     });
 
     test('a p chart is read in percent, so a target in percent is read against limits in percent', async () => {
@@ -73,7 +72,7 @@ describe("a measure's reading", () => {
         expect(values[1]).toBeCloseTo(92.5);
         const point = scored.spc!.points[0];
         // The same limits as the chart of proportions, times 100.
-        const proportions = pChart(scored.points, { phases: { baselineEnd: scored.baselineEnd } }).points[0];
+        const proportions = pChart(scored.series, { phases: { baselineEnd: scored.baselineEnd } }).points[0];
         expect(point.centre).toBeCloseTo(proportions.centre! * 100);
         expect(point.upper).toBeCloseTo(proportions.upper! * 100);
         expect(point.lower).toBeCloseTo(proportions.lower! * 100);

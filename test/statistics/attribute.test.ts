@@ -155,8 +155,15 @@ describe('attribute chart rules', () => {
 
 describe('attribute chart edge cases', () => {
     test('an empty series has no periods and no readings', () => {
-        expect(pChart([])).toEqual({ points: [], periods: [], variation: undefined, assurance: undefined });
-        expect(uChart([])).toEqual({ points: [], periods: [], variation: undefined, assurance: undefined });
+        for (const chart of [pChart([]), uChart([])]) {
+            expect(chart).toMatchObject({
+                length: 0,
+                points: [],
+                periods: [],
+                variation: undefined,
+                assurance: undefined,
+            });
+        }
     });
 
     test('one point gives its own centre line and limits', () => {

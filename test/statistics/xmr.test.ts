@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assuranceOf, variationOf } from '../../language/src/statistics/special-causes.js';
-import { indexOfDate } from '../../language/src/statistics/series.js';
+import { indexOfDate, toSeries } from '../../language/src/statistics/series.js';
 import { meanMovingRange, movingRanges, xmrChart } from '../../language/src/statistics/xmr.js';
 import { expectPublished, flagged, series } from './points.js';
 
@@ -293,7 +293,7 @@ describe('baselines and periods', () => {
     });
 
     test('"recalculate at" dates are found as indices', () => {
-        const points = series([1, 2, 3, 4]);
+        const points = toSeries(series([1, 2, 3, 4]));
         expect(indexOfDate(points, '2020-01-03')).toBe(2);
         expect(indexOfDate(points, '2020-01-02T12:00')).toBe(2);
         expect(indexOfDate(points, '2021-01-01')).toBe(4);
@@ -309,7 +309,8 @@ describe('baselines and periods', () => {
 
 describe('XmR edge cases', () => {
     test('an empty series has no periods and no readings', () => {
-        expect(xmrChart([], { direction: 'increase', target: 3 })).toEqual({
+        expect(xmrChart([], { direction: 'increase', target: 3 })).toMatchObject({
+            length: 0,
             points: [],
             periods: [],
             variation: undefined,

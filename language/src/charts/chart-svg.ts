@@ -38,7 +38,7 @@ const CHART_LABEL = { run: 'Run chart', xmr: 'XmR chart', p: 'p chart', u: 'u ch
 export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
     const { reading } = spec;
     const values = plottedValues(reading);
-    const dates = reading.points.map(point => new Date(`${point.date}T00:00:00Z`));
+    const dates = reading.series.dates.map(date => new Date(`${date}T00:00:00Z`));
     const spcPoints = reading.spc?.points ?? [];
     const levels = [
         ...values,
@@ -155,7 +155,7 @@ export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
                   ? 'special cause concern'
                   : 'common cause');
         parts.push(
-            `<circle class="point ${variation.replace(/ /g, '-')}" cx="${px(i)}" cy="${py(value)}" r="3.5" fill="${POINT_COLOUR[variation]}"><title>${xmlText(`${reading.points[i].date}: ${value}${variation === 'common cause' ? '' : ` (${variation})`}`)}</title></circle>`,
+            `<circle class="point ${variation.replace(/ /g, '-')}" cx="${px(i)}" cy="${py(value)}" r="3.5" fill="${POINT_COLOUR[variation]}"><title>${xmlText(`${reading.series.dates[i]}: ${value}${variation === 'common cause' ? '' : ` (${variation})`}`)}</title></circle>`,
         );
     });
     return `<g class="toc-chart" transform="translate(${x} ${y})">${parts.join('')}</g>`;

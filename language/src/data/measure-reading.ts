@@ -4,17 +4,18 @@
  */
 import * as ast from '../generated/ast.js';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
-import type { LongRun, Point, RunChart, SpcChart, Variation } from '../statistics/index.js';
-import { indexOfDate, median, plottedValue, pChart, runChart, uChart, xmrChart } from '../statistics/index.js';
-import { DEFAULT_SPC_OPTIONS } from '../statistics/series.js';
-import type { DataFile, DataRow } from './data-file.js';
+import type { LongRun, RunChart, Series, SpcChart, Variation } from '../statistics/index.js';
+import { indexOfDate, median, plottedAt, pChart, runChart, uChart, xmrChart } from '../statistics/index.js';
+import { DEFAULT_SPC_OPTIONS, firstPoints, toSeries } from '../statistics/series.js';
+import type { DataFile, DataSeries } from './data-file.js';
+import { rowsOf } from './data-file.js';
 import type { ReadingBrief, ReadingSummary, VariationReading } from './reading-brief.js';
 import { absoluteTarget } from '../analysis/describe.js';
 
 export interface MeasureReading {
     readonly chart: ast.ChartKind;
     /** The measure's points dated on or before the check date, in date order. */
-    readonly points: readonly Point[];
+    readonly series: Series;
     /** When the work that should move the measure began: the earliest start of the activities that drive it. */
     readonly workStarts: string | undefined;
     /** Index of the first point on or after `workStarts`; the points before it are the baseline. */
@@ -47,58 +48,68 @@ export function readMeasure(
 ): MeasureReading {
     const chart = measure.chart ?? 'run';
     const minimumPoints = minimum[chart];
-    const points = upTo(seriesOf(data.rows), asOf);
+    const series = upTo(measureSeries(data.series), asOf);
     const workStarts = workStartOf(measure, model);
-    const baselineEnd = workStarts === undefined ? undefined : indexOfDate(points, workStarts);
-    const recalculateAt = measure.recalculations.map(date => indexOfDate(points, date));
+    const baselineEnd = workStarts === undefined ? undefined : indexOfDate(series, workStarts);
+    const recalculateAt = measure.recalculations.map(date => indexOfDate(series, date));
     const direction = measure.direction;
     // Only an absolute target ("reach 4.9") is a level to read against the limits.
     const target = absoluteTarget(measure.target)?.value;
     if (chart === 'run') {
-        const baseline = points
-            .slice(0, baselineEnd ?? 0)
-            .map(plottedValue)
-            .filter(isNumber);
+        const baseline: number[] = [];
+        for (let i = 0; i < (baselineEnd ?? 0); i++) {
+            const value = plottedAt(series, i);
+            if (value !== undefined) {
+                baseline.push(value);
+            }
+        }
         const centre = baseline.length >= DEFAULT_SPC_OPTIONS.minBaselinePoints ? median(baseline) : undefined;
-        return { chart, points, workStarts, baselineEnd, minimumPoints, run: runChart(points, { direction, centre }) };
+        return { chart, series, workStarts, baselineEnd, minimumPoints, run: runChart(series, { direction, centre }) };
     }
     const input = { direction, target, phases: { baselineEnd, recalculateAt } };
     const spc =
         chart === 'xmr'
-            ? xmrChart(points, input)
+            ? xmrChart(series, input)
             : chart === 'p'
-              ? pChart(points, input, P_CHART_PERCENT)
-              : uChart(points, input);
-    return { chart, points, workStarts, baselineEnd, minimumPoints, spc };
+              ? pChart(series, input, P_CHART_PERCENT)
+              : uChart(series, input);
+    return { chart, series, workStarts, baselineEnd, minimumPoints, spc };
 }
 
 /** The points of a series in date order dated on or before `asOf`. */
-function upTo(points: readonly Point[], asOf: string): Point[] {
-    let end = points.length;
-    while (end > 0 && points[end - 1].date > asOf) {
+function upTo(series: Series, asOf: string): Series {
+    let end = series.length;
+    while (end > 0 && series.dates[end - 1] > asOf) {
         end--;
     }
-    return points.slice(0, end);
+    return end === series.length ? series : firstPoints(series, end);
 }
 
-/** The series in date order: the rows with no site, or the sites combined date by date. */
-function seriesOf(rows: readonly DataRow[]): readonly Point[] {
-    // A row is a point as it is (its `site` aside), so the rows need no copy.
-    if (rows.every(row => row.site === undefined)) {
-        return rows;
+/** The measure's own series: the rows with no site, or the sites combined date by date. */
+function measureSeries(series: DataSeries): Series {
+    const sites = series.sites;
+    if (sites === undefined) {
+        return series;
     }
+    const rows = rowsOf(series);
     const own = rows.filter(row => row.site === undefined);
     if (own.length > 0) {
-        return own;
+        return toSeries(own);
     }
-    const byDate = new Map<string, DataRow[]>();
+    const byDate = new Map<string, typeof rows>();
     rows.forEach(row => byDate.set(row.date, [...(byDate.get(row.date) ?? []), row]));
-    return [...byDate.entries()].map(([date, group]) => {
-        const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-        return group.every(row => row.denominator !== undefined)
-            ? { date, value: sum(group.map(row => row.value)), denominator: sum(group.map(row => row.denominator!)) }
-            : { date, value: sum(group.map(row => row.value)) / group.length };
-    });
+    return toSeries(
+        [...byDate.entries()].map(([date, group]) => {
+            const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+            return group.every(row => row.denominator !== undefined)
+                ? {
+                      date,
+                      value: sum(group.map(row => row.value)),
+                      denominator: sum(group.map(row => row.denominator!)),
+                  }
+                : { date, value: sum(group.map(row => row.value)) / group.length };
+        }),
+    );
 }
 
 /**
@@ -119,10 +130,6 @@ export function workStartOf(measure: ast.Measure, model: ProgrammeModel): string
     return starts[0] ?? model.all(ast.isProgramme)[0]?.period?.start;
 }
 
-function isNumber(value: number | undefined): value is number {
-    return value !== undefined;
-}
-
 /** A signal in the data: where it starts, and whether it is sustained (a run, shift or trend) rather than one point. */
 export interface Signal {
     readonly date: string;
@@ -137,15 +144,19 @@ export interface Signal {
 export function improvementFrom(reading: MeasureReading, from: number, sustainedOnly = false): Signal | undefined {
     if (reading.run) {
         const run = reading.run.longRuns.find(r => r.reading === 'improvement' && r.last >= from);
-        return run && { date: reading.points[Math.max(run.first, from)].date, sustained: true };
+        return run && { date: reading.series.dates[Math.max(run.first, from)], sustained: true };
     }
-    const point = reading.spc?.points.find(
-        (p, index) =>
-            index >= from &&
-            p.variation === 'special cause improvement' &&
-            (!sustainedOnly || p.causes.includes('shift') || p.causes.includes('trend')),
-    );
-    return point && { date: point.date, sustained: point.causes.includes('shift') || point.causes.includes('trend') };
+    const spc = reading.spc;
+    for (let index = from; spc && index < spc.length; index++) {
+        if (spc.variationAt(index) === 'special cause improvement') {
+            const causes = spc.causesAt(index);
+            const sustained = causes.includes('shift') || causes.includes('trend');
+            if (sustained || !sustainedOnly) {
+                return { date: reading.series.dates[index], sustained };
+            }
+        }
+    }
+    return undefined;
 }
 
 /** Whether the latest point is a special cause in the worse direction (a run chart: it ends a long run on the worse side). */
@@ -157,12 +168,12 @@ export function concernNow(reading: MeasureReading): boolean {
 
 /** On a run chart, the unusually long run the latest point ends, if it ends one. */
 function runEndingNow(reading: MeasureReading): LongRun | undefined {
-    return reading.run?.longRuns.find(run => run.last === reading.points.length - 1);
+    return reading.run?.longRuns.find(run => run.last === reading.series.length - 1);
 }
 
 /** Index of the first point on or after a date. */
 export function pointIndexFrom(reading: MeasureReading, date: string): number {
-    return indexOfDate(reading.points, date);
+    return indexOfDate(reading.series, date);
 }
 
 /** The fewest points each kind of chart needs before its signals are read, unless configured (see too-few-points). */
@@ -189,15 +200,20 @@ export function minimumPointsFrom(
 
 /** What a measure's chart plots for each point: on an SPC chart, the value it read against its limits. */
 export function plottedValues(reading: MeasureReading): Array<number | undefined> {
-    return reading.spc ? reading.spc.points.map(point => point.value) : reading.points.map(plottedValue);
+    return Array.from({ length: reading.series.length }, (_, i) => plottedValueAt(reading, i));
+}
+
+/** What the measure's chart plots for point i. */
+function plottedValueAt(reading: MeasureReading, index: number): number | undefined {
+    return reading.spc ? reading.spc.valueAt(index) : plottedAt(reading.series, index);
 }
 
 export function summarise(reading: MeasureReading): ReadingSummary {
-    const last = reading.points.at(-1);
-    const value = reading.spc ? reading.spc.points.at(-1)?.value : last && plottedValue(last);
+    const last = reading.series.length - 1;
+    const value = last >= 0 ? plottedValueAt(reading, last) : undefined;
     const latest =
-        last && value !== undefined ? { date: last.date, value: Math.round(value * 1000) / 1000 } : undefined;
-    if (reading.points.length < reading.minimumPoints) {
+        value !== undefined ? { date: reading.series.dates[last], value: Math.round(value * 1000) / 1000 } : undefined;
+    if (reading.series.length < reading.minimumPoints) {
         return { latest, signal: 'too few points' };
     }
     if (reading.spc) {
@@ -220,7 +236,7 @@ export function summarise(reading: MeasureReading): ReadingSummary {
 }
 
 export function briefOf(reading: MeasureReading): ReadingBrief {
-    return { ...summarise(reading), chart: reading.chart, points: reading.points.length };
+    return { ...summarise(reading), chart: reading.chart, points: reading.series.length };
 }
 
 const SPC_VARIATION: Readonly<Record<Variation, VariationReading>> = {

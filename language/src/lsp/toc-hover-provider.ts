@@ -95,8 +95,8 @@ export class TocHoverProvider extends AstNodeHoverProvider {
             return undefined;
         }
         // The latest points as a line of blocks: a picture any editor's hover can show.
-        const shown = Math.min(reading.points.length, SPARKLINE_POINTS);
-        const which = shown === reading.points.length ? `all ${shown}` : `last ${shown}`;
+        const shown = Math.min(reading.series.length, SPARKLINE_POINTS);
+        const which = shown === reading.series.length ? `all ${shown}` : `last ${shown}`;
         const trend = shown > 1 ? `\n\n\`${sparkline(plottedValues(reading))}\` ${which} points, oldest first` : '';
         return `**Data:** ${describeBrief(briefOf(reading))}${trend}`;
     }

@@ -12,21 +12,21 @@
  * rule flags it. The special-cause rules are those of the XmR chart, each point read against its own
  * limits and sigma.
  */
-import { assembleChart, NO_LIMITS, periodRanges } from './special-causes.js';
-import type { PointLimits } from './special-causes.js';
-import { DEFAULT_SPC_OPTIONS, plottedValue } from './series.js';
-import type { Point, SpcChart, SpcInput, SpcPeriod } from './series.js';
+import { assembleChart, periodRanges } from './special-causes.js';
+import type { Limits } from './special-causes.js';
+import { DEFAULT_SPC_OPTIONS, plottedAt, toSeries } from './series.js';
+import type { SeriesInput, SpcChart, SpcInput, SpcPeriod } from './series.js';
 
 /**
  * Proportions: counts out of sample sizes. With `scale` 100 the chart is in percent: every value,
  * centre line, limit and sigma is the proportion's times 100, and the target is read in percent.
  */
-export function pChart(points: readonly Point[], input: SpcInput = {}, scale = 1): SpcChart {
+export function pChart(points: SeriesInput, input: SpcInput = {}, scale = 1): SpcChart {
     return attributeChart(points, input, centre => Math.sqrt(centre * (1 - centre)), 1, scale);
 }
 
 /** Rates: counts per unit of exposure. */
-export function uChart(points: readonly Point[], input: SpcInput = {}): SpcChart {
+export function uChart(points: SeriesInput, input: SpcInput = {}): SpcChart {
     return attributeChart(points, input, centre => Math.sqrt(centre), Infinity, 1);
 }
 
@@ -35,48 +35,46 @@ export function uChart(points: readonly Point[], input: SpcInput = {}): SpcChart
  * kept within [0, ceiling]. What the chart returns is that scale times `scale`.
  */
 function attributeChart(
-    points: readonly Point[],
+    points: SeriesInput,
     input: SpcInput,
     unitSigma: (centre: number) => number,
     ceiling: number,
     scale: number,
 ): SpcChart {
     const options = { ...DEFAULT_SPC_OPTIONS, ...input.options };
-    const values = points.map(point =>
-        point.denominator === undefined ? undefined : scaled(plottedValue(point), scale),
-    );
-    const ranges = periodRanges(
-        values.map(value => value !== undefined),
-        input.phases ?? {},
-        options.minBaselinePoints,
-    );
+    const series = toSeries(points);
+    const counts = series.values;
+    // Without a denominator a point has no proportion or rate.
+    const sizes = series.denominators ?? new Float64Array(series.length).fill(Number.NaN);
+    const values = new Float64Array(series.length);
+    for (let i = 0; i < series.length; i++) {
+        values[i] = Number.isNaN(sizes[i]) ? Number.NaN : (plottedAt(series, i) ?? Number.NaN) * scale;
+    }
+    const ranges = periodRanges(values, input.phases ?? {}, options.minBaselinePoints);
     const periods = ranges.map(range => {
-        let counts = 0;
-        let denominators = 0;
+        let count = 0;
+        let size = 0;
         for (let i = range.start; i < range.baselineEnd; i++) {
-            if (values[i] !== undefined) {
-                counts += points[i].value;
-                denominators += points[i].denominator!;
+            if (!Number.isNaN(values[i])) {
+                count += counts[i];
+                size += sizes[i];
             }
         }
-        return { ...range, centre: denominators > 0 ? (counts / denominators) * scale : undefined };
+        return { ...range, centre: size > 0 ? (count / size) * scale : undefined };
     });
-    const limitsIn = ({ centre: shown }: SpcPeriod, i: number): PointLimits => {
+    const limitsIn = ({ centre: shown }: SpcPeriod, i: number, limits: Limits) => {
         if (shown === undefined) {
-            return NO_LIMITS;
+            return;
         }
         const centre = shown / scale;
-        const sigma = unitSigma(centre) / Math.sqrt(points[i].denominator!);
-        return {
-            centre: shown,
-            lower: Math.max(0, centre - 3 * sigma) * scale,
-            upper: Math.min(ceiling, centre + 3 * sigma) * scale,
-            sigma: sigma * scale,
-        };
+        const sigma = unitSigma(centre) / Math.sqrt(sizes[i]);
+        limits.set(
+            i,
+            shown,
+            Math.max(0, centre - 3 * sigma) * scale,
+            Math.min(ceiling, centre + 3 * sigma) * scale,
+            sigma * scale,
+        );
     };
-    return assembleChart(points, values, periods, limitsIn, options, input);
-}
-
-function scaled(value: number | undefined, scale: number): number | undefined {
-    return value === undefined ? undefined : value * scale;
+    return assembleChart(series.dates, values, periods, limitsIn, options, input);
 }

@@ -4,8 +4,8 @@
  * computed as qicharts2's `runs.analysis` does (R/helper.functions.R): points on the centre line
  * neither break nor extend a run, and count for nothing.
  */
-import { DEFAULT_RUN_CHART_OPTIONS, plottedValue } from './series.js';
-import type { Direction, Point, RunChartOptions } from './series.js';
+import { DEFAULT_RUN_CHART_OPTIONS, plottedColumn, toSeries } from './series.js';
+import type { Direction, RunChartOptions, SeriesInput } from './series.js';
 
 /** A run longer than the rules expect. Indices are of the points, first and last inclusive. */
 export interface LongRun {
@@ -97,15 +97,15 @@ export function binomialHalfQuantile(probability: number, trials: number): numbe
     return trials;
 }
 
-export function runChart(points: readonly Point[], input: RunChartInput = {}): RunChart {
+export function runChart(points: SeriesInput, input: RunChartInput = {}): RunChart {
     const options = { ...DEFAULT_RUN_CHART_OPTIONS, ...input.options };
-    const values = points.map(plottedValue);
-    const centre = input.centre ?? median(values.filter((value): value is number => value !== undefined));
+    const values = plottedColumn(toSeries(points));
+    const centre = input.centre ?? median(Array.from(values).filter(value => !Number.isNaN(value)));
 
     // Runs of useful observations, with the indices of their first and last points.
     const runs: { first: number; last: number; length: number; side: 'above' | 'below' }[] = [];
     values.forEach((value, index) => {
-        if (value === undefined || centre === undefined || value === centre) {
+        if (Number.isNaN(value) || centre === undefined || value === centre) {
             return;
         }
         const side = value > centre ? 'above' : 'below';

@@ -13,6 +13,61 @@ export interface Point {
     readonly denominator?: number;
 }
 
+/**
+ * A series as columns: point i is dated `dates[i]`, with `values[i]` and, when it has one,
+ * `denominators[i]` (NaN where a point has none). Data files are read into columns so that a
+ * check of many long series makes no object per point.
+ */
+export interface Series {
+    readonly length: number;
+    readonly dates: readonly string[];
+    readonly values: ArrayLike<number>;
+    /** Absent when no point has a denominator. */
+    readonly denominators?: ArrayLike<number>;
+}
+
+/** A series given as columns, or as one object per point (as tests and small callers write it). */
+export type SeriesInput = Series | readonly Point[];
+
+/** The series as columns; points are copied into columns, columns are used as they are. */
+export function toSeries(input: SeriesInput): Series {
+    if (!Array.isArray(input)) {
+        return input as Series;
+    }
+    const points = input as readonly Point[];
+    const values = new Float64Array(points.length);
+    let denominators: Float64Array | undefined;
+    points.forEach((point, i) => {
+        values[i] = point.value;
+        if (point.denominator !== undefined) {
+            denominators ??= new Float64Array(points.length).fill(Number.NaN);
+            denominators[i] = point.denominator;
+        }
+    });
+    return { length: points.length, dates: points.map(point => point.date), values, denominators };
+}
+
+/** The series one object per point, as `toSeries` takes it. */
+export function pointsOf(series: Series): Point[] {
+    return series.dates.map((date, i) => {
+        const denominator = series.denominators?.[i];
+        return denominator === undefined || Number.isNaN(denominator)
+            ? { date, value: series.values[i] }
+            : { date, value: series.values[i], denominator };
+    });
+}
+
+/** The first `count` points of a series. */
+export function firstPoints(series: Series, count: number): Series {
+    const head = (column: ArrayLike<number>) => Float64Array.from({ length: count }, (_, i) => column[i]);
+    return {
+        length: count,
+        dates: series.dates.slice(0, count),
+        values: head(series.values),
+        denominators: series.denominators && head(series.denominators),
+    };
+}
+
 /** Which way is better for a measure; `undefined` when neither is. */
 export type Direction = 'increase' | 'decrease' | undefined;
 
@@ -135,7 +190,17 @@ export interface SpcPeriod {
 }
 
 export interface SpcChart<P extends SpcPeriod = SpcPeriod> {
+    /** How many points the chart has. */
+    readonly length: number;
+    /** Every point, made when first asked for: the rules read single points with the methods below. */
     readonly points: readonly SpcPoint[];
+    /** What the chart plots for point i; `undefined` where it has no value. */
+    valueAt(index: number): number | undefined;
+    variationAt(index: number): Variation;
+    /** Every rule that flags point i, the one that sets its side first. */
+    causesAt(index: number): readonly SpecialCause[];
+    /** Point i, made when asked for. */
+    pointAt(index: number): SpcPoint;
     readonly periods: readonly P[];
     /** The variation of the latest point with a value: what the NHS variation icon shows. */
     readonly variation: Variation | undefined;
@@ -143,20 +208,34 @@ export interface SpcChart<P extends SpcPeriod = SpcPeriod> {
     readonly assurance: Assurance | undefined;
 }
 
-/** What a chart plots for a point: its value, or its count over its denominator; `undefined` when neither is a number. */
-export function plottedValue(point: Point): number | undefined {
-    if (!Number.isFinite(point.value)) {
+/**
+ * What a chart plots for point i: its value, or its count over its denominator; `undefined` when
+ * neither is a number.
+ */
+export function plottedAt(series: Series, index: number): number | undefined {
+    const value = series.values[index];
+    if (!Number.isFinite(value)) {
         return undefined;
     }
-    if (point.denominator === undefined) {
-        return point.value;
+    const denominator = series.denominators?.[index];
+    if (denominator === undefined || Number.isNaN(denominator)) {
+        return value;
     }
-    return Number.isFinite(point.denominator) && point.denominator > 0 ? point.value / point.denominator : undefined;
+    return Number.isFinite(denominator) && denominator > 0 ? value / denominator : undefined;
 }
 
-/** Index of the first point dated on or after `date`: where a "recalculate at" date starts its period. */
-export function indexOfDate(points: readonly Point[], date: string): number {
-    // ISO dates compare as strings.
-    const index = points.findIndex(point => point.date >= date);
-    return index === -1 ? points.length : index;
+/** What a chart plots for each point, NaN where it plots nothing. */
+export function plottedColumn(series: Series): Float64Array {
+    const plotted = new Float64Array(series.length);
+    for (let i = 0; i < series.length; i++) {
+        plotted[i] = plottedAt(series, i) ?? Number.NaN;
+    }
+    return plotted;
+}
+
+/** Index of the first point on or after `date`: where a "recalculate at" date starts its period. */
+export function indexOfDate(series: Pick<Series, 'dates'>, date: string): number {
+    // ISO dates compare as strings, and the points are in date order.
+    const index = series.dates.findIndex(pointDate => pointDate >= date);
+    return index === -1 ? series.dates.length : index;
 }

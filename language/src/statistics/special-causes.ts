@@ -8,7 +8,6 @@ import type {
     Assurance,
     Direction,
     Phases,
-    Point,
     SpcInput,
     SpcChart,
     SpcOptions,
@@ -18,12 +17,35 @@ import type {
     Variation,
 } from './series.js';
 
-/** A point's centre line and limits; all `undefined` where the chart has none. */
-export interface PointLimits {
-    readonly centre: number | undefined;
-    readonly lower: number | undefined;
-    readonly upper: number | undefined;
-    readonly sigma: number | undefined;
+/**
+ * Each point's centre line, limits and one sigma, as columns; NaN where a point has none (a point
+ * with no value, or a period with no centre line).
+ */
+export class Limits {
+    readonly centre: Float64Array;
+    readonly lower: Float64Array;
+    readonly upper: Float64Array;
+    readonly sigma: Float64Array;
+
+    constructor(length: number) {
+        this.centre = new Float64Array(length).fill(Number.NaN);
+        this.lower = new Float64Array(length).fill(Number.NaN);
+        this.upper = new Float64Array(length).fill(Number.NaN);
+        this.sigma = new Float64Array(length).fill(Number.NaN);
+    }
+
+    set(
+        index: number,
+        centre: number | undefined,
+        lower: number | undefined,
+        upper: number | undefined,
+        sigma: number | undefined,
+    ): void {
+        this.centre[index] = centre ?? Number.NaN;
+        this.lower[index] = lower ?? Number.NaN;
+        this.upper[index] = upper ?? Number.NaN;
+        this.sigma[index] = sigma ?? Number.NaN;
+    }
 }
 
 export interface PeriodRange {
@@ -43,8 +65,8 @@ const NONE: readonly SpecialCause[] = [];
  * The periods of a series of `usable.length` points. A baseline shorter than `minBaselinePoints`
  * usable points is too short to freeze limits on, so its period takes its limits from all its points.
  */
-export function periodRanges(usable: readonly boolean[], phases: Phases, minBaselinePoints: number): PeriodRange[] {
-    const length = usable.length;
+export function periodRanges(values: Float64Array, phases: Phases, minBaselinePoints: number): PeriodRange[] {
+    const length = values.length;
     const { baselineEnd: cut, recalculateAt = [] } = phases;
     for (const index of [...recalculateAt, ...(cut === undefined ? [] : [cut])]) {
         if (!Number.isInteger(index)) {
@@ -56,10 +78,19 @@ export function periodRanges(usable: readonly boolean[], phases: Phases, minBase
         .sort((a, b) => a - b);
     return starts.map((start, i) => {
         const end = starts[i + 1] ?? length;
-        const baselineSize = cut === undefined ? 0 : usable.slice(start, cut).filter(Boolean).length;
+        const baselineSize = cut === undefined ? 0 : countValues(values, start, cut);
         const frozen = cut !== undefined && cut > start && cut < end && baselineSize >= minBaselinePoints;
         return { start, end, baselineEnd: frozen ? cut : end };
     });
+}
+
+/** How many of the points [from, to) have a value. */
+function countValues(values: Float64Array, from: number, to: number): number {
+    let count = 0;
+    for (let i = from; i < Math.min(to, values.length); i++) {
+        count += Number.isNaN(values[i]) ? 0 : 1;
+    }
+    return count;
 }
 
 /** The NHS variation reading of a special cause on `side` of a measure whose better direction is `direction`. */
@@ -93,82 +124,122 @@ export function assuranceOf(
     return 'hit and miss';
 }
 
-/** The limits of a point that has no value, or of a period that has no centre line. */
-export const NO_LIMITS: PointLimits = Object.freeze({
-    centre: undefined,
-    lower: undefined,
-    upper: undefined,
-    sigma: undefined,
-});
-
 /**
- * The chart from each point's plotted value and its period's limits (`limitsIn`, asked for each
- * point that has a value): the special causes within each period, their readings, and the
- * readings of the latest point. Every chart here ends with this.
+ * The chart from each point's plotted value (NaN where it has none) and its period's limits
+ * (`limitsIn`, asked to set them for each point that has a value): the special causes within each
+ * period, their readings, and the readings of the latest point. Every chart here ends with this.
  */
 export function assembleChart<P extends SpcPeriod>(
-    points: readonly Point[],
-    values: readonly (number | undefined)[],
+    dates: readonly string[],
+    values: Float64Array,
     periods: readonly P[],
-    limitsIn: (period: P, index: number) => PointLimits,
+    limitsIn: (period: P, index: number, limits: Limits) => void,
     options: SpcOptions,
     { direction, target }: SpcInput,
 ): SpcChart<P> {
+    const limits = new Limits(values.length);
+    const periodOf = new Uint32Array(values.length);
     // The periods cover the points in order, from the first to the last.
-    const limits: PointLimits[] = new Array(values.length);
-    for (const period of periods) {
+    periods.forEach((period, index) => {
         for (let i = period.start; i < period.end; i++) {
-            limits[i] = values[i] === undefined ? NO_LIMITS : limitsIn(period, i);
+            periodOf[i] = index;
+            if (!Number.isNaN(values[i])) {
+                limitsIn(period, i, limits);
+            }
         }
-    }
+    });
     const flags = new CauseFlags(values.length);
     const indices: number[] = [];
     for (const period of periods) {
         indices.length = 0;
         for (let i = period.start; i < period.end; i++) {
-            if (values[i] !== undefined && limits[i].centre !== undefined) {
+            if (!Number.isNaN(values[i]) && !Number.isNaN(limits.centre[i])) {
                 indices.push(i);
             }
         }
-        // `indices` holds only points with a value, so the rules read `values` as numbers.
-        flagPeriod(indices, values as readonly number[], limits, options, flags);
+        flagPeriod(indices, values, limits, options, flags);
     }
+    return new ColumnChart(dates, values, periodOf, limits, flags, periods, direction, target);
+}
 
-    // One chart point per point, its fields written out (a spread of the limits costs a copy each).
-    const charted: SpcPoint[] = new Array(points.length);
-    let periodIndex = 0;
-    for (let i = 0; i < points.length; i++) {
-        while (i >= periods[periodIndex].end) {
-            periodIndex++;
-        }
-        const { centre, lower, upper, sigma } = limits[i];
-        const causes = flags.causesOf(i);
-        const side = causes.length > 0 ? flags.sideOf(i, causes[0]) : undefined;
-        charted[i] = {
-            date: points[i].date,
-            value: values[i],
-            period: periodIndex,
-            centre,
-            lower,
-            upper,
-            sigma,
-            causes,
-            side,
-            variation: variationOf(side, direction),
-        };
-    }
+/** An SPC chart kept as columns; its points are made only when asked for. */
+class ColumnChart<P extends SpcPeriod> implements SpcChart<P> {
+    readonly length: number;
+    readonly variation: Variation | undefined;
+    readonly assurance: Assurance | undefined;
+    private made: readonly SpcPoint[] | undefined;
 
-    const latest = lastOf(charted, point => point.value !== undefined);
-    const latestLimits = lastOf(charted, point => point.lower !== undefined && point.upper !== undefined);
-    return {
-        points: charted,
-        periods,
-        variation: latest?.variation,
-        assurance:
+    constructor(
+        private readonly dates: readonly string[],
+        private readonly values: Float64Array,
+        private readonly periodOf: Uint32Array,
+        private readonly limits: Limits,
+        private readonly flags: CauseFlags,
+        readonly periods: readonly P[],
+        private readonly direction: Direction,
+        target: number | undefined,
+    ) {
+        this.length = values.length;
+        const latest = lastIndexOf(values, i => !Number.isNaN(values[i]));
+        this.variation = latest === undefined ? undefined : this.variationAt(latest);
+        const { lower, upper } = limits;
+        const latestLimits = lastIndexOf(values, i => !Number.isNaN(lower[i]) && !Number.isNaN(upper[i]));
+        this.assurance =
             target === undefined || direction === undefined || latestLimits === undefined
                 ? undefined
-                : assuranceOf(target, latestLimits.lower!, latestLimits.upper!, direction),
-    };
+                : assuranceOf(target, lower[latestLimits], upper[latestLimits], direction);
+    }
+
+    get points(): readonly SpcPoint[] {
+        this.made ??= Array.from({ length: this.length }, (_, i) => this.pointAt(i));
+        return this.made;
+    }
+
+    valueAt(index: number): number | undefined {
+        return numberOrUndefined(this.values[index]);
+    }
+
+    causesAt(index: number): readonly SpecialCause[] {
+        return this.flags.causesOf(index);
+    }
+
+    variationAt(index: number): Variation {
+        return variationOf(this.sideAt(index), this.direction);
+    }
+
+    private sideAt(index: number): Side | undefined {
+        return this.flags.sideOf(index);
+    }
+
+    pointAt(i: number): SpcPoint {
+        const { centre, lower, upper, sigma } = this.limits;
+        return {
+            date: this.dates[i],
+            value: this.valueAt(i),
+            period: this.periodOf[i],
+            centre: numberOrUndefined(centre[i]),
+            lower: numberOrUndefined(lower[i]),
+            upper: numberOrUndefined(upper[i]),
+            sigma: numberOrUndefined(sigma[i]),
+            causes: this.causesAt(i),
+            side: this.sideAt(i),
+            variation: this.variationAt(i),
+        };
+    }
+}
+
+function numberOrUndefined(value: number): number | undefined {
+    return Number.isNaN(value) ? undefined : value;
+}
+
+/** The last index of `values` that passes `test`. */
+function lastIndexOf(values: Float64Array, test: (index: number) => boolean): number | undefined {
+    for (let i = values.length - 1; i >= 0; i--) {
+        if (test(i)) {
+            return i;
+        }
+    }
+    return undefined;
 }
 
 /**
@@ -210,8 +281,18 @@ class CauseFlags {
         return found ?? NONE;
     }
 
-    sideOf(index: number, cause: SpecialCause): Side {
-        return this.sides[cause][index] > 0 ? 'high' : 'low';
+    /** The side the first rule in priority order gives the point; `undefined` when none flags it. */
+    sideOf(index: number): Side | undefined {
+        if (this.flagged[index] === 0) {
+            return undefined;
+        }
+        for (const cause of PRIORITY) {
+            const side = this.sides[cause][index];
+            if (side !== 0) {
+                return side > 0 ? 'high' : 'low';
+            }
+        }
+        return undefined;
     }
 }
 
@@ -222,8 +303,8 @@ class CauseFlags {
  */
 function flagPeriod(
     indices: readonly number[],
-    values: readonly number[],
-    limits: readonly PointLimits[],
+    values: Float64Array,
+    limits: Limits,
     options: SpcOptions,
     flags: CauseFlags,
 ): void {
@@ -235,19 +316,22 @@ function flagPeriod(
     const outside = new Uint8Array(n);
     const close = new Uint8Array(n);
     for (let k = 0; k < n; k++) {
-        const { centre, lower, upper, sigma } = limits[indices[k]];
-        const v = values[indices[k]];
+        const i = indices[k];
+        const centre = limits.centre[i];
+        const sigma = limits.sigma[i];
+        const v = values[i];
         value[k] = v;
-        sides[k] = Math.sign(v - centre!);
-        const above = upper !== undefined && v > upper;
-        const below = lower !== undefined && v < lower;
+        sides[k] = Math.sign(v - centre);
+        // A comparison with NaN (no limit) is false.
+        const above = v > limits.upper[i];
+        const below = v < limits.lower[i];
         if (above || below) {
             flags.mark(indices[k], 'outside limits', above ? 1 : -1);
             outside[k] = 1;
         }
         // As `close_to_limits` in `ptd_spc_standard`: a point outside the limits is flagged by that
         // rule and does not count towards two of three.
-        close[k] = sigma !== undefined && !outside[k] && Math.abs(v - centre!) > 2 * sigma ? 1 : 0;
+        close[k] = !outside[k] && Math.abs(v - centre) > 2 * sigma ? 1 : 0;
     }
 
     // Shifts: stretches of points on one side, as in `ptd_seven_point_one_side_mean`; a point on the
@@ -309,13 +393,4 @@ function markRange(
     for (let k = from; k <= to; k++) {
         flags.mark(indices[k], cause, sign);
     }
-}
-
-function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-    for (let i = items.length - 1; i >= 0; i--) {
-        if (test(items[i])) {
-            return items[i];
-        }
-    }
-    return undefined;
 }

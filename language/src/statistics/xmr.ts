@@ -4,9 +4,9 @@
  * limits at the mean ± 2.66 mean moving ranges.
  */
 import { assembleChart, periodRanges } from './special-causes.js';
-import type { PointLimits } from './special-causes.js';
-import { DEFAULT_SPC_OPTIONS, plottedValue } from './series.js';
-import type { Point, SpcChart, SpcInput, SpcPeriod } from './series.js';
+import type { Limits } from './special-causes.js';
+import { DEFAULT_SPC_OPTIONS, plottedColumn, toSeries } from './series.js';
+import type { SeriesInput, SpcChart, SpcInput, SpcPeriod } from './series.js';
 
 /** 3/d2 with d2 = 1.128, the expected range of two normal values in sigmas, rounded as Wheeler and the NHS do. */
 export const XMR_LIMIT_FACTOR = 2.66;
@@ -40,18 +40,15 @@ export function meanMovingRange(values: readonly number[], screen: boolean): num
     return average(ranges.filter(range => range < MOVING_RANGE_LIMIT_FACTOR * mean));
 }
 
-export function xmrChart(points: readonly Point[], input: SpcInput = {}): SpcChart<XmrPeriod> {
+export function xmrChart(points: SeriesInput, input: SpcInput = {}): SpcChart<XmrPeriod> {
     const options = { ...DEFAULT_SPC_OPTIONS, ...input.options };
-    const values = points.map(plottedValue);
-    const ranges = periodRanges(
-        values.map(value => value !== undefined),
-        input.phases ?? {},
-        options.minBaselinePoints,
-    );
+    const series = toSeries(points);
+    const values = plottedColumn(series);
+    const ranges = periodRanges(values, input.phases ?? {}, options.minBaselinePoints);
     const periods = ranges.map((range): XmrPeriod => {
-        const baseline = values
-            .slice(range.start, range.baselineEnd)
-            .filter((value): value is number => value !== undefined);
+        const baseline = Array.from(values.subarray(range.start, range.baselineEnd)).filter(
+            value => !Number.isNaN(value),
+        );
         const centre = average(baseline);
         const mr = meanMovingRange(baseline, options.screenMovingRanges);
         const limited = centre !== undefined && mr !== undefined;
@@ -64,9 +61,10 @@ export function xmrChart(points: readonly Point[], input: SpcInput = {}): SpcCha
             sigma: limited ? (XMR_LIMIT_FACTOR / 3) * mr : undefined,
         };
     });
-    // One set of limits for every point of a period: the period's own, not a copy for each point.
-    const limitsIn = (period: XmrPeriod): PointLimits => period;
-    return assembleChart(points, values, periods, limitsIn, options, input);
+    // Every point of a period has the period's limits.
+    const limitsIn = (period: XmrPeriod, index: number, limits: Limits) =>
+        limits.set(index, period.centre, period.lower, period.upper, period.sigma);
+    return assembleChart(series.dates, values, periods, limitsIn, options, input);
 }
 
 function average(values: readonly number[]): number | undefined {

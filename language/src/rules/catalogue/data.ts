@@ -68,17 +68,17 @@ export const dataStale: RuleDefinition = {
     defaultSeverity: 'warning',
     check({ model, asOf, reading, report }) {
         for (const measure of model.measures) {
-            const latest = reading(measure)?.points.at(-1);
+            const latest = reading(measure)?.series.dates.at(-1);
             const every = measure.frequency && DAYS_BETWEEN[measure.frequency];
             if (!latest || !every) {
                 continue;
             }
-            const age = daysBetween(latest.date, asOf);
+            const age = daysBetween(latest, asOf);
             if (age > 2 * every) {
                 report({
                     node: measure,
                     property: 'data',
-                    message: `The latest data of measure \`${measure.name}\` are from ${latest.date}, ${age} days before ${asOf}; collected ${measure.frequency}, it should have a point within the last ${2 * every} days: bring the data up to date, or say why collection stopped.`,
+                    message: `The latest data of measure \`${measure.name}\` are from ${latest}, ${age} days before ${asOf}; collected ${measure.frequency}, it should have a point within the last ${2 * every} days: bring the data up to date, or say why collection stopped.`,
                 });
             }
         }
@@ -112,12 +112,12 @@ export const tooFewPoints: RuleDefinition = {
             }
             // The reading carries these thresholds, so every rule about data waits for as many points.
             const needed = read.minimumPoints;
-            if (read.points.length < needed) {
+            if (read.series.length < needed) {
                 const chart = CHART_NAMES[read.chart];
                 report({
                     node: measure,
                     property: 'data',
-                    message: `Measure \`${measure.name}\` has ${read.points.length} ${read.points.length === 1 ? 'point' : 'points'}, fewer than the ${needed} ${chart} needs to show a signal: keep collecting before reading it.`,
+                    message: `Measure \`${measure.name}\` has ${read.series.length} ${read.series.length === 1 ? 'point' : 'points'}, fewer than the ${needed} ${chart} needs to show a signal: keep collecting before reading it.`,
                 });
             }
         }
@@ -126,7 +126,7 @@ export const tooFewPoints: RuleDefinition = {
 
 /** A reading with enough points for its signals to be read. */
 function readable(read: MeasureReading | undefined): read is MeasureReading {
-    return read !== undefined && read.points.length >= read.minimumPoints;
+    return read !== undefined && read.series.length >= read.minimumPoints;
 }
 
 export const concernSignal: RuleDefinition = {
@@ -142,12 +142,12 @@ export const concernSignal: RuleDefinition = {
             if (!readable(read) || !measure.direction || !concernNow(read)) {
                 continue;
             }
-            const latest = read.points.at(-1)!;
+            const latest = read.series.dates.at(-1)!;
             const harm = measure.kind === 'balancing' ? ', which may be harm the change is doing' : '';
             report({
                 node: measure,
                 property: 'data',
-                message: `Measure \`${measure.name}\` shows a special cause of concern at its latest point (${latest.date}): it has got worse (better is ${measure.direction}) beyond ordinary variation${harm}. Look into what changed, and act on it.`,
+                message: `Measure \`${measure.name}\` shows a special cause of concern at its latest point (${latest}): it has got worse (better is ${measure.direction}) beyond ordinary variation${harm}. Look into what changed, and act on it.`,
             });
         }
     },
@@ -171,7 +171,7 @@ export const noImprovementSignal: RuleDefinition = {
             ) {
                 continue;
             }
-            const since = read.points.length - read.baselineEnd;
+            const since = read.series.length - read.baselineEnd;
             if (since >= read.minimumPoints && !improvementFrom(read, read.baselineEnd)) {
                 report({
                     node: measure,
@@ -194,7 +194,7 @@ export const targetNotCapable: RuleDefinition = {
         for (const measure of model.measures) {
             const read = reading(measure);
             if (readable(read) && read.spc?.assurance === 'will consistently fail') {
-                const period = read.spc.points.at(-1)!;
+                const period = read.spc.pointAt(read.spc.length - 1);
                 report({
                     node: measure,
                     property: 'target',
@@ -237,7 +237,7 @@ export const linkNotSupported: RuleDefinition = {
             const after = (read: MeasureReading) => pointIndexFrom(read, improved.signal!.date);
             const unmoved = effects.filter(
                 m =>
-                    m.read.points.length - after(m.read) >= m.read.minimumPoints &&
+                    m.read.series.length - after(m.read) >= m.read.minimumPoints &&
                     !improvementFrom(m.read, after(m.read)),
             );
             if (effects.length > 0 && unmoved.length === effects.length) {
