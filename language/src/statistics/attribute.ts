@@ -62,19 +62,24 @@ function attributeChart(
         }
         return { ...range, centre: size > 0 ? (count / size) * scale : undefined };
     });
-    const limitsIn = ({ centre: shown }: SpcPeriod, i: number, limits: Limits) => {
+    const limitsIn = ({ centre: shown, start, end }: SpcPeriod, limits: Limits) => {
         if (shown === undefined) {
             return;
         }
         const centre = shown / scale;
-        const sigma = unitSigma(centre) / Math.sqrt(sizes[i]);
-        limits.set(
-            i,
-            shown,
-            Math.max(0, centre - 3 * sigma) * scale,
-            Math.min(ceiling, centre + 3 * sigma) * scale,
-            sigma * scale,
-        );
+        const spread = unitSigma(centre);
+        for (let i = start; i < end; i++) {
+            if (!Number.isNaN(values[i])) {
+                const sigma = spread / Math.sqrt(sizes[i]);
+                limits.set(
+                    i,
+                    shown,
+                    Math.max(0, centre - 3 * sigma) * scale,
+                    Math.min(ceiling, centre + 3 * sigma) * scale,
+                    sigma * scale,
+                );
+            }
+        }
     };
     return assembleChart(series.dates, values, periods, limitsIn, options, input);
 }

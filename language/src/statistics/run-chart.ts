@@ -43,11 +43,12 @@ export interface RunChartInput {
     readonly options?: Partial<RunChartOptions>;
 }
 
-export function median(values: readonly number[]): number | undefined {
+export function median(values: ArrayLike<number>): number | undefined {
     if (values.length === 0) {
         return undefined;
     }
-    const sorted = [...values].sort((a, b) => a - b);
+    // A typed array sorts numbers as numbers, with no comparison function to call.
+    const sorted = Float64Array.from(values).sort();
     const middle = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
@@ -68,6 +69,26 @@ export function crossingsLimit(useful: number, probability = DEFAULT_RUN_CHART_O
  * probability · 2^trials, so no rounding can move a limit and no table bounds the series' length.
  */
 export function binomialHalfQuantile(probability: number, trials: number): number {
+    const key = `${probability} ${trials}`;
+    let quantile = QUANTILES.get(key);
+    if (quantile === undefined) {
+        quantile = exactBinomialHalfQuantile(probability, trials);
+        if (QUANTILES.size >= MAX_QUANTILES) {
+            QUANTILES.clear();
+        }
+        QUANTILES.set(key, quantile);
+    }
+    return quantile;
+}
+
+/**
+ * The quantiles worked out, by probability and trials: the sum runs over numbers of about `trials`
+ * bits, a fraction of a millisecond for a long series, and every edit reads every chart again.
+ */
+const QUANTILES = new Map<string, number>();
+const MAX_QUANTILES = 4096;
+
+function exactBinomialHalfQuantile(probability: number, trials: number): number {
     if (!Number.isInteger(trials) || trials < 0) {
         throw new RangeError(`trials must be a whole number, not ${trials}`);
     }
@@ -100,27 +121,23 @@ export function binomialHalfQuantile(probability: number, trials: number): numbe
 export function runChart(points: SeriesInput, input: RunChartInput = {}): RunChart {
     const options = { ...DEFAULT_RUN_CHART_OPTIONS, ...input.options };
     const values = plottedColumn(toSeries(points));
-    const centre = input.centre ?? median(Array.from(values).filter(value => !Number.isNaN(value)));
+    const centre = input.centre ?? median(values.filter(value => !Number.isNaN(value)));
 
-    // Runs of useful observations, with the indices of their first and last points.
-    const runs: { first: number; last: number; length: number; side: 'above' | 'below' }[] = [];
-    values.forEach((value, index) => {
-        if (Number.isNaN(value) || centre === undefined || value === centre) {
-            return;
+    // The runs of useful observations: how many, how long the longest, how many observations.
+    let useful = 0;
+    let runs = 0;
+    let longestRun = 0;
+    for (let i = 0, side = 0, length = 0; i < values.length; i++) {
+        const next = sideOf(values[i], centre);
+        if (next !== 0) {
+            useful++;
+            length = next === side ? length + 1 : 1;
+            runs += next === side ? 0 : 1;
+            side = next;
+            longestRun = Math.max(longestRun, length);
         }
-        const side = value > centre ? 'above' : 'below';
-        const current = runs.at(-1);
-        if (current?.side === side) {
-            current.last = index;
-            current.length++;
-        } else {
-            runs.push({ first: index, last: index, length: 1, side });
-        }
-    });
-
-    const useful = runs.reduce((sum, run) => sum + run.length, 0);
-    const longestRun = Math.max(0, ...runs.map(run => run.length));
-    const crossings = Math.max(runs.length - 1, 0);
+    }
+    const crossings = Math.max(runs - 1, 0);
     if (useful === 0) {
         return {
             centre,
@@ -137,9 +154,7 @@ export function runChart(points: SeriesInput, input: RunChartInput = {}): RunCha
 
     const runLimit = longestRunLimit(useful, options.longestRunOffset);
     const fewestCrossings = crossingsLimit(useful, options.crossingsProbability);
-    const longRuns = runs
-        .filter(run => run.length > runLimit)
-        .map(run => ({ ...run, reading: runReading(run.side, input.direction) }));
+    const longRuns = longestRun > runLimit ? runsLongerThan(values, centre!, runLimit, input.direction) : [];
     const fewCrossings = crossings < fewestCrossings;
     return {
         centre,
@@ -152,6 +167,42 @@ export function runChart(points: SeriesInput, input: RunChartInput = {}): RunCha
         fewCrossings,
         signal: longRuns.length > 0 || fewCrossings,
     };
+}
+
+/** +1 above the centre line, -1 below; 0 on it or with no value, where it counts for nothing. */
+function sideOf(value: number, centre: number | undefined): number {
+    return centre === undefined || Number.isNaN(value) ? 0 : value > centre ? 1 : value < centre ? -1 : 0;
+}
+
+/** The runs of more than `limit` useful observations, with the indices of their first and last points. */
+function runsLongerThan(values: Float64Array, centre: number, limit: number, direction: Direction): LongRun[] {
+    const found: LongRun[] = [];
+    let first = 0;
+    let last = 0;
+    let length = 0;
+    let side = 0;
+    const end = () => {
+        if (length > limit) {
+            const where = side > 0 ? 'above' : 'below';
+            found.push({ first, last, length, side: where, reading: runReading(where, direction) });
+        }
+    };
+    for (let i = 0; i < values.length; i++) {
+        const next = sideOf(values[i], centre);
+        if (next === 0) {
+            continue;
+        }
+        if (next !== side) {
+            end();
+            first = i;
+            length = 0;
+            side = next;
+        }
+        last = i;
+        length++;
+    }
+    end();
+    return found;
 }
 
 function runReading(side: 'above' | 'below', direction: Direction): LongRun['reading'] {

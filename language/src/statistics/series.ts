@@ -209,28 +209,33 @@ export interface SpcChart<P extends SpcPeriod = SpcPeriod> {
 }
 
 /**
- * What a chart plots for point i: its value, or its count over its denominator; `undefined` when
- * neither is a number.
+ * What a chart plots for a value and its denominator (NaN for none): the value, or the count over
+ * its denominator; NaN when neither is a number.
  */
-export function plottedAt(series: Series, index: number): number | undefined {
-    const value = series.values[index];
+function plotted(value: number, denominator: number): number {
     if (!Number.isFinite(value)) {
-        return undefined;
+        return Number.NaN;
     }
-    const denominator = series.denominators?.[index];
-    if (denominator === undefined || Number.isNaN(denominator)) {
+    if (Number.isNaN(denominator)) {
         return value;
     }
-    return Number.isFinite(denominator) && denominator > 0 ? value / denominator : undefined;
+    return Number.isFinite(denominator) && denominator > 0 ? value / denominator : Number.NaN;
+}
+
+/** What a chart plots for point i; `undefined` when it plots nothing. */
+export function plottedAt(series: Series, index: number): number | undefined {
+    const value = plotted(series.values[index], series.denominators?.[index] ?? Number.NaN);
+    return Number.isNaN(value) ? undefined : value;
 }
 
 /** What a chart plots for each point, NaN where it plots nothing. */
 export function plottedColumn(series: Series): Float64Array {
-    const plotted = new Float64Array(series.length);
+    const { values, denominators } = series;
+    const column = new Float64Array(series.length);
     for (let i = 0; i < series.length; i++) {
-        plotted[i] = plottedAt(series, i) ?? Number.NaN;
+        column[i] = plotted(values[i], denominators === undefined ? Number.NaN : denominators[i]);
     }
-    return plotted;
+    return column;
 }
 
 /** Index of the first point on or after `date`: where a "recalculate at" date starts its period. */

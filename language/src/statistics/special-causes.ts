@@ -34,6 +34,30 @@ export class Limits {
         this.sigma = new Float64Array(length).fill(Number.NaN);
     }
 
+    /** Gives the points [start, end) that have a value the same limits. */
+    setRange(
+        values: Float64Array,
+        start: number,
+        end: number,
+        centre: number | undefined,
+        lower: number | undefined,
+        upper: number | undefined,
+        sigma: number | undefined,
+    ): void {
+        if (centre === undefined) {
+            return;
+        }
+        this.centre.fill(centre, start, end);
+        this.lower.fill(lower ?? Number.NaN, start, end);
+        this.upper.fill(upper ?? Number.NaN, start, end);
+        this.sigma.fill(sigma ?? Number.NaN, start, end);
+        for (let i = start; i < end; i++) {
+            if (Number.isNaN(values[i])) {
+                this.set(i, undefined, undefined, undefined, undefined);
+            }
+        }
+    }
+
     set(
         index: number,
         centre: number | undefined,
@@ -126,31 +150,27 @@ export function assuranceOf(
 
 /**
  * The chart from each point's plotted value (NaN where it has none) and its period's limits
- * (`limitsIn`, asked to set them for each point that has a value): the special causes within each
- * period, their readings, and the readings of the latest point. Every chart here ends with this.
+ * (`limitsIn`, asked to set them for the points of the period that have a value): the special
+ * causes within each period, their readings, and the readings of the latest point. Every chart here
+ * ends with this.
  */
 export function assembleChart<P extends SpcPeriod>(
     dates: readonly string[],
     values: Float64Array,
     periods: readonly P[],
-    limitsIn: (period: P, index: number, limits: Limits) => void,
+    limitsIn: (period: P, limits: Limits) => void,
     options: SpcOptions,
     { direction, target }: SpcInput,
 ): SpcChart<P> {
     const limits = new Limits(values.length);
     const periodOf = new Uint32Array(values.length);
-    // The periods cover the points in order, from the first to the last.
-    periods.forEach((period, index) => {
-        for (let i = period.start; i < period.end; i++) {
-            periodOf[i] = index;
-            if (!Number.isNaN(values[i])) {
-                limitsIn(period, i, limits);
-            }
-        }
-    });
     const flags = new CauseFlags(values.length);
     const indices: number[] = [];
-    for (const period of periods) {
+    // The periods cover the points in order, from the first to the last.
+    for (let index = 0; index < periods.length; index++) {
+        const period = periods[index];
+        periodOf.fill(index, period.start, period.end);
+        limitsIn(period, limits);
         indices.length = 0;
         for (let i = period.start; i < period.end; i++) {
             if (!Number.isNaN(values[i]) && !Number.isNaN(limits.centre[i])) {
@@ -180,12 +200,18 @@ class ColumnChart<P extends SpcPeriod> implements SpcChart<P> {
         target: number | undefined,
     ) {
         this.length = values.length;
-        const latest = lastIndexOf(values, i => !Number.isNaN(values[i]));
-        this.variation = latest === undefined ? undefined : this.variationAt(latest);
+        let latest = values.length - 1;
+        while (latest >= 0 && Number.isNaN(values[latest])) {
+            latest--;
+        }
+        this.variation = latest < 0 ? undefined : this.variationAt(latest);
         const { lower, upper } = limits;
-        const latestLimits = lastIndexOf(values, i => !Number.isNaN(lower[i]) && !Number.isNaN(upper[i]));
+        let latestLimits = values.length - 1;
+        while (latestLimits >= 0 && (Number.isNaN(lower[latestLimits]) || Number.isNaN(upper[latestLimits]))) {
+            latestLimits--;
+        }
         this.assurance =
-            target === undefined || direction === undefined || latestLimits === undefined
+            target === undefined || direction === undefined || latestLimits < 0
                 ? undefined
                 : assuranceOf(target, lower[latestLimits], upper[latestLimits], direction);
     }
@@ -232,39 +258,36 @@ function numberOrUndefined(value: number): number | undefined {
     return Number.isNaN(value) ? undefined : value;
 }
 
-/** The last index of `values` that passes `test`. */
-function lastIndexOf(values: Float64Array, test: (index: number) => boolean): number | undefined {
-    for (let i = values.length - 1; i >= 0; i--) {
-        if (test(i)) {
-            return i;
-        }
-    }
-    return undefined;
-}
+/** Each rule's place in `PRIORITY`, by which the flags are kept. */
+const OUTSIDE_LIMITS = 0;
+const TREND = 1;
+const TWO_OF_THREE = 2;
+const SHIFT = 3;
 
 /**
- * Which rules flag each point, and on which side: per rule, one entry per point, 0 when the rule
- * does not flag it, +1 high, -1 low. A rule that flags a point again sets its side again. Typed
- * arrays rather than a map per flagged point: a chart of 1,000 points is read on every check.
+ * Which rules flag each point, and on which side: per rule (in `PRIORITY` order), one entry per
+ * point, 0 when the rule does not flag it, +1 high, -1 low. A rule that flags a point again sets
+ * its side again. Typed arrays rather than a map per flagged point: a chart of 1,000 points is read
+ * on every check.
  */
 class CauseFlags {
-    private readonly sides: Record<SpecialCause, Int8Array>;
+    readonly sides: readonly Int8Array[];
     /** Whether any rule flags the point: most points are flagged by none. */
-    private readonly flagged: Uint8Array;
+    readonly flagged: Uint8Array;
 
     constructor(length: number) {
         this.flagged = new Uint8Array(length);
-        this.sides = {
-            'outside limits': new Int8Array(length),
-            shift: new Int8Array(length),
-            trend: new Int8Array(length),
-            'two of three': new Int8Array(length),
-        };
+        this.sides = PRIORITY.map(() => new Int8Array(length));
     }
 
-    mark(index: number, cause: SpecialCause, side: number): void {
-        this.sides[cause][index] = side > 0 ? 1 : -1;
-        this.flagged[index] = 1;
+    /** Flags the points `indices[from..to]` (inclusive) by rule `cause`, on the side of `sign`. */
+    mark(indices: readonly number[], from: number, to: number, cause: number, sign: number): void {
+        const sides = this.sides[cause];
+        const side = sign > 0 ? 1 : -1;
+        for (let k = from; k <= to; k++) {
+            sides[indices[k]] = side;
+            this.flagged[indices[k]] = 1;
+        }
     }
 
     /** The rules that flag the point, the one that sets its side first. */
@@ -272,13 +295,7 @@ class CauseFlags {
         if (this.flagged[index] === 0) {
             return NONE;
         }
-        let found: SpecialCause[] | undefined;
-        for (const cause of PRIORITY) {
-            if (this.sides[cause][index] !== 0) {
-                (found ??= []).push(cause);
-            }
-        }
-        return found ?? NONE;
+        return PRIORITY.filter((_, cause) => this.sides[cause][index] !== 0);
     }
 
     /** The side the first rule in priority order gives the point; `undefined` when none flags it. */
@@ -286,10 +303,9 @@ class CauseFlags {
         if (this.flagged[index] === 0) {
             return undefined;
         }
-        for (const cause of PRIORITY) {
-            const side = this.sides[cause][index];
-            if (side !== 0) {
-                return side > 0 ? 'high' : 'low';
+        for (const sides of this.sides) {
+            if (sides[index] !== 0) {
+                return sides[index] > 0 ? 'high' : 'low';
             }
         }
         return undefined;
@@ -310,28 +326,26 @@ function flagPeriod(
 ): void {
     const n = indices.length;
     // The value of each point; its side: +1 above the centre line, -1 below, 0 on it; whether it is
-    // outside the limits; whether it is beyond two sigma but within the limits.
+    // beyond two sigma but within the limits.
     const value = new Float64Array(n);
     const sides = new Int8Array(n);
-    const outside = new Uint8Array(n);
     const close = new Uint8Array(n);
+    const { centre, lower, upper, sigma } = limits;
     for (let k = 0; k < n; k++) {
         const i = indices[k];
-        const centre = limits.centre[i];
-        const sigma = limits.sigma[i];
         const v = values[i];
         value[k] = v;
-        sides[k] = Math.sign(v - centre);
+        sides[k] = v > centre[i] ? 1 : v < centre[i] ? -1 : 0;
         // A comparison with NaN (no limit) is false.
-        const above = v > limits.upper[i];
-        const below = v < limits.lower[i];
+        const above = v > upper[i];
+        const below = v < lower[i];
         if (above || below) {
-            flags.mark(indices[k], 'outside limits', above ? 1 : -1);
-            outside[k] = 1;
+            flags.mark(indices, k, k, OUTSIDE_LIMITS, above ? 1 : -1);
+        } else {
+            // As `close_to_limits` in `ptd_spc_standard`: a point outside the limits is flagged by
+            // that rule and does not count towards two of three.
+            close[k] = Math.abs(v - centre[i]) > 2 * sigma[i] ? 1 : 0;
         }
-        // As `close_to_limits` in `ptd_spc_standard`: a point outside the limits is flagged by that
-        // rule and does not count towards two of three.
-        close[k] = !outside[k] && Math.abs(v - centre) > 2 * sigma ? 1 : 0;
     }
 
     // Shifts: stretches of points on one side, as in `ptd_seven_point_one_side_mean`; a point on the
@@ -339,7 +353,7 @@ function flagPeriod(
     for (let from = 0, k = 0; k < n; k++) {
         if (k === n - 1 || sides[k] === 0 || sides[k] !== sides[k + 1]) {
             if (sides[from] !== 0 && k - from + 1 >= options.shiftLength) {
-                markRange(flags, indices, from, k, 'shift', sides[from]);
+                flags.mark(indices, from, k, SHIFT, sides[from]);
             }
             from = k + 1;
         }
@@ -350,9 +364,9 @@ function flagPeriod(
     // side, as the package does: the trends are marked in the order they start, a rising one before
     // a falling one that starts at the same point.
     const trends: Array<readonly [number, number, number]> = [];
-    for (const sign of [1, -1]) {
+    for (let sign = 1; sign >= -1; sign -= 2) {
         for (let from = 0, k = 0; k < n; k++) {
-            if (k === n - 1 || Math.sign(value[k + 1] - value[k]) !== sign) {
+            if (k === n - 1 || !(sign > 0 ? value[k + 1] > value[k] : value[k + 1] < value[k])) {
                 if (k - from + 1 >= options.trendLength) {
                     trends.push([from, k, sign]);
                 }
@@ -362,7 +376,7 @@ function flagPeriod(
     }
     trends.sort((a, b) => a[0] - b[0]);
     for (const [from, to, sign] of trends) {
-        markRange(flags, indices, from, to, 'trend', sign);
+        flags.mark(indices, from, to, TREND, sign);
     }
 
     if (options.twoOfThree) {
@@ -373,24 +387,10 @@ function flagPeriod(
             if (oneSide && close[k] + close[k + 1] + close[k + 2] >= 2) {
                 for (let j = k; j <= k + 2; j++) {
                     if (close[j]) {
-                        flags.mark(indices[j], 'two of three', sides[k]);
+                        flags.mark(indices, j, j, TWO_OF_THREE, sides[k]);
                     }
                 }
             }
         }
-    }
-}
-
-/** Marks the points at positions [from, to] of `indices` as flagged by `cause` on the side of `sign`. */
-function markRange(
-    flags: CauseFlags,
-    indices: readonly number[],
-    from: number,
-    to: number,
-    cause: SpecialCause,
-    sign: number,
-): void {
-    for (let k = from; k <= to; k++) {
-        flags.mark(indices[k], cause, sign);
     }
 }

@@ -62,8 +62,8 @@ export function xmrChart(points: SeriesInput, input: SpcInput = {}): SpcChart<Xm
         };
     });
     // Every point of a period has the period's limits.
-    const limitsIn = (period: XmrPeriod, index: number, limits: Limits) =>
-        limits.set(index, period.centre, period.lower, period.upper, period.sigma);
+    const limitsIn = (period: XmrPeriod, limits: Limits) =>
+        limits.setRange(values, period.start, period.end, period.centre, period.lower, period.upper, period.sigma);
     return assembleChart(series.dates, values, periods, limitsIn, options, input);
 }
 
