@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
     describeProblem,
-    isDecimalNumber,
     readDataFile,
     readPlainFile,
     readWithCsvParse,
     rowsOf,
 } from '../../language/src/data/data-file.js';
+import { decimalAt } from '../../language/src/utils/decimal.js';
 
 const problems = (text: string) => readDataFile(text).problems.map(describeProblem);
 
@@ -213,23 +213,40 @@ describe('the fast path for plain files', () => {
 });
 
 describe('a number in a cell', () => {
+    const read = (text: string) => decimalAt(text, 0, text.length);
+
     test('is a decimal number with an optional sign and exponent, and nothing else Number would read', () => {
-        for (const text of ['4', '-4', '+0.5', '.5', '5.', '1e3', '2.5E-2', '007']) {
-            expect(isDecimalNumber(text), text).toBe(true);
+        for (const text of ['4', '-4', '+0.5', '.5', '5.', '1e3', '2.5E-2', '007', '-0']) {
+            expect(read(text), text).toBe(Number(text));
         }
         for (const text of ['', '.', '-', '1e', '1e+', '0x1F', 'Infinity', 'NaN', ' 4', '4 ', '1,5', '1.2.3', 'e5']) {
-            expect(isDecimalNumber(text), text).toBe(false);
+            expect(read(text), text).toBeNaN();
         }
+        // Read in place: only the cell between its commas.
+        expect(decimalAt('2025-01-01,36.5,40', 11, 15)).toBe(36.5);
     });
 
-    test('is what the pattern of a decimal number matches, whatever the text', () => {
+    test('is what Number reads, to the last bit, where the pattern of a decimal number matches, and NaN elsewhere', () => {
         const pattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-        const text = fc
+        const digit = fc.constantFrom('0', '1', '3', '7', '9');
+        const number = fc
+            .tuple(
+                fc.constantFrom('', '+', '-'),
+                fc.array(digit, { maxLength: 20 }),
+                fc.constantFrom('', '.'),
+                fc.array(digit, { maxLength: 20 }),
+                fc.constantFrom('', 'e', 'E-', 'e+'),
+                fc.array(digit, { maxLength: 3 }),
+            )
+            .map(parts => parts.map(part => (Array.isArray(part) ? part.join('') : part)).join(''));
+        const noise = fc
             .array(fc.constantFrom('0', '7', '.', '+', '-', 'e', 'E', 'x', ' '), { maxLength: 8 })
             .map(chars => chars.join(''));
         fc.assert(
-            fc.property(text, cell => isDecimalNumber(cell) === pattern.test(cell)),
-            { numRuns: 5000 },
+            fc.property(fc.oneof(number, noise), cell =>
+                pattern.test(cell) ? Object.is(read(cell), Number(cell)) : Number.isNaN(read(cell)),
+            ),
+            { numRuns: 20000 },
         );
     });
 });

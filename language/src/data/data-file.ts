@@ -6,6 +6,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import { isCalendarDate } from '../utils/dates.js';
+import { decimalAt } from '../utils/decimal.js';
 import type { Series } from '../statistics/series.js';
 import { pointsOf } from '../statistics/series.js';
 
@@ -60,58 +61,6 @@ export interface DataFile {
 }
 
 const NO_ROWS: DataSeries = { length: 0, dates: [], values: new Float64Array(0) };
-
-const PLUS = 0x2b;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-
-/**
- * Whether a cell is a decimal number, `[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?`: what `Number` reads
- * exactly, less its hexadecimal, `Infinity` and blank forms. Read character by character, as every
- * value of every row is checked on each build.
- */
-export function isDecimalNumber(text: string): boolean {
-    const length = text.length;
-    let i = 0;
-    let code = text.charCodeAt(0);
-    if (code === PLUS || code === MINUS) {
-        code = text.charCodeAt(++i);
-    }
-    const wholeStart = i;
-    while (isDigit(code)) {
-        code = text.charCodeAt(++i);
-    }
-    let digits = i - wholeStart;
-    if (code === DOT) {
-        const fractionStart = ++i;
-        code = text.charCodeAt(i);
-        while (isDigit(code)) {
-            code = text.charCodeAt(++i);
-        }
-        digits += i - fractionStart;
-    }
-    if (digits === 0) {
-        return false;
-    }
-    if (code === 0x65 || code === 0x45) {
-        code = text.charCodeAt(++i);
-        if (code === PLUS || code === MINUS) {
-            code = text.charCodeAt(++i);
-        }
-        const exponentStart = i;
-        while (isDigit(code)) {
-            code = text.charCodeAt(++i);
-        }
-        if (i === exponentStart) {
-            return false;
-        }
-    }
-    return i === length;
-}
-
-function isDigit(code: number): boolean {
-    return code >= 0x30 && code <= 0x39;
-}
 
 const OPTIONS = { skip_empty_lines: true, relax_column_count: true, trim: true } as const;
 
@@ -172,11 +121,11 @@ export function readPlainFile(content: string): DataFile | undefined {
     for (let start = headerEnd + newline.length; start < content.length;) {
         const end = endOfLine(content, start, newline);
         if (end > start) {
-            // Walk the cells of the line from comma to comma, keeping those wanted; a short row has
-            // empty cells where it ends.
+            // Walk the cells of the line from comma to comma, reading those wanted; a short row has
+            // empty cells where it ends. Numbers are read in place, with no string cut out.
             let date = '';
-            let value = '';
-            let denominator = '';
+            let value = Number.NaN;
+            let size = Number.NaN;
             let site = '';
             for (let column = 0, cellStart = start; column <= lastWanted && cellStart <= end; column++) {
                 let cellEnd = content.indexOf(',', cellStart);
@@ -186,27 +135,23 @@ export function readPlainFile(content: string): DataFile | undefined {
                 if (column === dateAt) {
                     date = content.slice(cellStart, cellEnd);
                 } else if (column === valueAt) {
-                    value = content.slice(cellStart, cellEnd);
+                    value = decimalAt(content, cellStart, cellEnd);
                 } else if (column === denominatorAt) {
-                    denominator = content.slice(cellStart, cellEnd);
+                    // An empty denominator is none.
+                    size = cellEnd === cellStart ? Number.NaN : decimalAt(content, cellStart, cellEnd);
+                    if (!(size >= 0) && cellEnd !== cellStart) {
+                        return undefined;
+                    }
                 } else if (column === siteAt) {
                     site = content.slice(cellStart, cellEnd);
                 }
                 cellStart = cellEnd + 1;
             }
-            rows++;
-            if (
-                !builder.add(
-                    rows,
-                    date,
-                    value,
-                    denominatorAt === -1 ? undefined : denominator,
-                    siteAt === -1 ? undefined : site,
-                ) ||
-                (siteAt !== -1 && hasSpaceAtEdges(site))
-            ) {
+            if (!isCalendarDate(date) || Number.isNaN(value) || (siteAt !== -1 && hasSpaceAtEdges(site))) {
                 return undefined;
             }
+            builder.push(date, value, size, siteAt === -1 ? undefined : site);
+            rows++;
         }
         start = end + newline.length;
     }
@@ -367,23 +312,30 @@ class SeriesBuilder {
                 message: `${quoted(date)} is not a date; write dates as YYYY-MM-DD`,
             });
         }
-        if (!isDecimalNumber(value)) {
+        const count = decimalAt(value, 0, value.length);
+        if (Number.isNaN(count)) {
             this.problems.push({ record: index, column: 'value', message: `${quoted(value)} is not a number` });
         }
-        // An empty denominator is none; a number is read once.
-        let size = Number.NaN;
-        if (denominator && !isDecimalNumber(denominator)) {
+        // An empty denominator is none.
+        const size = denominator ? decimalAt(denominator, 0, denominator.length) : Number.NaN;
+        if (denominator && Number.isNaN(size)) {
             this.problems.push({
                 record: index,
                 column: 'denominator',
                 message: `${quoted(denominator)} is not a number`,
             });
-        } else if (denominator && (size = Number(denominator)) < 0) {
+        } else if (size < 0) {
             this.problems.push({ record: index, column: 'denominator', message: `${denominator} is negative` });
         }
         if (this.problems.length > problemsBefore) {
             return false;
         }
+        this.push(date, count, size, site);
+        return true;
+    }
+
+    /** Keeps a good row: its date, value, denominator (NaN for none) and site. */
+    push(date: string, value: number, size: number, site: string | undefined): void {
         const row = this.dates.length;
         if (row === this.values.length) {
             this.grow();
@@ -392,12 +344,11 @@ class SeriesBuilder {
             this.sorted = false;
         }
         this.dates.push(date);
-        this.values[row] = Number(value);
+        this.values[row] = value;
         if (this.denominators) {
             this.denominators[row] = size;
         }
         this.sites?.push(site || undefined);
-        return true;
     }
 
     private grow(): void {

@@ -240,7 +240,17 @@ export function plottedColumn(series: Series): Float64Array {
 
 /** Index of the first point on or after `date`: where a "recalculate at" date starts its period. */
 export function indexOfDate(series: Pick<Series, 'dates'>, date: string): number {
-    // ISO dates compare as strings, and the points are in date order.
-    const index = series.dates.findIndex(pointDate => pointDate >= date);
-    return index === -1 ? series.dates.length : index;
+    // The points are in date order, and ISO dates compare as strings: a binary search.
+    const dates = series.dates;
+    let low = 0;
+    let high = dates.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (dates[middle] < date) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
 }

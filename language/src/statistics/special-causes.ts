@@ -315,7 +315,8 @@ class CauseFlags {
 /**
  * Flags the special causes among `indices`, the points of one period that have a value and a
  * centre line. The rules read positions k in `indices`, in plain loops over typed arrays: they run
- * over every point of every chart on each check, mostly in a process that has just started.
+ * over every point of every chart on each check, mostly in a process that has just started, so
+ * each rule is a small function of its own that the engine can optimise soon and apart.
  */
 function flagPeriod(
     indices: readonly number[],
@@ -330,8 +331,25 @@ function flagPeriod(
     const value = new Float64Array(n);
     const sides = new Int8Array(n);
     const close = new Uint8Array(n);
-    const { centre, lower, upper, sigma } = limits;
-    for (let k = 0; k < n; k++) {
+    flagOutsideLimits(indices, values, limits, flags, value, sides, close);
+    flagShifts(indices, sides, options.shiftLength, flags);
+    flagTrends(indices, value, options.trendLength, flags);
+    if (options.twoOfThree) {
+        flagTwoOfThree(indices, sides, close, flags);
+    }
+}
+
+/** Flags the points outside the limits, and fills in each point's value, side and closeness to the limits. */
+function flagOutsideLimits(
+    indices: readonly number[],
+    values: Float64Array,
+    { centre, lower, upper, sigma }: Limits,
+    flags: CauseFlags,
+    value: Float64Array,
+    sides: Int8Array,
+    close: Uint8Array,
+): void {
+    for (let k = 0; k < indices.length; k++) {
         const i = indices[k];
         const v = values[i];
         value[k] = v;
@@ -347,27 +365,37 @@ function flagPeriod(
             close[k] = Math.abs(v - centre[i]) > 2 * sigma[i] ? 1 : 0;
         }
     }
+}
 
-    // Shifts: stretches of points on one side, as in `ptd_seven_point_one_side_mean`; a point on the
-    // centre line breaks a shift (and is in none).
+/**
+ * Shifts: stretches of points on one side, as in `ptd_seven_point_one_side_mean`; a point on the
+ * centre line breaks a shift (and is in none).
+ */
+function flagShifts(indices: readonly number[], sides: Int8Array, shiftLength: number, flags: CauseFlags): void {
+    const n = sides.length;
     for (let from = 0, k = 0; k < n; k++) {
         if (k === n - 1 || sides[k] === 0 || sides[k] !== sides[k + 1]) {
-            if (sides[from] !== 0 && k - from + 1 >= options.shiftLength) {
+            if (sides[from] !== 0 && k - from + 1 >= shiftLength) {
                 flags.mark(indices, from, k, SHIFT, sides[from]);
             }
             from = k + 1;
         }
     }
+}
 
-    // Trends: stretches of points each strictly beyond the one before, as in `ptd_seven_point_trend`;
-    // a tie breaks a trend. A point ending one trend and starting the next takes the later one's
-    // side, as the package does: the trends are marked in the order they start, a rising one before
-    // a falling one that starts at the same point.
+/**
+ * Trends: stretches of points each strictly beyond the one before, as in `ptd_seven_point_trend`;
+ * a tie breaks a trend. A point ending one trend and starting the next takes the later one's side,
+ * as the package does: the trends are marked in the order they start, a rising one before a falling
+ * one that starts at the same point.
+ */
+function flagTrends(indices: readonly number[], value: Float64Array, trendLength: number, flags: CauseFlags): void {
+    const n = value.length;
     const trends: Array<readonly [number, number, number]> = [];
     for (let sign = 1; sign >= -1; sign -= 2) {
         for (let from = 0, k = 0; k < n; k++) {
             if (k === n - 1 || !(sign > 0 ? value[k + 1] > value[k] : value[k + 1] < value[k])) {
-                if (k - from + 1 >= options.trendLength) {
+                if (k - from + 1 >= trendLength) {
                     trends.push([from, k, sign]);
                 }
                 from = k + 1;
@@ -378,17 +406,19 @@ function flagPeriod(
     for (const [from, to, sign] of trends) {
         flags.mark(indices, from, to, TREND, sign);
     }
+}
 
-    if (options.twoOfThree) {
-        // Each window of three points in a row, all on one side of the centre line, with two or
-        // three of them beyond two sigma: those are flagged.
-        for (let k = 0; k + 2 < n; k++) {
-            const oneSide = sides[k] !== 0 && sides[k + 1] === sides[k] && sides[k + 2] === sides[k];
-            if (oneSide && close[k] + close[k + 1] + close[k + 2] >= 2) {
-                for (let j = k; j <= k + 2; j++) {
-                    if (close[j]) {
-                        flags.mark(indices, j, j, TWO_OF_THREE, sides[k]);
-                    }
+/**
+ * Each window of three points in a row, all on one side of the centre line, with two or three of
+ * them beyond two sigma: those are flagged.
+ */
+function flagTwoOfThree(indices: readonly number[], sides: Int8Array, close: Uint8Array, flags: CauseFlags): void {
+    for (let k = 0; k + 2 < sides.length; k++) {
+        const oneSide = sides[k] !== 0 && sides[k + 1] === sides[k] && sides[k + 2] === sides[k];
+        if (oneSide && close[k] + close[k + 1] + close[k + 2] >= 2) {
+            for (let j = k; j <= k + 2; j++) {
+                if (close[j]) {
+                    flags.mark(indices, j, j, TWO_OF_THREE, sides[k]);
                 }
             }
         }
