@@ -94,3 +94,34 @@ describe('data-unreadable', () => {
         expect(workspace.codes('plan.toc')).not.toContain('data-unreadable');
     });
 });
+
+describe('readings across edits', () => {
+    test('an edit to what a reading depends on reads the data again; an edit elsewhere keeps the reading', async () => {
+        // Twenty months level around 10 (illustrative), then a month far above the limits.
+        const months = Array.from(
+            { length: 21 },
+            (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+        );
+        const csv = `date,value\n${months.map((month, i) => `${month},${i === 20 ? 30 : 10 + (i % 3)}`).join('\n')}\n`;
+        const model = (direction: string, title: string) =>
+            `measure Falls "${title}" {\n    kind outcome\n    direction ${direction}\n    chart xmr\n    data "falls.csv"\n}\n`;
+        const workspace = await loadWorkspace({ 'plan.toc': model('decrease', 'Falls'), 'falls.csv': csv }, [
+            'plan.toc',
+        ]);
+        const data = workspace.services.data.MeasureData;
+        const measure = () =>
+            workspace.services.analysis.ModelAnalysis.modelOf(workspace.document('plan.toc')).measures[0];
+        expect(workspace.codes('plan.toc')).toContain('concern-signal');
+        const before = data.readingIn(measure(), workspace.document('plan.toc'));
+
+        await workspace.change('plan.toc', model('decrease', 'Falls on the wards'));
+        expect(workspace.codes('plan.toc')).toContain('concern-signal');
+        expect(data.readingIn(measure(), workspace.document('plan.toc'))).toBe(before);
+
+        await workspace.change('plan.toc', model('increase', 'Falls on the wards'));
+        expect(workspace.codes('plan.toc')).not.toContain('concern-signal');
+        expect(data.readingIn(measure(), workspace.document('plan.toc'))?.spc?.variation).toBe(
+            'special cause improvement',
+        );
+    });
+});

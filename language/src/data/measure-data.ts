@@ -6,12 +6,15 @@ import { describeProblem, readDataFile } from './data-file.js';
 import type { TocServices } from '../toc-module.js';
 import type { ModelAnalysis } from '../analysis/model-analysis.js';
 import type { TocConfigProvider } from '../config/config-provider.js';
-import type { MeasureReading } from './measure-reading.js';
-import { minimumPointsFrom, readMeasure } from './measure-reading.js';
+import type { MeasureReading, ReadingInputs } from './measure-reading.js';
+import { minimumPointsFrom, readData, readingInputsOf } from './measure-reading.js';
 import type { TocImports } from '../workspace/imports.js';
 
 /** The rule whose thresholds say how many points a chart needs before any rule reads it. */
 const TOO_FEW_POINTS = 'too-few-points';
+
+/** How many readings of one data file are kept, each for its own inputs. */
+const READINGS_PER_FILE = 8;
 
 /** A data file as loaded: its rows and problems, or why it could not be read at all and what to do. */
 export type LoadedData = DataFile | { readonly unreadable: string; readonly missing?: true };
@@ -29,8 +32,14 @@ export class MeasureData {
     /** For each data file, the models' files that name it: they are checked again when it changes. */
     private readonly readers = new Map<string, Set<string>>();
     private readonly listeners: Array<(uri: URI, data: LoadedData) => void> = [];
-    /** Each model's readings, by the URI of its root, computed once per workspace state. */
+    /** Each model's readings, by the URI of its root, looked up once per workspace state. */
     private readonly readings: WorkspaceCache<string, Map<ast.Measure, MeasureReading | undefined>>;
+    /**
+     * The readings worked out from each data file as read, by their inputs: an edit that changes
+     * none of a measure's inputs finds its reading here rather than charting the data again. A
+     * file read again is a new object, and the readings of the old one go with it.
+     */
+    private readonly byData = new WeakMap<DataFile, Map<string, MeasureReading>>();
     protected readonly analysis: () => ModelAnalysis;
     protected readonly configs: () => TocConfigProvider;
 
@@ -70,12 +79,37 @@ export class MeasureData {
         const byMeasure = this.readings.get(root.uri.toString(), () => new Map());
         if (!byMeasure.has(measure)) {
             const usable = data && !('unreadable' in data) && data.problems.length === 0 ? data : undefined;
-            const model = this.analysis().modelOf(root);
-            const configs = this.configs();
-            const minimum = minimumPointsFrom(configs.configFor(root.uri).config.rules.get(TOO_FEW_POINTS)?.thresholds);
-            byMeasure.set(measure, usable && readMeasure(measure, usable, model, configs.asOfFor(root.uri), minimum));
+            byMeasure.set(measure, usable && this.chartOnce(usable, this.inputsOf(measure, root)));
         }
         return byMeasure.get(measure);
+    }
+
+    /** What the reading of a measure in the model rooted at `root` depends on besides its data. */
+    private inputsOf(measure: ast.Measure, root: LangiumDocument): ReadingInputs {
+        const configs = this.configs();
+        const thresholds = configs.configFor(root.uri).config.rules.get(TOO_FEW_POINTS)?.thresholds;
+        const model = this.analysis().modelOf(root);
+        return readingInputsOf(measure, model, configs.asOfFor(root.uri), minimumPointsFrom(thresholds));
+    }
+
+    /** The reading of a data file with these inputs, worked out once. */
+    private chartOnce(data: DataFile, inputs: ReadingInputs): MeasureReading {
+        let byInputs = this.byData.get(data);
+        if (!byInputs) {
+            byInputs = new Map();
+            this.byData.set(data, byInputs);
+        }
+        const key = JSON.stringify(inputs);
+        let reading = byInputs.get(key);
+        if (!reading) {
+            reading = readData(data, inputs);
+            // A few sets of inputs per file: those of the measures naming it, and recent edits.
+            if (byInputs.size >= READINGS_PER_FILE) {
+                byInputs.delete(byInputs.keys().next().value!);
+            }
+            byInputs.set(key, reading);
+        }
+        return reading;
     }
 
     /** Loads every data file the measures name that is not loaded already. */

@@ -35,10 +35,40 @@ export type ReadingOf = (measure: ast.Measure) => MeasureReading | undefined;
 const P_CHART_PERCENT = 100;
 
 /**
- * The reading of a measure's data as on `asOf`. The measure's own series is the rows with no site;
- * when every row names a site, the sites are combined date by date (counts and denominators added,
- * or values averaged when there are no denominators).
+ * Everything a measure's reading depends on besides its data, as plain values: two measures with
+ * the same data and the same inputs have the same reading, whatever else in the model changed.
  */
+export interface ReadingInputs {
+    readonly chart: ast.ChartKind;
+    readonly direction: ast.Measure['direction'];
+    /** An absolute target ("reach 4.9"): the only kind that is a level to read against the limits. */
+    readonly target: number | undefined;
+    readonly workStarts: string | undefined;
+    readonly recalculations: readonly string[];
+    readonly asOf: string;
+    readonly minimumPoints: number;
+}
+
+/** What the reading of a measure depends on in the model, as on `asOf`. */
+export function readingInputsOf(
+    measure: ast.Measure,
+    model: ProgrammeModel,
+    asOf: string,
+    minimum: Readonly<Record<ast.ChartKind, number>> = MIN_POINTS,
+): ReadingInputs {
+    const chart = measure.chart ?? 'run';
+    return {
+        chart,
+        direction: measure.direction,
+        target: absoluteTarget(measure.target)?.value,
+        workStarts: workStartOf(measure, model),
+        recalculations: [...measure.recalculations],
+        asOf,
+        minimumPoints: minimum[chart],
+    };
+}
+
+/** The reading of a measure's data as on `asOf`. */
 export function readMeasure(
     measure: ast.Measure,
     data: DataFile,
@@ -46,15 +76,19 @@ export function readMeasure(
     asOf: string,
     minimum: Readonly<Record<ast.ChartKind, number>> = MIN_POINTS,
 ): MeasureReading {
-    const chart = measure.chart ?? 'run';
-    const minimumPoints = minimum[chart];
-    const series = upTo(measureSeries(data.series), asOf);
-    const workStarts = workStartOf(measure, model);
+    return readData(data, readingInputsOf(measure, model, asOf, minimum));
+}
+
+/**
+ * The reading of a data file with the given inputs. The measure's own series is the rows with no
+ * site; when every row names a site, the sites are combined date by date (counts and denominators
+ * added, or values averaged when there are no denominators).
+ */
+export function readData(data: DataFile, inputs: ReadingInputs): MeasureReading {
+    const { chart, direction, target, workStarts, minimumPoints } = inputs;
+    const series = upTo(measureSeries(data.series), inputs.asOf);
     const baselineEnd = workStarts === undefined ? undefined : indexOfDate(series, workStarts);
-    const recalculateAt = measure.recalculations.map(date => indexOfDate(series, date));
-    const direction = measure.direction;
-    // Only an absolute target ("reach 4.9") is a level to read against the limits.
-    const target = absoluteTarget(measure.target)?.value;
+    const recalculateAt = inputs.recalculations.map(date => indexOfDate(series, date));
     if (chart === 'run') {
         const baseline: number[] = [];
         for (let i = 0; i < (baselineEnd ?? 0); i++) {
