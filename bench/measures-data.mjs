@@ -3,12 +3,21 @@
 // is a fresh process. Not part of the tests; run with `npm run bench`, or on its own with
 // `node bench/measures-data.mjs` after a build.
 //
-// Environment: BENCH_RUNS (runs per measurement, default 5).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Then the same two models in the language server over stdio, as an editor uses them: the median
+// time from a one-character edit to the diagnostics it brings.
+//
+// Environment: BENCH_RUNS (runs per measurement, default 5), BENCH_EDITS (edits timed in the
+// server, default 30).
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { measureRuns, ms, printTable, ratio, requireBuilt, verdict } from './common.mjs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { measureRuns, median, ms, printTable, ratio, requireBuilt, verdict } from './common.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
+const EDITS = Math.max(2, Number(process.env.BENCH_EDITS) || 30);
 const MEASURES = 100;
 const POINTS = 1000;
 const TARGETS = {
@@ -17,6 +26,7 @@ const TARGETS = {
 };
 
 const cli = resolve('dist/cli.js');
+const server = resolve('dist/server.js');
 const folder = resolve('.bench/measures-data');
 requireBuilt(cli);
 mkdirSync(join(folder, 'data'), { recursive: true });
@@ -74,12 +84,81 @@ const charts = run('toc chart, 100 charts as SVG', [
 ]);
 const checkOnly = run('toc check of the same model (the load)', ['check', join(folder, 'with-data.toc')]);
 
+/**
+ * The language server with one model open: the median time from a one-character edit (in the
+ * programme's title, alternately typed and deleted) to the diagnostics it brings.
+ */
+async function editToDiagnostics(path) {
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+    );
+    const uri = pathToFileURL(path).href;
+    const waiters = [];
+    connection.onNotification('textDocument/publishDiagnostics', params => {
+        if (params.uri === uri) {
+            waiters.shift()?.(performance.now());
+        }
+    });
+    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
+    connection.onRequest(() => null);
+    connection.onNotification(() => undefined);
+    connection.listen();
+    const published = () =>
+        new Promise((done, fail) => {
+            const timer = setTimeout(() => fail(new Error(`no diagnostics for ${uri} within a minute`)), 60_000);
+            waiters.push(at => {
+                clearTimeout(timer);
+                done(at);
+            });
+        });
+    await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(folder).href,
+        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
+        capabilities: { workspace: { configuration: true } },
+    });
+    connection.sendNotification('initialized', {});
+    const original = readFileSync(path, 'utf8');
+    const opened = published();
+    connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'toc', version: 1, text: original },
+    });
+    await opened;
+    const times = [];
+    for (let version = 2; version < EDITS + 2; version++) {
+        // Typed into the title and deleted again, so the model stays as it was every other edit.
+        const text = version % 2 === 0 ? original.replace('"Measures with data"', '"Measures with data!"') : original;
+        const next = published();
+        const sent = performance.now();
+        connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version },
+            contentChanges: [{ text }],
+        });
+        times.push((await next) - sent);
+    }
+    await connection.sendRequest('shutdown');
+    connection.sendNotification('exit');
+    connection.dispose();
+    return median(times);
+}
+
+const editWithout = await editToDiagnostics(join(folder, 'without-data.toc'));
+const editWith = await editToDiagnostics(join(folder, 'with-data.toc'));
+
 const dataRatio = withData.median / without.median;
 // The charts cost what `toc chart` takes beyond loading and checking the model.
 const chartsMs = charts.median - checkOnly.median;
 printTable(`Measures with data (medians of ${RUNS} runs, fresh processes)`, [
     ['measurement', 'median ms', 'min', 'max'],
     ...[floor, without, withData, charts, checkOnly].map(r => [r.label, ms(r.median), ms(r.min), ms(r.max)]),
+]);
+printTable(`In the language server (median of ${EDITS} edits, edit to diagnostics)`, [
+    ['model', 'median ms'],
+    ['100 measures, no data', ms(editWithout)],
+    [`100 measures of ${POINTS} points`, ms(editWith)],
+    ['ratio', ratio(editWith / editWithout)],
 ]);
 printTable('Targets', [
     ['target', 'figure', 'verdict'],
