@@ -64,6 +64,23 @@ const contexts = await Promise.all([
         banner: { js: requireShim },
     }),
     esbuild.context({
+        // The language server for a browser's web worker (VS Code for the Web, the playground):
+        // one classic script, as every browser can start it as a worker.
+        entryPoints: { 'server-worker': 'server/src/browser-main.ts' },
+        outdir: 'dist/browser',
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        mainFields: ['browser', 'module', 'main'],
+        // csv-parse's build for browsers brings its own Buffer.
+        alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
+        minify,
+        sourcemap: !minify,
+        logLevel: 'warning',
+        define: { __TOC_VERSION__: JSON.stringify(version) },
+    }),
+    esbuild.context({
         // The CLI is one CommonJS file, so that its launcher can keep V8's compiled code between
         // runs on every Node version (see server/src/launch/compiled-bundle.ts).
         ...common,

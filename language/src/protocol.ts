@@ -4,7 +4,7 @@
  * messages between the extension and the diagram preview's webview. The webview is bundled for a
  * browser and imports only types from here.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { ReadingIcon } from './charts/reading-icons.js';
 import type { DiagramGraph, DiagramLocation } from './diagram/diagram-model.js';
 import type { DiagramView, TextDiagramFormat } from './diagram/registry.js';
@@ -23,6 +23,26 @@ export interface TocInitializationOptions {
      */
     checkWholeWorkspace?: boolean;
 }
+
+/** One file of a workspace held in memory: its text, or `null` when it is deleted. */
+export interface WorkspaceFile {
+    uri: string;
+    text: string | null;
+}
+
+export interface WriteFilesParams {
+    files: WorkspaceFile[];
+}
+
+/**
+ * For a server with no disk (in a browser): the client writes the workspace's files, the models,
+ * `toc.config.json` and measure data alike, and the server checks again what they change, as it
+ * would on a change on disk.
+ */
+export const WriteFilesNotification = {
+    method: 'toc/writeFiles',
+    type: new NotificationType<WriteFilesParams>('toc/writeFiles'),
+} as const;
 
 export interface ScorecardParams {
     /** The `.toc` document whose model to score. */

@@ -1,15 +1,6 @@
-import { startLanguageServer } from 'langium/lsp';
 import { TocNodeFileSystem } from './node-file-system.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { rebuildOnConfigChange } from '../../language/src/config/config-watcher.js';
-import { rebuildOnDataChange } from '../../language/src/data/data-watcher.js';
-import { publishDataProblems } from './data-diagnostics.js';
-import { createTocServices } from '../../language/src/index.js';
-import { registerDiagramHandlers } from './diagram-handler.js';
-import { registerScorecardHandler } from './scorecard-handler.js';
-import { applyFileSizeLimit } from './file-size-limit.js';
-import type { TocInitializationOptions } from '../../language/src/protocol.js';
-import { URI } from 'langium';
+import { serveToc } from './serve.js';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -35,20 +26,4 @@ process.on('unhandledRejection', reason =>
     connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`),
 );
 
-const { shared, Toc } = createTocServices({ connection, ...TocNodeFileSystem });
-rebuildOnConfigChange(shared, Toc.config.ConfigProvider);
-rebuildOnDataChange(shared, Toc.data.MeasureData);
-publishDataProblems(shared, Toc);
-shared.lsp.LanguageServer.onInitialize(params => {
-    const options = params.initializationOptions as TocInitializationOptions | undefined;
-    if (options?.checkWholeWorkspace === true) {
-        shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
-    }
-    if (options?.workspaceTrusted === false) {
-        Toc.workspace.Imports.confineTo((params.workspaceFolders ?? []).map(folder => URI.parse(folder.uri)));
-    }
-});
-applyFileSizeLimit(shared);
-registerScorecardHandler(shared, Toc);
-registerDiagramHandlers(shared, Toc);
-startLanguageServer(shared);
+serveToc({ connection, ...TocNodeFileSystem });

@@ -4,8 +4,8 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
 import { previewNode } from '../../language/src/diagram/preview-node.js';
@@ -19,14 +19,6 @@ import { BASE } from '../support/variants.js';
 import { loadModel, loadWorkspace } from '../support/workspace.js';
 
 const WEBVIEW = fileURLToPath(new URL('../../dist/webview/', import.meta.url));
-const CHROMIUM_ARGS = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-];
 
 const HOSTILE = BASE.replace('"Hourly intentional rounding"', '"<script>alert(1)</script>"')
     .replace('"Fewer inpatient falls"', '"\\"><img src=x onerror=alert(1)>"')
@@ -35,7 +27,7 @@ const HOSTILE = BASE.replace('"Hourly intentional rounding"', '"<script>alert(1)
         'source "Incident reporting system"\n    method routine-data\n    frequency',
     );
 
-let browser: Awaited<ReturnType<typeof chromium.launch>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
 let pageUrl: string;
 let svg: string;
 /** The hostile model's map as the extension sends it, with the boxes for the hover card. */
@@ -78,7 +70,7 @@ beforeAll(async () => {
         }),
     );
     pageUrl = pathToFileURL(join(folder, 'index.html')).href;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
