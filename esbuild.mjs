@@ -1,6 +1,6 @@
 // Bundles the extension (CommonJS, `vscode` external), the language server and the CLI (ESM,
 // runnable with plain `node`). `--minify` for release builds, `--watch` while developing.
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -81,6 +81,25 @@ const contexts = await Promise.all([
         define: { __TOC_VERSION__: JSON.stringify(version) },
     }),
     esbuild.context({
+        // The playground's page (playground/), and Monaco's own worker beside it: modules, with
+        // code only some features need (Monaco's languages) in chunks loaded on demand.
+        entryPoints: {
+            playground: 'playground/src/main.ts',
+            'editor.worker': 'monaco-editor/editor/editor.worker',
+        },
+        outdir: 'dist/playground',
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        splitting: true,
+        chunkNames: 'chunks/[name]-[hash]',
+        target: 'es2022',
+        loader: { '.ttf': 'file' },
+        minify,
+        sourcemap: !minify,
+        logLevel: 'warning',
+    }),
+    esbuild.context({
         // The CLI is one CommonJS file, so that its launcher can keep V8's compiled code between
         // runs on every Node version (see server/src/launch/compiled-bundle.ts).
         ...common,
@@ -121,9 +140,38 @@ writeFileSync(
     { mode: 0o755 },
 );
 
+/** The playground is a static site: its page and bundles, the language server's worker, and the examples. */
+function writePlaygroundFiles() {
+    copyFileSync('playground/index.html', 'dist/playground/index.html');
+    copyFileSync('dist/browser/server-worker.js', 'dist/playground/server-worker.js');
+    writeFileSync('dist/playground/examples.json', JSON.stringify(playgroundExamples()));
+}
+
+/** Every file of the bundled examples by path, and the models to offer (Keystone first). */
+function playgroundExamples() {
+    const files = {};
+    const walk = folder => {
+        for (const entry of readdirSync(folder, { withFileTypes: true })) {
+            const path = `${folder}/${entry.name}`;
+            if (entry.isDirectory()) {
+                walk(path);
+            } else if (/\.(toc|csv)$/.test(entry.name) || entry.name === 'toc.config.json') {
+                files[path.slice('examples/'.length)] = readFileSync(path, 'utf8');
+            }
+        }
+    };
+    walk('examples');
+    const models = Object.keys(files)
+        .filter(path => /^programme /m.test(files[path]))
+        .sort((a, b) => (a === 'keystone-icu.toc' ? -1 : b === 'keystone-icu.toc' ? 1 : a.localeCompare(b)))
+        .map(path => ({ path, title: /^programme \w+ "([^"]*)"/m.exec(files[path])?.[1] ?? path }));
+    return { files, models };
+}
+
 if (watch) {
     await Promise.all(contexts.map(context => context.watch()));
 } else {
     await Promise.all(contexts.map(context => context.rebuild()));
+    writePlaygroundFiles();
     await Promise.all(contexts.map(context => context.dispose()));
 }

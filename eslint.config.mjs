@@ -18,7 +18,15 @@ const NOT_EXTENSION = {
 
 export default tseslint.config(
     {
-        ignores: ['dist/', 'node_modules/', '.e2e/', '.bench/', 'coverage/', 'language/src/generated/'],
+        ignores: [
+            'dist/',
+            'node_modules/',
+            '.e2e/',
+            '.bench/',
+            'coverage/',
+            'language/src/generated/',
+            'playground/src/generated/',
+        ],
     },
     js.configs.recommended,
     ...tseslint.configs.recommended,

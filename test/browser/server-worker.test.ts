@@ -1,13 +1,11 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser, hence the DOM types.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
+import { serveStatic } from '../support/static-server.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exampleDataFiles, exampleFiles } from '../support/examples.js';
 import { loadWorkspace, ROOT } from '../support/workspace.js';
@@ -54,7 +52,7 @@ declare global {
     }
 }
 
-let server: Server;
+let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 
@@ -72,18 +70,11 @@ const summary = (diagnostics: Diagnostic[]) =>
 
 beforeAll(async () => {
     const files: Record<string, string> = { '/': PAGE, '/server-worker.js': readFileSync(WORKER, 'utf8') };
-    server = createServer((request, response) => {
-        const body = files[request.url ?? ''];
-        response.writeHead(body === undefined ? 404 : 200, {
-            'content-type': request.url?.endsWith('.js') ? 'text/javascript' : 'text/html',
-        });
-        response.end(body ?? 'not found');
-    });
-    await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
+    site = await serveStatic(path => files[path]);
     browser = await launchChromium();
     page = await browser.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(site.address);
     const folder = uriOf('').replace(/\/$/, '');
     await page.evaluate(async root => {
         await window.request('initialize', {
@@ -98,7 +89,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await browser?.close();
-    await new Promise(done => server?.close(done));
+    await site?.close();
 });
 
 describe('the language server in a web worker', () => {
