@@ -1,11 +1,18 @@
 /**
  * The playground: a theory-of-change model in Monaco, checked as the user types by the language
- * server in a web worker (the same services as the extension's), with the causal map beside it.
- * Nothing leaves the browser: the examples come with the page, and the worker holds the workspace.
+ * server in a web worker (the same services as the extension's), with its causal map, driver
+ * diagram or scorecard beside it. Nothing leaves the browser: the examples come with the page, the
+ * worker holds the workspace, and a share link carries the model in its fragment.
  */
 import * as monaco from 'monaco-editor';
-import type { DiagramResult, WorkspaceFile } from '../../language/src/protocol.js';
+import type { DiagramResult, ScorecardResult, WorkspaceFile } from '../../language/src/protocol.js';
+import type { DiagramLocation } from '../../language/src/diagram/diagram-model.js';
+import { elementId } from '../../language/src/diagram/dot.js';
+import { download, pngOf } from './downloads.js';
 import monarch from './generated/toc-monarch.js';
+import type { FindingPlace } from './scorecard.js';
+import { scorecardElement } from './scorecard.js';
+import { shareFragment, sharedIn } from './share.js';
 import './style.css';
 
 const LANGUAGE = 'toc';
@@ -19,6 +26,8 @@ interface Examples {
     models: Array<{ path: string; title: string }>;
 }
 
+type View = 'map' | 'driver' | 'scorecard';
+
 // Monaco's own worker (word suggestions, links): a file beside the page.
 globalThis.MonacoEnvironment = {
     getWorker: () => new Worker(new URL('editor.worker.js', import.meta.url), { type: 'module' }),
@@ -26,8 +35,9 @@ globalThis.MonacoEnvironment = {
 
 /**
  * The language server's worker, shared by Monaco's language client and the playground's own
- * requests (the diagram). The client sees every message but the answers to the playground's
- * requests, whose ids are its own; the workspace's files are written once the server is initialized.
+ * requests (diagrams, scorecard). The client sees every message but the answers to the
+ * playground's requests, whose ids are its own; the workspace's files are written once the server
+ * is initialized, before the client opens any model.
  */
 class ServerChannel extends EventTarget {
     private nextId = 1;
@@ -72,12 +82,7 @@ class ServerChannel extends EventTarget {
     }
 }
 
-async function start(): Promise<void> {
-    const examples = (await (await fetch('examples.json')).json()) as Examples;
-    const status = document.getElementById('status')!;
-    const picker = document.getElementById('example') as HTMLSelectElement;
-    const diagram = document.getElementById('diagram')!;
-
+function registerLanguage(): void {
     monaco.languages.register({ id: LANGUAGE, extensions: ['.toc'], aliases: ['Theory of change'] });
     monaco.languages.setMonarchTokensProvider(LANGUAGE, monarch as monaco.languages.IMonarchLanguage);
     monaco.languages.setLanguageConfiguration(LANGUAGE, {
@@ -88,14 +93,23 @@ async function start(): Promise<void> {
             { open: '"', close: '"' },
         ],
     });
+}
 
-    const worker = new Worker('server-worker.js');
-    const workspaceFiles = () =>
-        Object.entries(examples.files).map(([path, text]) => ({ uri: `${WORKSPACE}${path}`, text }));
-    const server = new ServerChannel(worker, workspaceFiles);
+async function start(): Promise<void> {
+    const examples = (await (await fetch('examples.json')).json()) as Examples;
+    const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+    const status = byId('status');
+    const picker = byId<HTMLSelectElement>('example');
+    const viewPicker = byId<HTMLSelectElement>('view');
+    const panel = byId('diagram');
+
+    registerLanguage();
+    const server = new ServerChannel(new Worker('server-worker.js'), () =>
+        Object.entries(examples.files).map(([path, text]) => ({ uri: `${WORKSPACE}${path}`, text })),
+    );
     new monaco.lsp.MonacoLspClient(monaco.lsp.createTransportToWorker(server as unknown as Worker));
 
-    const editor = monaco.editor.create(document.getElementById('editor')!, {
+    const editor = monaco.editor.create(byId('editor'), {
         automaticLayout: true,
         minimap: { enabled: false },
         fontSize: 14,
@@ -105,38 +119,146 @@ async function start(): Promise<void> {
     for (const { path, title } of examples.models) {
         picker.add(new Option(title, path));
     }
-    const open = (path: string) => {
+    let example = examples.models[0].path;
+    /** Shows a file of the workspace, with `text` in place of what it holds when given. */
+    const open = (path: string, text?: string) => {
         const uri = monaco.Uri.parse(`${WORKSPACE}${path}`);
         const model =
             monaco.editor.getModel(uri) ?? monaco.editor.createModel(examples.files[path] ?? '', LANGUAGE, uri);
+        if (text !== undefined && model.getValue() !== text) {
+            model.setValue(text);
+        }
         editor.setModel(model);
     };
-    picker.addEventListener('change', () => open(picker.value));
-    open(examples.models[0].path);
+    const openExample = (path: string, text?: string) => {
+        example = path;
+        picker.value = path;
+        open(path, text);
+    };
+    picker.addEventListener('change', () => openExample(picker.value));
 
-    // Findings arrive as markers; the map is drawn again when they change, as the model did.
+    /** Selects a place in the workspace, opening its file when it is another. */
+    const reveal = (uri: string, range: monaco.IRange) => {
+        if (uri !== editor.getModel()?.uri.toString()) {
+            open(uri.slice(WORKSPACE.length));
+        }
+        editor.setSelection(range);
+        editor.revealRangeInCenter(range);
+        editor.focus();
+    };
+    const revealLocation = ({ uri, range }: DiagramLocation) =>
+        reveal(uri, {
+            startLineNumber: range.start.line + 1,
+            startColumn: range.start.character + 1,
+            endLineNumber: range.end.line + 1,
+            endColumn: range.end.character + 1,
+        });
+    const revealFinding = ({ uri, line }: FindingPlace) =>
+        reveal(uri, { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: 1 });
+
+    // What the panel shows: the diagram's SVG and where each of its elements is declared.
+    let shown: { svg?: string; places: Map<string, DiagramLocation> } = { places: new Map() };
     let drawing = 0;
-    monaco.editor.onDidChangeMarkers(async uris => {
+    const draw = async () => {
+        const model = editor.getModel();
+        if (!model) {
+            return;
+        }
+        const ticket = ++drawing;
+        const view = viewPicker.value as View;
+        try {
+            if (view === 'scorecard') {
+                const result = await server.request<ScorecardResult | null>('toc/scorecard', {
+                    uri: model.uri.toString(),
+                });
+                if (ticket === drawing) {
+                    shown = { places: new Map() };
+                    panel.replaceChildren(result ? scorecardElement(result.scorecard, revealFinding) : '');
+                }
+            } else {
+                const result = await server.request<DiagramResult | null>('toc/diagram', {
+                    uri: model.uri.toString(),
+                    view,
+                });
+                if (ticket === drawing) {
+                    const graph = result?.graph;
+                    shown = {
+                        svg: result?.svg,
+                        places: new Map(
+                            [
+                                ...(graph?.nodes ?? []).map(n => [elementId('node', n.id), n.location] as const),
+                                ...(graph?.edges ?? []).map(e => [elementId('edge', e.id), e.location] as const),
+                            ].filter((entry): entry is [string, DiagramLocation] => entry[1] !== undefined),
+                        ),
+                    };
+                    // Graphviz's SVG of the server's own DOT, whose every text is escaped.
+                    panel.innerHTML = result?.svg ?? '';
+                    if (!result?.svg && result?.error) {
+                        panel.textContent = `The diagram cannot be drawn: ${result.error}`;
+                    }
+                }
+            }
+            if (ticket === drawing) {
+                panel.dataset.drawn = String(ticket);
+                panel.dataset.view = view;
+            }
+        } catch (error) {
+            panel.textContent = `The ${view} cannot be shown: ${error instanceof Error ? error.message : String(error)}`;
+        }
+    };
+    viewPicker.addEventListener('change', () => void draw());
+    panel.addEventListener('click', event => {
+        const clicked = (event.target as Element).closest('g.toc-node, g.toc-edge');
+        const place = clicked && shown.places.get(clicked.id);
+        if (place) {
+            revealLocation(place);
+        }
+    });
+
+    // Findings arrive as markers; the panel is drawn again when they change, as the model did.
+    monaco.editor.onDidChangeMarkers(uris => {
         const model = editor.getModel();
         if (!model || !uris.some(uri => uri.toString() === model.uri.toString())) {
             return;
         }
         const markers = monaco.editor.getModelMarkers({ resource: model.uri });
         status.textContent = `${markers.length} ${markers.length === 1 ? 'finding' : 'findings'}`;
-        const ticket = ++drawing;
-        try {
-            const result = await server.request<DiagramResult | null>('toc/diagram', {
-                uri: model.uri.toString(),
-                view: 'map',
-            });
-            if (ticket === drawing) {
-                diagram.innerHTML = result?.svg ?? '';
-                diagram.dataset.drawn = String(ticket);
-            }
-        } catch (error) {
-            diagram.textContent = `The map cannot be drawn: ${error instanceof Error ? error.message : String(error)}`;
+        void draw();
+    });
+    editor.onDidChangeModel(() => void draw());
+
+    const fileName = () =>
+        editor
+            .getModel()
+            ?.uri.path.split('/')
+            .pop()
+            ?.replace(/\.toc$/, '') ?? 'model';
+    byId('share').addEventListener('click', async () => {
+        const fragment = await shareFragment({ example, text: editor.getValue() });
+        history.replaceState(null, '', fragment);
+        await navigator.clipboard?.writeText(location.href).catch(() => undefined);
+        status.textContent = 'Link copied: it holds the model itself, and nothing was sent anywhere';
+    });
+    byId('download-toc').addEventListener('click', () =>
+        download(`${fileName()}.toc`, new Blob([editor.getValue()], { type: 'text/plain' })),
+    );
+    byId('download-svg').addEventListener('click', () => {
+        if (shown.svg) {
+            download(`${fileName()}-${viewPicker.value}.svg`, new Blob([shown.svg], { type: 'image/svg+xml' }));
         }
     });
+    byId('download-png').addEventListener('click', async () => {
+        if (shown.svg) {
+            download(`${fileName()}-${viewPicker.value}.png`, await pngOf(shown.svg));
+        }
+    });
+
+    const shared = await sharedIn(location.hash);
+    if (shared && shared.example in examples.files) {
+        openExample(shared.example, shared.text);
+    } else {
+        openExample(example);
+    }
 }
 
 void start();

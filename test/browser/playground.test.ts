@@ -15,7 +15,9 @@ let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 /** The playground as a user opens it: the page served as any static host serves it. */
-async function openPlayground(): Promise<{ page: Page; problems: string[] }> {
+async function openPlayground(
+    address = site.address,
+): Promise<{ page: Page; problems: string[]; requests: Array<{ url: string; body: string }> }> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
     page.setDefaultTimeout(20_000);
     const problems: string[] = [];
@@ -25,8 +27,24 @@ async function openPlayground(): Promise<{ page: Page; problems: string[] }> {
             problems.push(message.text());
         }
     });
-    await page.goto(site.address);
-    return { page, problems };
+    const requests: Array<{ url: string; body: string }> = [];
+    page.on('request', request => requests.push({ url: request.url(), body: request.postData() ?? '' }));
+    await page.goto(address);
+    return { page, problems, requests };
+}
+
+/** What a click on a download button saves, and under what name. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) {
+        chunks.push(chunk as Buffer);
+    }
+    return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+async function downloaded(page: Page, button: string): Promise<Buffer> {
+    return (await download(page, button)).bytes;
 }
 
 /** The findings the page reports, once it reports some. */
@@ -92,6 +110,75 @@ describe('the playground', () => {
         expect(await findings(page, first!)).toBe(`${expected} findings`);
         expect(inNode.errors('safer-patients-initiative/spi2.toc')).toEqual([]);
         expect(problems).toEqual([]);
+        await page.close();
+    });
+
+    test('a share link opened in a new page reproduces the model, and carries it only in its fragment', async () => {
+        const { page } = await openPlayground();
+        await findings(page);
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type('\nactivity Huddles "Daily safety huddles"\n');
+        await page.click('#share');
+        await page.waitForFunction(() => location.hash.includes('model='));
+        const link = page.url();
+        expect(new URL(link).search).toBe('');
+        const typed = await downloaded(page, '#download-toc');
+        expect(typed.toString()).toContain('activity Huddles "Daily safety huddles"');
+        await page.close();
+
+        const { page: other, problems, requests } = await openPlayground(link);
+        await findings(other);
+        await other.waitForFunction(() =>
+            document.querySelector('#diagram')?.textContent?.includes('Daily safety huddles'),
+        );
+        expect((await downloaded(other, '#download-toc')).toString()).toBe(typed.toString());
+        // The model is in the fragment, which no request carries, and the page sends it nowhere.
+        expect(requests.filter(({ url, body }) => url.includes('model=') || body.includes('Huddles'))).toEqual([]);
+        expect(problems).toEqual([]);
+        await other.close();
+    });
+
+    test('the driver diagram and the scorecard are a choice away, and clicking a box selects its declaration', async () => {
+        const { page } = await openPlayground();
+        await findings(page);
+        await page.waitForSelector('#diagram svg g.toc-node');
+        await page.locator('#diagram svg g.toc-node').first().click();
+        await page.waitForFunction(() => document.querySelector('.monaco-editor .selected-text') !== null);
+
+        await page.selectOption('#view', 'driver');
+        await page.waitForFunction(() => document.getElementById('diagram')?.dataset.view === 'driver');
+        await page.waitForSelector('#diagram svg g.toc-node');
+
+        await page.selectOption('#view', 'scorecard');
+        await page.waitForFunction(() => document.getElementById('diagram')?.dataset.view === 'scorecard');
+        const headings = await page.locator('#diagram .scorecard article h3').allTextContents();
+        expect(headings).toHaveLength(11);
+        expect(headings[0]).toBe('Challenge 1: Convincing people that there is a problem');
+        expect(headings[10]).toBe('Improvement methods');
+        await page.close();
+    });
+
+    test('the model, the diagram as SVG and as PNG download as files', async () => {
+        const { page } = await openPlayground();
+        await findings(page);
+        await page.waitForSelector('#diagram svg');
+        const files = [];
+        for (const button of ['#download-toc', '#download-svg', '#download-png']) {
+            files.push(await download(page, button));
+        }
+        const [toc, svg, png] = files.map(file => file.bytes);
+        expect(toc.toString()).toBe(exampleFiles['keystone-icu.toc']);
+        expect(svg.toString()).toMatch(/^<svg |<svg /);
+        expect(svg.toString()).toContain('CRBSIs eliminated');
+        // A PNG: its signature, and a picture of some size.
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect(png.length).toBeGreaterThan(10_000);
+        expect(files.map(file => file.name)).toEqual([
+            'keystone-icu.toc',
+            'keystone-icu-map.svg',
+            'keystone-icu-map.png',
+        ]);
         await page.close();
     });
 });
