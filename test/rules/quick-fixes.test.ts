@@ -219,6 +219,29 @@ describe('quick fixes', () => {
     });
 });
 
+describe('a client that sends back findings without their code and data', () => {
+    test('gets the same fixes, the findings matched by range and message to those published', async () => {
+        const text = edit(['measures RoundsDone', 'measures Rounding']);
+        const model = await loadModel(text);
+        const document = model.document('model.toc');
+        const published = model.diagnostics().find(d => d.code === 'unmeasured-outcome')!;
+        const titles = async (diagnostic: Diagnostic) =>
+            (
+                (await model.services.lsp.CodeActionProvider!.getCodeActions(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    range: diagnostic.range,
+                    context: { diagnostics: [diagnostic] },
+                })) as CodeAction[]
+            ).map(action => action.title);
+        // As Monaco's language client sends them: the range, message and severity only.
+        const bare = { range: published.range, message: published.message, severity: published.severity };
+        expect(await titles(bare)).toEqual(await titles(published));
+        expect(await titles(bare)).toContain('Add a measure of RoundsDone');
+        // A finding the server did not publish gets nothing.
+        expect(await titles({ ...bare, message: 'Something else' })).toEqual([]);
+    });
+});
+
 describe('quick fixes on every bundled model', () => {
     /** Every finding of the model, as `file: rule: message`. */
     const findings = (workspace: Awaited<ReturnType<typeof loadWorkspace>>) =>

@@ -56,7 +56,7 @@ export class TocCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         const actions: CodeAction[] = [];
-        for (const diagnostic of params.context.diagnostics) {
+        for (const diagnostic of params.context.diagnostics.map(sent => asPublished(document, sent))) {
             const rule = typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined;
             if (!rule) {
                 continue;
@@ -447,4 +447,21 @@ export class TocCodeActionProvider implements CodeActionProvider {
         }
         return name;
     }
+}
+
+/**
+ * The diagnostic as the server published it. Some clients send back only a diagnostic's range,
+ * message and severity (Monaco's language client among them), without the code and data its
+ * quick fixes are found by: such a diagnostic is matched to the document's own by range and message.
+ */
+function asPublished(document: LangiumDocument, sent: Diagnostic): Diagnostic {
+    if (sent.code !== undefined) {
+        return sent;
+    }
+    const same = (a: Range, b: Range) =>
+        a.start.line === b.start.line &&
+        a.start.character === b.start.character &&
+        a.end.line === b.end.line &&
+        a.end.character === b.end.character;
+    return document.diagnostics?.find(d => d.message === sent.message && same(d.range, sent.range)) ?? sent;
 }
