@@ -75,6 +75,22 @@ async function completionLabels(text: string, marker: string): Promise<string[]>
 }
 
 describe('completion', () => {
+    test('asked between an edit and its build, it answers nothing yet and asks to be asked again', async () => {
+        const ws = await loadWorkspace({ 'plan.toc': 'activity Briefing "Morning briefing"\n' }, ['plan.toc']);
+        const document = ws.document('plan.toc');
+        // The editor's text has moved on (a link begun) and the tree has not been built again yet.
+        const typed = 'activity Briefing "Morning briefing"\nlink ';
+        Object.defineProperty(document, 'textDocument', {
+            value: TextDocument.create(document.uri.toString(), 'toc', 2, typed),
+        });
+        const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() },
+            position: { line: 1, character: 5 },
+            context: { triggerKind: 2, triggerCharacter: ' ' },
+        });
+        expect(list).toEqual({ isIncomplete: true, items: [] });
+    });
+
     test('offers declaration keywords at the top level', async () => {
         const labels = await completionLabels('outcome A\n<|>', '<|>');
         expect(labels).toEqual(

@@ -22,6 +22,13 @@ export class TocCompletionProvider extends DefaultCompletionProvider {
         document: LangiumDocument,
         params: CompletionParams,
     ): Promise<CompletionList | undefined> {
+        // The text is read as it is now, the tree as it was last built: a request that arrives
+        // between an edit and its build would read the one against the other (and fail where the
+        // cursor is in something the old tree does not have). Answer nothing yet, marked
+        // incomplete, so that the editor asks again as the user types on.
+        if (!treeIsCurrent(document)) {
+            return { isIncomplete: true, items: [] };
+        }
         const list = await super.getCompletion(document, params);
         const context = params.context;
         if (!list || context?.triggerKind !== CompletionTriggerKind.TriggerCharacter) {
@@ -64,3 +71,8 @@ export class TocCompletionProvider extends DefaultCompletionProvider {
 
 /** Marks the items that are names, for the filter above. */
 const NAME = 'toc-name';
+
+/** Whether a document's tree was built from the text it holds now. */
+export function treeIsCurrent(document: LangiumDocument): boolean {
+    return (document.parseResult.value.$cstNode?.root.fullText ?? '') === document.textDocument.getText();
+}
