@@ -25,6 +25,7 @@ const benchmarks = [
     'bench/responsiveness.mjs',
     'bench/workspace-scale.mjs',
     'bench/measures-data.mjs',
+    'bench/playground.mjs',
 ];
 for (const script of benchmarks) {
     const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
