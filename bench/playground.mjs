@@ -10,13 +10,13 @@
 //      typed character to the findings the worker sends back for it.
 // Not part of the tests; run with `npm run bench`, or on its own with `node bench/playground.mjs`
 // after a build. Environment: BENCH_RUNS (fresh pages for 2, default 5), BENCH_EDITS (for 3, 30).
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generateTocModel } from './generate-models.mjs';
 import { median, printTable, requireBuilt, verdict } from './common.mjs';
+import { serveStatic } from '../scripts/serve-static.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const EDITS = Math.max(2, Number(process.env.BENCH_EDITS) || 30);
@@ -25,20 +25,8 @@ const LARGEST = 'safer-patients-initiative/spi2.toc';
 
 const site = resolve('dist/playground');
 requireBuilt(join(site, 'index.html'));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-const server = createServer((request, response) => {
-    const path = normalize(join(site, decodeURIComponent(request.url.split('?')[0])));
-    const file = path.endsWith('/') ? join(path, 'index.html') : path;
-    if (!file.startsWith(site) || !existsSync(file)) {
-        response.writeHead(404);
-        response.end();
-        return;
-    }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-});
-await new Promise(done => server.listen(0, '127.0.0.1', done));
-const address = `http://127.0.0.1:${server.address().port}/`;
+const server = await serveStatic(site);
+const address = server.address;
 const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -93,7 +81,7 @@ for (let edit = 0; edit < EDITS; edit++) {
 }
 await context.close();
 await browser.close();
-server.close();
+await server.close();
 
 const kb = bytes => `${(bytes / 1024).toFixed(0)} KB`;
 printTable('Playground first load (gzipped, level 9, each file on its own)', [

@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser, hence the DOM types.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
-import { serveStatic } from '../support/static-server.js';
+import { serveStatic } from '../../scripts/serve-static.mjs';
 import { loadWorkspace } from '../support/workspace.js';
 import { exampleDataFiles, exampleFiles } from '../support/examples.js';
 
@@ -57,10 +55,7 @@ async function findings(page: Page, not?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-    site = await serveStatic(path => {
-        const file = normalize(join(SITE, path.endsWith('/') ? `${path}index.html` : path));
-        return file.startsWith(SITE) && existsSync(file) ? readFileSync(file) : undefined;
-    });
+    site = await serveStatic(SITE);
     browser = await launchChromium();
 }, 60_000);
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
-import { serveStatic } from '../support/static-server.js';
+import { serveStatic } from '../../scripts/serve-static.mjs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exampleDataFiles, exampleFiles } from '../support/examples.js';
 import { loadWorkspace, ROOT } from '../support/workspace.js';
