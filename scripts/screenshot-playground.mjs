@@ -1,0 +1,24 @@
+// Takes docs/images/playground.png: the built playground (npm run build) on the Safer Patients
+// Initiative's phase 2, in Debian's Chromium. Written to a temporary file, then renamed.
+import { renameSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './serve-static.mjs';
+
+const target = 'docs/images/playground.png';
+const site = await serveStatic('dist/playground');
+const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+    await page.goto(`${site.address}#example=safer-patients-initiative/spi2.toc`);
+    await page.waitForSelector('#diagram svg g.toc-node', { timeout: 60_000 });
+    const temporary = `${target}.${process.pid}.tmp`;
+    await page.screenshot({ path: temporary, type: 'png' });
+    renameSync(temporary, target);
+    console.log(`Wrote ${target}`);
+} finally {
+    await browser.close();
+    await site.close();
+}
