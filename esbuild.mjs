@@ -41,6 +41,23 @@ const contexts = await Promise.all([
         external: ['vscode'],
     }),
     esbuild.context({
+        // The extension in VS Code for the Web: the same commands and previews, its language
+        // server in a web worker (dist/browser/server-worker.js).
+        entryPoints: { 'extension-web': 'extension/src/extension-web.ts' },
+        outdir: 'dist',
+        outExtension: { '.js': '.cjs' },
+        bundle: true,
+        platform: 'browser',
+        format: 'cjs',
+        target: 'es2022',
+        mainFields: ['browser', 'module', 'main'],
+        external: ['vscode'],
+        minify,
+        sourcemap: !minify,
+        logLevel: 'warning',
+        define: { __TOC_VERSION__: JSON.stringify(version) },
+    }),
+    esbuild.context({
         // The diagram preview's own script and style, for the webview (a browser).
         entryPoints: { webview: 'extension/src/webview/main.ts', 'webview-style': 'extension/src/webview/style.css' },
         outdir: 'dist/webview',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
 
 export type ProblemsScope = 'openFiles' | 'workspace';
 
@@ -39,7 +39,7 @@ export class ProblemsFilter implements vscode.Disposable {
     private scope = problemsScope();
     private readonly disposables: vscode.Disposable[];
 
-    constructor(private readonly client: () => LanguageClient | undefined) {
+    constructor(private readonly client: () => BaseLanguageClient | undefined) {
         this.disposables = [
             vscode.window.tabGroups.onDidChangeTabs(() => this.refresh()),
             vscode.workspace.onDidChangeConfiguration(event => {

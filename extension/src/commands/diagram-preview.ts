@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ModelInFocus } from '../model-in-focus.js';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { DiagramLocation } from '../../../language/src/diagram/diagram-model.js';
 import type { DiagramView } from '../../../language/src/diagram/registry.js';
 import { DIAGRAM_VIEWS } from '../../../language/src/diagram/registry.js';
@@ -72,7 +72,7 @@ export class DiagramPreview implements vscode.Disposable {
 
     constructor(
         private readonly context: vscode.ExtensionContext,
-        private readonly client: () => LanguageClient | undefined,
+        private readonly client: () => BaseLanguageClient | undefined,
         readonly view: PreviewView,
     ) {
         this.disposables.push(
@@ -258,7 +258,7 @@ export class DiagramPreview implements vscode.Disposable {
 
     /** Asks the server for what this view shows: the message for the page, and what it will show. */
     private async ask(
-        client: LanguageClient,
+        client: BaseLanguageClient,
         model: string,
         token: vscode.CancellationToken,
     ): Promise<{ message: ToPreview; shown?: DiagramPreview['shown'] }> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { exists, isModelFile, writeFileAtomic } from '../files.js';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { DiagramFormat, DiagramView } from '../../../language/src/diagram/registry.js';
 import {
     DIAGRAM_FORMATS,
@@ -29,7 +29,7 @@ function formatNamed(name: string): DiagramFormat | undefined {
  * shows progress, never replaces a file without asking, and never writes over a model.
  */
 export function registerExportDiagramCommand(
-    client: () => LanguageClient | undefined,
+    client: () => BaseLanguageClient | undefined,
     previews: Record<DiagramView, DiagramPreview>,
     models: ModelInFocus,
 ): vscode.Disposable {

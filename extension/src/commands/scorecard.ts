@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ScorecardRequest } from '../../../language/src/protocol.js';
 import type { ModelInFocus } from '../model-in-focus.js';
 
@@ -14,7 +14,7 @@ const PAGE = vscode.Uri.from({ scheme: SCHEME, path: `/${PAGE_NAME}.md` });
  * as a read-only Markdown preview beside the editor. While it is open it follows the model in focus.
  */
 export function registerScorecardCommand(
-    client: () => LanguageClient | undefined,
+    client: () => BaseLanguageClient | undefined,
     models: ModelInFocus,
 ): vscode.Disposable {
     let page = '';
