@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { WriteFilesNotification } from '../../language/src/protocol.js';
 import type { WorkspaceFile } from '../../language/src/protocol.js';
 import { activateWith } from './activate.js';
@@ -17,12 +17,21 @@ const WORKSPACE_FILES = '**/{*.toc,*.csv,toc.config.json}';
 let client: BaseLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    client = await activateWith(context, (context, clientOptions) => {
-        const worker = new Worker(
-            vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server-worker.js').toString(true),
-        );
-        return new LanguageClient('toc', 'Theory of Change', worker, clientOptions);
-    });
+    client = await activateWith(
+        context,
+        (context, clientOptions) =>
+            new LanguageClient(
+                'toc',
+                'Theory of Change',
+                // Transports rather than the worker itself: the client tells a worker by
+                // `instanceof Worker`, which a host's own Worker (code-server's) does not pass.
+                async () => {
+                    const worker = await startWorker(context);
+                    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+                },
+                clientOptions,
+            ),
+    );
     const started = client;
     const write = (files: WorkspaceFile[]) => started.sendNotification(WriteFilesNotification.type, { files });
     const watcher = vscode.workspace.createFileSystemWatcher(WORKSPACE_FILES);
@@ -39,6 +48,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
     await client?.stop();
     client = undefined;
+}
+
+/**
+ * The language server's worker. Some hosts will not start a worker from where an extension is
+ * installed (code-server: "Creating workers from remote extensions is currently not supported"):
+ * there it is started from the script's text, read through the editor.
+ */
+async function startWorker(context: vscode.ExtensionContext): Promise<Worker> {
+    const script = vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server-worker.js');
+    try {
+        return new Worker(script.toString(true));
+    } catch {
+        const text = await vscode.workspace.fs.readFile(script);
+        return new Worker(URL.createObjectURL(new Blob([text as BlobPart], { type: 'text/javascript' })));
+    }
 }
 
 /** A workspace file as the server takes it; one that cannot be read is as if deleted. */

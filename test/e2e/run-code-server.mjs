@@ -6,7 +6,8 @@
 //
 // It runs two sessions, each a code-server of its own: the main suite (test/e2e/suite) on a copy of
 // examples/ with workspace trust off, then test/e2e/restricted on a small workspace in Restricted
-// Mode (workspace trust on and never granted). It prints the suites' logs, takes a screenshot of the workbench (.e2e/workbench-e2e.png, or with
+// Mode (workspace trust on and never granted); then test/e2e/run-web-extension.mjs, the web
+// extension in code-server's web-worker extension host. It prints the suites' logs, takes a screenshot of the workbench (.e2e/workbench-e2e.png, or with
 // --screenshot-to-docs the one in docs/images that the docs show), and exits with the suite's exit code: non-zero when a test fails, when the suite reports no
 // result, or when the run (from starting code-server; the first install does not count) takes
 // longer than TOC_E2E_TIMEOUT_MS (default 5 minutes).
@@ -258,6 +259,11 @@ async function main() {
         );
         exitCode ||= result.exitCode;
     }
+    // The web extension, in code-server's web-worker extension host (a runner of its own).
+    say('session: the web extension in the web-worker extension host');
+    const web = spawnSync(process.execPath, [join(ROOT, 'test', 'e2e', 'run-web-extension.mjs')], { stdio: 'inherit' });
+    summaries.push(`the web extension in the web-worker extension host: ${web.status === 0 ? 'passed' : 'failed'}`);
+    exitCode ||= web.status ?? 1;
     say(`done in ${elapsed()}, exit code ${exitCode}`);
     summaries.forEach(line => console.log(`e2e: ${line}`));
     process.exit(exitCode);

@@ -19,7 +19,8 @@ describe('a workspace held in memory', () => {
         expect(files.existsSync(uri('other.toc'))).toBe(false);
         await expect(files.readFile(uri('other.toc'))).rejects.toThrow('file:///workspace/other.toc is not a file');
         expect(() => files.readFileSync(uri('data'))).toThrow('is not a file');
-        expect(() => files.readDirectorySync(uri('nowhere'))).toThrow('is not a folder');
+        // A workspace folder the client has not written yet is empty, not missing.
+        expect(files.readDirectorySync(uri('nowhere'))).toEqual([]);
     });
 
     test('a file written again is replaced, and a deleted one is gone', () => {

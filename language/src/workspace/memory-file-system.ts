@@ -65,10 +65,8 @@ export class MemoryFileSystemProvider implements FileSystemProvider {
         return this.readDirectorySync(uri);
     }
 
+    /** A folder under which nothing has been written lists nothing: the client may not have written it yet. */
     readDirectorySync(uri: URI): FileSystemNode[] {
-        if (!this.files.findNode(uri.toString())) {
-            throw new Error(`${uri.toString()} is not a folder`);
-        }
         return this.files.findChildren(uri.toString()).map(child => ({
             isFile: child.element !== undefined,
             isDirectory: child.element === undefined,
