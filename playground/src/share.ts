@@ -3,6 +3,8 @@
  * a server, so nothing of it leaves the browser until the user passes the link on.
  */
 
+import { base64ToBytes, bytesToBase64 } from '../../language/src/utils/base64.js';
+
 /** What a share link carries: the example it belongs to (for its imports and data) and the model's text. */
 export interface Shared {
     example: string;
@@ -12,7 +14,7 @@ export interface Shared {
 /** The fragment of a link to this model: `#example=…&model=…`, the text deflated and base64url-encoded. */
 export async function shareFragment({ example, text }: Shared): Promise<string> {
     const compressed = await transform(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
-    const params = new URLSearchParams({ example, model: toBase64Url(compressed) });
+    const params = new URLSearchParams({ example, model: bytesToBase64(compressed, { url: true }) });
     return `#${params.toString()}`;
 }
 
@@ -26,7 +28,7 @@ export async function sharedIn(fragment: string): Promise<Shared | undefined> {
     }
     try {
         const text = new TextDecoder().decode(
-            await transform(fromBase64Url(model), new DecompressionStream('deflate-raw')),
+            await transform(base64ToBytes(model), new DecompressionStream('deflate-raw')),
         );
         return { example, text };
     } catch {
@@ -37,15 +39,4 @@ export async function sharedIn(fragment: string): Promise<Shared | undefined> {
 async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
     const output = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
     return new Uint8Array(await new Response(output).arrayBuffer());
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-    let binary = '';
-    bytes.forEach(byte => (binary += String.fromCharCode(byte)));
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return Uint8Array.from(binary, char => char.charCodeAt(0));
 }

@@ -4,7 +4,8 @@
 // installed without its desktop entry, so that only VS Code's web-worker extension host can run
 // it, and its language server in a web worker. Debian's Chromium, driven by playwright-core, opens
 // a copy of examples/ and then Keystone; the workbench's problem counts must be the model's (no
-// error, 7 warnings, 1 note), and nothing may fail to activate or to load.
+// error, 7 warnings, 1 note), the causal map preview must draw it, and nothing may fail to
+// activate or to load.
 //
 // Exits non-zero on a failure, and within TOC_E2E_TIMEOUT_MS (default 3 minutes).
 // Environment: TOC_E2E_TIMEOUT_MS, CHROMIUM (default /usr/bin/chromium).
@@ -150,6 +151,33 @@ try {
     if (JSON.stringify(seen) !== JSON.stringify(EXPECTED)) {
         fail(`expected ${JSON.stringify(EXPECTED)}`);
     }
+    // The causal map, drawn by Graphviz in the worker, in the preview's webview.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Theory of Change: Open Diagram Preview');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Diagram Preview' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const boxes = async () => {
+        for (const frame of page.frames()) {
+            const count = await frame
+                .locator('svg g.toc-node')
+                .count()
+                .catch(() => 0);
+            if (count > 0) {
+                return count;
+            }
+        }
+        return 0;
+    };
+    let drawn = 0;
+    for (const start = Date.now(); drawn === 0 && Date.now() - start < 60_000;) {
+        await new Promise(resolve => setTimeout(resolve, 500));
+        drawn = await boxes();
+    }
+    say(`the causal map preview draws ${drawn} boxes`);
+    if (drawn < 10) {
+        fail('the causal map preview did not draw Keystone');
+    }
+
     const ranInWebWorker = logged.some(line => line.includes('web worker extension host'));
     say(`the web-worker extension host ${ranInWebWorker ? 'started' : 'did not start'}`);
     if (!ranInWebWorker) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { base64ToBytes, bytesToBase64 } from '../../../language/src/utils/base64.js';
 import type { ModelInFocus } from '../model-in-focus.js';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { DiagramLocation } from '../../../language/src/diagram/diagram-model.js';
@@ -187,7 +188,7 @@ export class DiagramPreview implements vscode.Disposable {
         if (!result.data) {
             throw new Error(result.error ?? 'The preview did not produce an image.');
         }
-        return Buffer.from(result.data.replace(/^data:image\/png;base64,/, ''), 'base64');
+        return base64ToBytes(result.data.replace(/^data:image\/png;base64,/, ''));
     }
 
     private scheduleUpdate(delay = UPDATE_DELAY_MS): void {
@@ -389,7 +390,7 @@ export class DiagramPreview implements vscode.Disposable {
 function nonce(): string {
     const bytes = new Uint8Array(16);
     globalThis.crypto.getRandomValues(bytes);
-    return Buffer.from(bytes).toString('base64');
+    return bytesToBase64(bytes);
 }
 
 export function registerDiagramCommands(
