@@ -1,8 +1,9 @@
 // What the benchmarks share: statistics, tables, progress lines, timing fresh processes, and
 // installing the peer tools they compare against.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 export function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
@@ -148,4 +149,40 @@ export function measureRuns(
         runs: samples.length,
         result: last,
     };
+}
+
+/**
+ * The bundled language server started over stdio, answering the requests a server makes of an
+ * editor as an editor with no settings does; `nextPublish()` resolves with the time
+ * (`performance.now()`) of the next publish of diagnostics for `uri`.
+ */
+export function stdioServer(server, uri, timeoutMs = 120_000) {
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createMessageConnection(
+        new StreamMessageReader(child.stdout),
+        new StreamMessageWriter(child.stdin),
+    );
+    const waiters = [];
+    connection.onNotification('textDocument/publishDiagnostics', params => {
+        if (params.uri === uri) {
+            waiters.shift()?.(performance.now());
+        }
+    });
+    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
+    connection.onRequest(() => null);
+    connection.onNotification(() => undefined);
+    connection.listen();
+    const nextPublish = () =>
+        new Promise((done, fail) => {
+            const timer = setTimeout(
+                () => fail(new Error(`no diagnostics for ${uri} within ${timeoutMs / 1000} s`)),
+                timeoutMs,
+            );
+            timer.unref();
+            waiters.push(at => {
+                clearTimeout(timer);
+                done(at);
+            });
+        });
+    return { child, connection, nextPublish };
 }

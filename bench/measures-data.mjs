@@ -8,13 +8,11 @@
 //
 // Environment: BENCH_RUNS (runs per measurement, default 5), BENCH_EDITS (edits timed in the
 // server, default 30).
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { measureRuns, median, ms, printTable, ratio, requireBuilt, verdict } from './common.mjs';
+import { measureRuns, median, ms, printTable, ratio, requireBuilt, stdioServer, verdict } from './common.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const EDITS = Math.max(2, Number(process.env.BENCH_EDITS) || 30);
@@ -89,30 +87,8 @@ const checkOnly = run('toc check of the same model (the load)', ['check', join(f
  * programme's title, alternately typed and deleted) to the diagnostics it brings.
  */
 async function editToDiagnostics(path) {
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const connection = createMessageConnection(
-        new StreamMessageReader(child.stdout),
-        new StreamMessageWriter(child.stdin),
-    );
     const uri = pathToFileURL(path).href;
-    const waiters = [];
-    connection.onNotification('textDocument/publishDiagnostics', params => {
-        if (params.uri === uri) {
-            waiters.shift()?.(performance.now());
-        }
-    });
-    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
-    connection.onRequest(() => null);
-    connection.onNotification(() => undefined);
-    connection.listen();
-    const published = () =>
-        new Promise((done, fail) => {
-            const timer = setTimeout(() => fail(new Error(`no diagnostics for ${uri} within a minute`)), 60_000);
-            waiters.push(at => {
-                clearTimeout(timer);
-                done(at);
-            });
-        });
+    const { connection, nextPublish: published } = stdioServer(server, uri, 60_000);
     await connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: pathToFileURL(folder).href,

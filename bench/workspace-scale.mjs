@@ -13,15 +13,24 @@
 // per file.
 // Environment: BENCH_WORKSPACE_SIZES (default 0,100,1000,10000), BENCH_EDITS (default 40),
 // BENCH_RUNS (default 3).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateSmallModel, generateTocModel } from './generate-models.mjs';
-import { measureRuns, median, ms, plural, printTable, progress, ratio, requireBuilt, verdict } from './common.mjs';
+import {
+    measureRuns,
+    median,
+    ms,
+    plural,
+    printTable,
+    progress,
+    ratio,
+    requireBuilt,
+    stdioServer,
+    verdict,
+} from './common.mjs';
 
 const SIZES = (process.env.BENCH_WORKSPACE_SIZES ?? '0,100,1000,10000')
     .split(',')
@@ -76,26 +85,7 @@ async function measureServer(folder) {
     const path = join(folder, 'model.toc');
     const uri = pathToFileURL(path).href;
     let text = readFileSync(path, 'utf8');
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(
-        new StreamMessageReader(child.stdout),
-        new StreamMessageWriter(child.stdin),
-    );
-    const waiters = [];
-    connection.onNotification('textDocument/publishDiagnostics', params => {
-        if (params.uri === uri) {
-            waiters.shift()?.(performance.now());
-        }
-    });
-    connection.onRequest('workspace/configuration', params => params.items.map(() => null));
-    connection.onRequest(() => null);
-    connection.onNotification(() => undefined);
-    connection.listen();
-    const nextPublish = () =>
-        new Promise((done, fail) => {
-            waiters.push(done);
-            setTimeout(() => fail(new Error('no diagnostics within 120 s')), 120_000).unref();
-        });
+    const { child, connection, nextPublish } = stdioServer(server, uri);
     const folderUri = pathToFileURL(folder).href;
     await connection.sendRequest('initialize', {
         processId: process.pid,
