@@ -35,6 +35,7 @@ import {
     sizesFrom,
     verdict,
 } from './common.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const SIZES = sizesFrom(process.env.BENCH_SIZES, '100,500,2000');
@@ -300,14 +301,7 @@ if (!existsSync(CHROMIUM)) {
         JSON.stringify(
             {
                 executablePath: CHROMIUM,
-                args: [
-                    '--no-sandbox',
-                    '--disable-gpu',
-                    '--disable-background-networking',
-                    '--disable-component-update',
-                    '--disable-sync',
-                    '--no-first-run',
-                ],
+                args: CHROMIUM_ARGS,
             },
             null,
             4,

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { generateTocModel } from './generate-models.mjs';
 import { median, printTable, requireBuilt, verdict } from './common.mjs';
 import { serveStatic } from '../scripts/serve-static.mjs';
@@ -27,10 +27,7 @@ const site = resolve('dist/playground');
 requireBuilt(join(site, 'index.html'));
 const server = await serveStatic(site);
 const address = server.address;
-const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 
 /** A fresh page at `url`, once its first findings are shown, with the files it fetched. */
 async function openFresh(url) {

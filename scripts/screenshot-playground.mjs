@@ -1,15 +1,12 @@
 // Takes docs/images/playground.png: the built playground (npm run build) on the Safer Patients
 // Initiative's phase 2, in Debian's Chromium. Written to a temporary file, then renamed.
 import { renameSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const target = 'docs/images/playground.png';
 const site = await serveStatic('dist/playground');
-const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
     await page.goto(`${site.address}#example=safer-patients-initiative/spi2.toc`);

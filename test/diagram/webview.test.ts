@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import type { DiagramGraph } from '../../language/src/diagram/diagram-model.js';
 import { diagramOf } from '../../language/src/diagram/diagram-model.js';
 import { previewNode } from '../../language/src/diagram/preview-node.js';

@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { buildRestrictedSuite, buildSuite, checkExtensionBuilt, ROOT } from './build-suite.mjs';
 
 const NODE_VERSION = '24.21.0';
@@ -408,15 +409,7 @@ async function runSession(env, { suite, trusted, screenshot, workspace: makeWork
         browser = await chromium.launch({
             executablePath: CHROMIUM,
             timeout: 60_000,
-            args: [
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-quic',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync',
-                '--no-first-run',
-            ],
+            args: CHROMIUM_ARGS,
         });
         const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
         const browserOut = createWriteStream(browserLog);

