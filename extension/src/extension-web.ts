@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, State } from 'vscode-languageclient/browser';
 import { WriteFilesNotification } from '../../language/src/protocol.js';
 import type { WorkspaceFile } from '../../language/src/protocol.js';
 import { activateWith } from './activate.js';
@@ -41,8 +41,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         watcher.onDidChange(async uri => write([await read(uri)])),
         watcher.onDidDelete(uri => write([{ uri: uri.toString(), text: null }])),
     );
-    const found = await vscode.workspace.findFiles(WORKSPACE_FILES, '**/node_modules/**');
-    await write(await Promise.all(found.map(read)));
+    // The workspace as it is now, for each server started (a restart starts a worker with nothing
+    // in it); read in the background, so that activation does not wait for the whole workspace.
+    const writeWorkspace = async () => {
+        const found = await vscode.workspace.findFiles(WORKSPACE_FILES, '**/node_modules/**');
+        await write(await Promise.all(found.map(read)));
+    };
+    context.subscriptions.push(
+        started.onDidChangeState(({ newState }) => {
+            if (newState === State.Running) {
+                void writeWorkspace();
+            }
+        }),
+    );
+    void writeWorkspace();
 }
 
 export async function deactivate(): Promise<void> {
