@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { serveStatic } from '../../scripts/serve-static.mjs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { exampleDataFiles, exampleFiles } from '../support/examples.js';
+import { exampleDataFiles, exampleFiles, examplePrograms } from '../support/examples.js';
 import { loadWorkspace, ROOT } from '../support/workspace.js';
 
 const WORKER = fileURLToPath(new URL('../../dist/browser/server-worker.js', import.meta.url));
@@ -112,6 +112,22 @@ describe('the language server in a web worker', () => {
         // The example's data give findings, so the data and the configuration's check date were read.
         expect(inBrowser.map(d => d.code)).toContain('concern-signal');
         expect(await page.evaluate(() => window.workerErrors)).toEqual([]);
+    });
+
+    test('every bundled model, the multi-file ones too, gets the findings the server in Node gives it', async () => {
+        const all = { ...exampleFiles, ...exampleDataFiles };
+        for (const path of examplePrograms.filter(path => path !== MODEL)) {
+            await page.evaluate(
+                ([uri, text]) =>
+                    window.notify('textDocument/didOpen', {
+                        textDocument: { uri, languageId: 'toc', version: 1, text },
+                    }),
+                [uriOf(path), all[path]] as const,
+            );
+            const inNode = await loadWorkspace(all, [path]);
+            expect(summary(await published(path)), path).toEqual(summary(inNode.diagnostics(path)));
+        }
+        expect(examplePrograms.length).toBeGreaterThan(2);
     });
 
     test('answers a hover and draws the causal map with Graphviz, in the browser', async () => {
