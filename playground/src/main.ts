@@ -17,6 +17,8 @@ import './style.css';
 
 const LANGUAGE = 'toc';
 const WORKSPACE = 'file:///workspace/';
+/** How long the user pauses before the diagram follows an edit. */
+const REDRAW_DELAY_MS = 200;
 
 /** The bundled examples, as the build writes them beside the page. */
 interface Examples {
@@ -215,6 +217,7 @@ async function start(): Promise<void> {
         }
     });
 
+    let redraw: ReturnType<typeof setTimeout> | undefined;
     // Findings arrive as markers; the panel is drawn again when they change, as the model did.
     monaco.editor.onDidChangeMarkers(uris => {
         const model = editor.getModel();
@@ -226,7 +229,10 @@ async function start(): Promise<void> {
         // For tests and benchmarks: how many times the findings came, and when they first came.
         status.dataset.updates = String(Number(status.dataset.updates ?? 0) + 1);
         status.dataset.firstFindingsMs ??= String(Math.round(performance.now()));
-        void draw();
+        // While the user types, the diagram is laid out again once they pause, not at every key:
+        // the worker that lays it out is the one that checks the next keystroke.
+        clearTimeout(redraw);
+        redraw = setTimeout(() => void draw(), REDRAW_DELAY_MS);
     });
     editor.onDidChangeModel(() => void draw());
 
