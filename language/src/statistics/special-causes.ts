@@ -165,19 +165,12 @@ export function assembleChart<P extends SpcPeriod>(
     const limits = new Limits(values.length);
     const periodOf = new Uint32Array(values.length);
     const flags = new CauseFlags(values.length);
-    const indices: number[] = [];
     // The periods cover the points in order, from the first to the last.
     for (let index = 0; index < periods.length; index++) {
         const period = periods[index];
         periodOf.fill(index, period.start, period.end);
         limitsIn(period, limits);
-        indices.length = 0;
-        for (let i = period.start; i < period.end; i++) {
-            if (!Number.isNaN(values[i]) && !Number.isNaN(limits.centre[i])) {
-                indices.push(i);
-            }
-        }
-        flagPeriod(indices, values, limits, options, flags);
+        flagPeriod(period.start, period.end, values, limits, options, flags);
     }
     return new ColumnChart(dates, values, periodOf, limits, flags, periods, direction, target);
 }
@@ -280,13 +273,18 @@ class CauseFlags {
         this.sides = PRIORITY.map(() => new Int8Array(length));
     }
 
-    /** Flags the points `indices[from..to]` (inclusive) by rule `cause`, on the side of `sign`. */
-    mark(indices: readonly number[], from: number, to: number, cause: number, sign: number): void {
+    /**
+     * Flags the points from `from` to `to` that the rules read (those with a centre line) by rule
+     * `cause`, on the side of `sign`.
+     */
+    mark(from: number, to: number, cause: number, sign: number, centre: Float64Array): void {
         const sides = this.sides[cause];
         const side = sign > 0 ? 1 : -1;
-        for (let k = from; k <= to; k++) {
-            sides[indices[k]] = side;
-            this.flagged[indices[k]] = 1;
+        for (let i = from; i <= to; i++) {
+            if (!Number.isNaN(centre[i])) {
+                sides[i] = side;
+                this.flagged[i] = 1;
+            }
         }
     }
 
@@ -313,114 +311,114 @@ class CauseFlags {
 }
 
 /**
- * Flags the special causes among `indices`, the points of one period that have a value and a
- * centre line. The rules read positions k in `indices`, in plain loops over typed arrays: they run
- * over every point of every chart on each check, mostly in a process that has just started, so
- * each rule is a small function of its own that the engine can optimise soon and apart.
+ * Flags the special causes among the points [start, end) of one period that the rules read: those
+ * with a value and a centre line (a point with no value has no centre line), taken in order as if
+ * the others were not there.
+ *
+ * One pass does every rule, keeping each rule's current stretch: a shift (points on one side of the
+ * centre line, as `ptd_seven_point_one_side_mean`; a point on the line is in none), a trend (points
+ * each strictly beyond the one before, as `ptd_seven_point_trend`; a tie breaks it), and the last
+ * three points for two of three. A stretch is flagged when it ends. A point that ends one trend and
+ * starts the next takes the later one's side, as in the package. The rules run over every point of
+ * every chart on each check, mostly in a process that has just started: one loop with no array
+ * per rule costs the least before the engine has optimised anything.
  */
 function flagPeriod(
-    indices: readonly number[],
-    values: Float64Array,
-    limits: Limits,
-    options: SpcOptions,
-    flags: CauseFlags,
-): void {
-    const n = indices.length;
-    // The value of each point; its side: +1 above the centre line, -1 below, 0 on it; whether it is
-    // beyond two sigma but within the limits.
-    const value = new Float64Array(n);
-    const sides = new Int8Array(n);
-    const close = new Uint8Array(n);
-    flagOutsideLimits(indices, values, limits, flags, value, sides, close);
-    flagShifts(indices, sides, options.shiftLength, flags);
-    flagTrends(indices, value, options.trendLength, flags);
-    if (options.twoOfThree) {
-        flagTwoOfThree(indices, sides, close, flags);
-    }
-}
-
-/** Flags the points outside the limits, and fills in each point's value, side and closeness to the limits. */
-function flagOutsideLimits(
-    indices: readonly number[],
+    start: number,
+    end: number,
     values: Float64Array,
     { centre, lower, upper, sigma }: Limits,
+    { shiftLength, trendLength, twoOfThree }: SpcOptions,
     flags: CauseFlags,
-    value: Float64Array,
-    sides: Int8Array,
-    close: Uint8Array,
 ): void {
-    for (let k = 0; k < indices.length; k++) {
-        const i = indices[k];
-        const v = values[i];
-        value[k] = v;
-        sides[k] = v > centre[i] ? 1 : v < centre[i] ? -1 : 0;
-        // A comparison with NaN (no limit) is false.
-        const above = v > upper[i];
-        const below = v < lower[i];
-        if (above || below) {
-            flags.mark(indices, k, k, OUTSIDE_LIMITS, above ? 1 : -1);
-        } else {
-            // As `close_to_limits` in `ptd_spc_standard`: a point outside the limits is flagged by
-            // that rule and does not count towards two of three.
-            close[k] = Math.abs(v - centre[i]) > 2 * sigma[i] ? 1 : 0;
+    let shiftFrom = -1;
+    let shiftSide = 0;
+    let shiftCount = 0;
+    let riseFrom = -1;
+    let riseCount = 0;
+    let fallFrom = -1;
+    let fallCount = 0;
+    // The last two points read, for trends and two of three.
+    let last = -1;
+    let lastValue = Number.NaN;
+    let lastSide = 0;
+    let lastClose = 0;
+    let before = -1;
+    let beforeSide = 0;
+    let beforeClose = 0;
+    for (let i = start; i < end; i++) {
+        const mean = centre[i];
+        if (Number.isNaN(mean)) {
+            continue;
         }
-    }
-}
-
-/**
- * Shifts: stretches of points on one side, as in `ptd_seven_point_one_side_mean`; a point on the
- * centre line breaks a shift (and is in none).
- */
-function flagShifts(indices: readonly number[], sides: Int8Array, shiftLength: number, flags: CauseFlags): void {
-    const n = sides.length;
-    for (let from = 0, k = 0; k < n; k++) {
-        if (k === n - 1 || sides[k] === 0 || sides[k] !== sides[k + 1]) {
-            if (sides[from] !== 0 && k - from + 1 >= shiftLength) {
-                flags.mark(indices, from, k, SHIFT, sides[from]);
+        const value = values[i];
+        const side = value > mean ? 1 : value < mean ? -1 : 0;
+        // Beyond two sigma but within the limits: a point outside them (a comparison with a missing
+        // limit is false) is flagged by that rule and does not count towards two of three.
+        let close = 0;
+        if (value > upper[i] || value < lower[i]) {
+            flags.mark(i, i, OUTSIDE_LIMITS, value > upper[i] ? 1 : -1, centre);
+        } else if (Math.abs(value - mean) > 2 * sigma[i]) {
+            close = 1;
+        }
+        if (side !== shiftSide) {
+            if (shiftSide !== 0 && shiftCount >= shiftLength) {
+                flags.mark(shiftFrom, last, SHIFT, shiftSide, centre);
             }
-            from = k + 1;
+            shiftFrom = i;
+            shiftSide = side;
+            shiftCount = 0;
         }
-    }
-}
-
-/**
- * Trends: stretches of points each strictly beyond the one before, as in `ptd_seven_point_trend`;
- * a tie breaks a trend. A point ending one trend and starting the next takes the later one's side,
- * as the package does: the trends are marked in the order they start, a rising one before a falling
- * one that starts at the same point.
- */
-function flagTrends(indices: readonly number[], value: Float64Array, trendLength: number, flags: CauseFlags): void {
-    const n = value.length;
-    const trends: Array<readonly [number, number, number]> = [];
-    for (let sign = 1; sign >= -1; sign -= 2) {
-        for (let from = 0, k = 0; k < n; k++) {
-            if (k === n - 1 || !(sign > 0 ? value[k + 1] > value[k] : value[k + 1] < value[k])) {
-                if (k - from + 1 >= trendLength) {
-                    trends.push([from, k, sign]);
+        shiftCount++;
+        if (!(value > lastValue)) {
+            if (riseCount >= trendLength) {
+                flags.mark(riseFrom, last, TREND, 1, centre);
+            }
+            riseFrom = i;
+            riseCount = 0;
+        }
+        riseCount++;
+        if (!(value < lastValue)) {
+            if (fallCount >= trendLength) {
+                flags.mark(fallFrom, last, TREND, -1, centre);
+            }
+            fallFrom = i;
+            fallCount = 0;
+        }
+        fallCount++;
+        if (
+            twoOfThree &&
+            before !== -1 &&
+            side !== 0 &&
+            beforeSide === side &&
+            lastSide === side &&
+            beforeClose + lastClose + close >= 2
+        ) {
+            for (const [point, near] of [
+                [before, beforeClose],
+                [last, lastClose],
+                [i, close],
+            ]) {
+                if (near) {
+                    flags.mark(point, point, TWO_OF_THREE, side, centre);
                 }
-                from = k + 1;
             }
         }
+        before = last;
+        beforeSide = lastSide;
+        beforeClose = lastClose;
+        last = i;
+        lastValue = value;
+        lastSide = side;
+        lastClose = close;
     }
-    trends.sort((a, b) => a[0] - b[0]);
-    for (const [from, to, sign] of trends) {
-        flags.mark(indices, from, to, TREND, sign);
+    if (shiftSide !== 0 && shiftCount >= shiftLength) {
+        flags.mark(shiftFrom, last, SHIFT, shiftSide, centre);
     }
-}
-
-/**
- * Each window of three points in a row, all on one side of the centre line, with two or three of
- * them beyond two sigma: those are flagged.
- */
-function flagTwoOfThree(indices: readonly number[], sides: Int8Array, close: Uint8Array, flags: CauseFlags): void {
-    for (let k = 0; k + 2 < sides.length; k++) {
-        const oneSide = sides[k] !== 0 && sides[k + 1] === sides[k] && sides[k + 2] === sides[k];
-        if (oneSide && close[k] + close[k + 1] + close[k + 2] >= 2) {
-            for (let j = k; j <= k + 2; j++) {
-                if (close[j]) {
-                    flags.mark(indices, j, j, TWO_OF_THREE, sides[k]);
-                }
-            }
-        }
+    if (riseCount >= trendLength) {
+        flags.mark(riseFrom, last, TREND, 1, centre);
+    }
+    if (fallCount >= trendLength) {
+        flags.mark(fallFrom, last, TREND, -1, centre);
     }
 }
