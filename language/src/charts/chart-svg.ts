@@ -8,6 +8,8 @@ import type { MeasureReading } from '../data/measure-reading.js';
 import { plottedValues, summarise } from '../data/measure-reading.js';
 import type { Variation } from '../statistics/index.js';
 import { xmlText } from '../utils/text.js';
+import { MS_PER_DAY } from '../utils/dates.js';
+import { dateAt } from '../statistics/series.js';
 
 export interface ChartSpec {
     /** The measure's name and title, as the chart is headed. */
@@ -38,7 +40,7 @@ const CHART_LABEL = { run: 'Run chart', xmr: 'XmR chart', p: 'p chart', u: 'u ch
 export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
     const { reading } = spec;
     const values = plottedValues(reading);
-    const dates = reading.series.dates.map(date => new Date(`${date}T00:00:00Z`));
+    const dates = Array.from(reading.series.days, day => new Date(day * MS_PER_DAY));
     const spcPoints = reading.spc?.points ?? [];
     const levels = [
         ...values,
@@ -155,7 +157,7 @@ export function chartGroup(spec: ChartSpec, x = 0, y = 0): string {
                   ? 'special cause concern'
                   : 'common cause');
         parts.push(
-            `<circle class="point ${variation.replace(/ /g, '-')}" cx="${px(i)}" cy="${py(value)}" r="3.5" fill="${POINT_COLOUR[variation]}"><title>${xmlText(`${reading.series.dates[i]}: ${value}${variation === 'common cause' ? '' : ` (${variation})`}`)}</title></circle>`,
+            `<circle class="point ${variation.replace(/ /g, '-')}" cx="${px(i)}" cy="${py(value)}" r="3.5" fill="${POINT_COLOUR[variation]}"><title>${xmlText(`${dateAt(reading.series, i)}: ${value}${variation === 'common cause' ? '' : ` (${variation})`}`)}</title></circle>`,
         );
     });
     return `<g class="toc-chart" transform="translate(${x} ${y})">${parts.join('')}</g>`;

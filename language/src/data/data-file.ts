@@ -5,7 +5,7 @@
  * line of the file, 1-based) and the column, so the user can go straight to it.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { isCalendarDate } from '../utils/dates.js';
+import { calendarDayAt } from '../utils/dates.js';
 import { decimalAt } from '../utils/decimal.js';
 import type { Series } from '../statistics/series.js';
 import { pointsOf } from '../statistics/series.js';
@@ -60,7 +60,7 @@ export interface DataFile {
     readonly problems: readonly DataProblem[];
 }
 
-const NO_ROWS: DataSeries = { length: 0, dates: [], values: new Float64Array(0) };
+const NO_ROWS: DataSeries = { length: 0, days: new Int32Array(0), values: new Float64Array(0) };
 
 const OPTIONS = { skip_empty_lines: true, relax_column_count: true, trim: true } as const;
 
@@ -123,7 +123,7 @@ export function readPlainFile(content: string): DataFile | undefined {
         if (end > start) {
             // Walk the cells of the line from comma to comma, reading those wanted; a short row has
             // empty cells where it ends. Numbers are read in place, with no string cut out.
-            let date = '';
+            let day = Number.NaN;
             let value = Number.NaN;
             let size = Number.NaN;
             let site = '';
@@ -133,7 +133,7 @@ export function readPlainFile(content: string): DataFile | undefined {
                     cellEnd = end;
                 }
                 if (column === dateAt) {
-                    date = content.slice(cellStart, cellEnd);
+                    day = calendarDayAt(content, cellStart, cellEnd);
                 } else if (column === valueAt) {
                     value = decimalAt(content, cellStart, cellEnd);
                 } else if (column === denominatorAt) {
@@ -147,10 +147,10 @@ export function readPlainFile(content: string): DataFile | undefined {
                 }
                 cellStart = cellEnd + 1;
             }
-            if (!isCalendarDate(date) || Number.isNaN(value) || (siteAt !== -1 && hasSpaceAtEdges(site))) {
+            if (Number.isNaN(day) || Number.isNaN(value) || (siteAt !== -1 && hasSpaceAtEdges(site))) {
                 return undefined;
             }
-            builder.push(date, value, size, siteAt === -1 ? undefined : site);
+            builder.push(day, value, size, siteAt === -1 ? undefined : site);
             rows++;
         }
         start = end + newline.length;
@@ -283,7 +283,9 @@ function readRecords(records: readonly (readonly string[])[]): { series: DataSer
  */
 class SeriesBuilder {
     readonly problems: RecordProblem[] = [];
-    private readonly dates: string[] = [];
+    /** How many rows are kept. */
+    private length = 0;
+    private days: Int32Array;
     private values: Float64Array;
     private denominators: Float64Array | undefined;
     private readonly sites: Array<string | undefined> | undefined;
@@ -291,6 +293,7 @@ class SeriesBuilder {
     private sorted = true;
 
     constructor(columns: ColumnIndices, capacity: number) {
+        this.days = new Int32Array(capacity);
         this.values = new Float64Array(capacity);
         this.denominators = columns.denominator === undefined ? undefined : new Float64Array(capacity);
         this.sites = columns.site === undefined ? undefined : [];
@@ -305,7 +308,8 @@ class SeriesBuilder {
         site: string | undefined,
     ): boolean {
         const problemsBefore = this.problems.length;
-        if (!isCalendarDate(date)) {
+        const day = calendarDayAt(date, 0, date.length);
+        if (Number.isNaN(day)) {
             this.problems.push({
                 record: index,
                 column: 'date',
@@ -330,30 +334,35 @@ class SeriesBuilder {
         if (this.problems.length > problemsBefore) {
             return false;
         }
-        this.push(date, count, size, site);
+        this.push(day, count, size, site);
         return true;
     }
 
-    /** Keeps a good row: its date, value, denominator (NaN for none) and site. */
-    push(date: string, value: number, size: number, site: string | undefined): void {
-        const row = this.dates.length;
+    /** Keeps a good row: its day, value, denominator (NaN for none) and site. */
+    push(day: number, value: number, size: number, site: string | undefined): void {
+        const row = this.length;
         if (row === this.values.length) {
             this.grow();
         }
-        if (row > 0 && date < this.dates[row - 1]) {
+        if (row > 0 && day < this.days[row - 1]) {
             this.sorted = false;
         }
-        this.dates.push(date);
+        this.days[row] = day;
         this.values[row] = value;
         if (this.denominators) {
             this.denominators[row] = size;
         }
         this.sites?.push(site || undefined);
+        this.length = row + 1;
     }
 
     private grow(): void {
+        const size = this.values.length * 2 + 16;
+        const days = new Int32Array(size);
+        days.set(this.days);
+        this.days = days;
         const grown = (column: Float64Array) => {
-            const copy = new Float64Array(column.length * 2 + 16);
+            const copy = new Float64Array(size);
             copy.set(column);
             return copy;
         };
@@ -362,10 +371,10 @@ class SeriesBuilder {
     }
 
     finish(): DataSeries {
-        const length = this.dates.length;
+        const length = this.length;
         const series: DataSeries = {
             length,
-            dates: this.dates,
+            days: this.days.subarray(0, length),
             values: this.values.subarray(0, length),
             denominators: this.denominators?.subarray(0, length),
             sites: this.sites?.some(site => site !== undefined) ? this.sites : undefined,
@@ -374,15 +383,13 @@ class SeriesBuilder {
     }
 }
 
-/** The series sorted by date, stably: ISO dates compare as text. */
+/** The series sorted by date, stably (rows of one date keep the file's order). */
 function sortedByDate(series: DataSeries): DataSeries {
-    const order = series.dates
-        .map((_, i) => i)
-        .sort((a, b) => (series.dates[a] < series.dates[b] ? -1 : series.dates[a] > series.dates[b] ? 1 : a - b));
-    const { denominators, sites } = series;
+    const { days, denominators, sites } = series;
+    const order = Array.from({ length: series.length }, (_, i) => i).sort((a, b) => days[a] - days[b] || a - b);
     return {
         length: series.length,
-        dates: order.map(i => series.dates[i]),
+        days: Int32Array.from(order, i => days[i]),
         values: Float64Array.from(order, i => series.values[i]),
         denominators: denominators && Float64Array.from(order, i => denominators[i]),
         sites: sites && order.map(i => sites[i]),

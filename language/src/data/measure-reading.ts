@@ -6,7 +6,8 @@ import * as ast from '../generated/ast.js';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
 import type { LongRun, RunChart, Series, SpcChart, Variation } from '../statistics/index.js';
 import { indexOfDate, median, plottedAt, pChart, runChart, uChart, xmrChart } from '../statistics/index.js';
-import { DEFAULT_SPC_OPTIONS, firstPoints, toSeries } from '../statistics/series.js';
+import { dateAt, DEFAULT_SPC_OPTIONS, firstPoints, toSeries } from '../statistics/series.js';
+import { dayOf } from '../utils/dates.js';
 import type { DataFile, DataSeries } from './data-file.js';
 import { rowsOf } from './data-file.js';
 import type { ReadingBrief, ReadingSummary, VariationReading } from './reading-brief.js';
@@ -113,7 +114,8 @@ export function readData(data: DataFile, inputs: ReadingInputs): MeasureReading 
 /** The points of a series in date order dated on or before `asOf`. */
 function upTo(series: Series, asOf: string): Series {
     let end = series.length;
-    while (end > 0 && series.dates[end - 1] > asOf) {
+    const last = dayOf(asOf);
+    while (end > 0 && series.days[end - 1] > last) {
         end--;
     }
     return end === series.length ? series : firstPoints(series, end);
@@ -178,7 +180,7 @@ export interface Signal {
 export function improvementFrom(reading: MeasureReading, from: number, sustainedOnly = false): Signal | undefined {
     if (reading.run) {
         const run = reading.run.longRuns.find(r => r.reading === 'improvement' && r.last >= from);
-        return run && { date: reading.series.dates[Math.max(run.first, from)], sustained: true };
+        return run && { date: dateAt(reading.series, Math.max(run.first, from)), sustained: true };
     }
     const spc = reading.spc;
     for (let index = from; spc && index < spc.length; index++) {
@@ -186,7 +188,7 @@ export function improvementFrom(reading: MeasureReading, from: number, sustained
             const causes = spc.causesAt(index);
             const sustained = causes.includes('shift') || causes.includes('trend');
             if (sustained || !sustainedOnly) {
-                return { date: reading.series.dates[index], sustained };
+                return { date: dateAt(reading.series, index), sustained };
             }
         }
     }
@@ -246,7 +248,7 @@ export function summarise(reading: MeasureReading): ReadingSummary {
     const last = reading.series.length - 1;
     const value = last >= 0 ? plottedValueAt(reading, last) : undefined;
     const latest =
-        value !== undefined ? { date: reading.series.dates[last], value: Math.round(value * 1000) / 1000 } : undefined;
+        value !== undefined ? { date: dateAt(reading.series, last), value: Math.round(value * 1000) / 1000 } : undefined;
     if (reading.series.length < reading.minimumPoints) {
         return { latest, signal: 'too few points' };
     }

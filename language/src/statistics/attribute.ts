@@ -81,5 +81,5 @@ function attributeChart(
             }
         }
     };
-    return assembleChart(series.dates, values, periods, limitsIn, options, input);
+    return assembleChart(series.days, values, periods, limitsIn, options, input);
 }

@@ -2,6 +2,7 @@
  * The shapes the statistics core reads and returns. Plain data, no I/O: the same functions run in
  * the language server, the CLI and a browser.
  */
+import { dateOfDay, dayOf } from '../utils/dates.js';
 
 /** One observation of a measure, in date order with the others of its series. */
 export interface Point {
@@ -14,13 +15,14 @@ export interface Point {
 }
 
 /**
- * A series as columns: point i is dated `dates[i]`, with `values[i]` and, when it has one,
- * `denominators[i]` (NaN where a point has none). Data files are read into columns so that a
- * check of many long series makes no object per point.
+ * A series as columns: point i is on day `days[i]` (days since 1970-01-01; `dateAt` gives it as
+ * an ISO date), with `values[i]` and, when it has one, `denominators[i]` (NaN where a point has
+ * none). Data files are read into columns so that a check of many long series makes no object or
+ * string per point.
  */
 export interface Series {
     readonly length: number;
-    readonly dates: readonly string[];
+    readonly days: Int32Array;
     readonly values: ArrayLike<number>;
     /** Absent when no point has a denominator. */
     readonly denominators?: ArrayLike<number>;
@@ -44,12 +46,19 @@ export function toSeries(input: SeriesInput): Series {
             denominators[i] = point.denominator;
         }
     });
-    return { length: points.length, dates: points.map(point => point.date), values, denominators };
+    const days = Int32Array.from(points, point => dayOf(point.date));
+    return { length: points.length, days, values, denominators };
+}
+
+/** The ISO date of point i. */
+export function dateAt(series: Pick<Series, 'days'>, index: number): string {
+    return dateOfDay(series.days[index]);
 }
 
 /** The series one object per point, as `toSeries` takes it. */
 export function pointsOf(series: Series): Point[] {
-    return series.dates.map((date, i) => {
+    return Array.from({ length: series.length }, (_, i) => {
+        const date = dateAt(series, i);
         const denominator = series.denominators?.[i];
         return denominator === undefined || Number.isNaN(denominator)
             ? { date, value: series.values[i] }
@@ -62,7 +71,7 @@ export function firstPoints(series: Series, count: number): Series {
     const head = (column: ArrayLike<number>) => Float64Array.from({ length: count }, (_, i) => column[i]);
     return {
         length: count,
-        dates: series.dates.slice(0, count),
+        days: series.days.slice(0, count),
         values: head(series.values),
         denominators: series.denominators && head(series.denominators),
     };
@@ -239,14 +248,17 @@ export function plottedColumn(series: Series): Float64Array {
 }
 
 /** Index of the first point on or after `date`: where a "recalculate at" date starts its period. */
-export function indexOfDate(series: Pick<Series, 'dates'>, date: string): number {
-    // The points are in date order, and ISO dates compare as strings: a binary search.
-    const dates = series.dates;
+export function indexOfDate(series: Pick<Series, 'days'>, date: string): number {
+    // The points are in date order: a binary search, by day, or as text for a date not in the
+    // calendar (which the validator reports), as ISO dates sort the same either way.
+    const { days } = series;
+    const day = dayOf(date);
+    const before = Number.isNaN(day) ? (i: number) => dateAt(series, i) < date : (i: number) => days[i] < day;
     let low = 0;
-    let high = dates.length;
+    let high = days.length;
     while (low < high) {
         const middle = (low + high) >>> 1;
-        if (dates[middle] < date) {
+        if (before(middle)) {
             low = middle + 1;
         } else {
             high = middle;

@@ -16,6 +16,7 @@ import type {
     SpecialCause,
     Variation,
 } from './series.js';
+import { dateOfDay } from '../utils/dates.js';
 
 /**
  * Each point's centre line, limits and one sigma, as columns; NaN where a point has none (a point
@@ -155,7 +156,7 @@ export function assuranceOf(
  * ends with this.
  */
 export function assembleChart<P extends SpcPeriod>(
-    dates: readonly string[],
+    days: Int32Array,
     values: Float64Array,
     periods: readonly P[],
     limitsIn: (period: P, limits: Limits) => void,
@@ -172,7 +173,7 @@ export function assembleChart<P extends SpcPeriod>(
         limitsIn(period, limits);
         flagPeriod(period.start, period.end, values, limits, options, flags);
     }
-    return new ColumnChart(dates, values, periodOf, limits, flags, periods, direction, target);
+    return new ColumnChart(days, values, periodOf, limits, flags, periods, direction, target);
 }
 
 /** An SPC chart kept as columns; its points are made only when asked for. */
@@ -183,7 +184,7 @@ class ColumnChart<P extends SpcPeriod> implements SpcChart<P> {
     private made: readonly SpcPoint[] | undefined;
 
     constructor(
-        private readonly dates: readonly string[],
+        private readonly days: Int32Array,
         private readonly values: Float64Array,
         private readonly periodOf: Uint32Array,
         private readonly limits: Limits,
@@ -233,7 +234,7 @@ class ColumnChart<P extends SpcPeriod> implements SpcChart<P> {
     pointAt(i: number): SpcPoint {
         const { centre, lower, upper, sigma } = this.limits;
         return {
-            date: this.dates[i],
+            date: dateOfDay(this.days[i]),
             value: this.valueAt(i),
             period: this.periodOf[i],
             centre: numberOrUndefined(centre[i]),

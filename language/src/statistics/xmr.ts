@@ -64,7 +64,7 @@ export function xmrChart(points: SeriesInput, input: SpcInput = {}): SpcChart<Xm
     // Every point of a period has the period's limits.
     const limitsIn = (period: XmrPeriod, limits: Limits) =>
         limits.setRange(values, period.start, period.end, period.centre, period.lower, period.upper, period.sigma);
-    return assembleChart(series.dates, values, periods, limitsIn, options, input);
+    return assembleChart(series.days, values, periods, limitsIn, options, input);
 }
 
 function average(values: readonly number[]): number | undefined {

@@ -7,18 +7,27 @@ const ZERO = 0x30;
  * checked on each build.
  */
 export function isCalendarDate(text: string): boolean {
-    if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) {
-        return false;
+    return !Number.isNaN(calendarDayAt(text, 0, text.length));
+}
+
+/**
+ * The day number (days since 1970-01-01) of the ISO date written in `text` from `start` to `end`;
+ * NaN when that is not a date in the calendar. A data file's dates are read here in place, with no
+ * string cut out of the row: a series keeps its dates as day numbers.
+ */
+export function calendarDayAt(text: string, start: number, end: number): number {
+    if (end - start !== 10 || text.charCodeAt(start + 4) !== DASH || text.charCodeAt(start + 7) !== DASH) {
+        return Number.NaN;
     }
-    const year = digitsAt(text, 0, 4);
-    const month = digitsAt(text, 5, 2);
-    const day = digitsAt(text, 8, 2);
+    const year = digitsAt(text, start, 4);
+    const month = digitsAt(text, start + 5, 2);
+    const day = digitsAt(text, start + 8, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1) {
-        return false;
+        return Number.NaN;
     }
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-    return day <= days;
+    return day <= days ? dayNumber(year, month, day) : Number.NaN;
 }
 
 /** The number written by `count` ASCII digits from `from`, or -1 if any of them is not a digit. */
@@ -32,6 +41,29 @@ function digitsAt(text: string, from: number, count: number): number {
         value = value * 10 + digit;
     }
     return value;
+}
+
+export const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a date in the proleptic Gregorian calendar (year 0 to 9999), as `Date.UTC` counts them. */
+function dayNumber(year: number, month: number, day: number): number {
+    // Howard Hinnant's days_from_civil: a year that starts in March puts the leap day last.
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yearOfEra = y - era * 400;
+    const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+    const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The day number of an ISO date known to be in the calendar. */
+export function dayOf(date: string): number {
+    return calendarDayAt(date, 0, date.length);
+}
+
+/** The ISO date (YYYY-MM-DD) of a day number. */
+export function dateOfDay(day: number): string {
+    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** Today as an ISO date, in UTC so that every machine agrees on the date around midnight. */

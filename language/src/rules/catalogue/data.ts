@@ -5,6 +5,7 @@ import { absoluteTarget, describeQuantity } from '../../analysis/describe.js';
 import { linkArrowRange, linkLabel } from './solution.js';
 import type { Measure } from '../../generated/ast.js';
 import type { MeasureReading } from '../../data/measure-reading.js';
+import { dateAt } from '../../statistics/series.js';
 import { concernNow, improvementFrom, MIN_POINTS, pointIndexFrom } from '../../data/measure-reading.js';
 
 export const dataUnreadable: RuleDefinition = {
@@ -68,7 +69,8 @@ export const dataStale: RuleDefinition = {
     defaultSeverity: 'warning',
     check({ model, asOf, reading, report }) {
         for (const measure of model.measures) {
-            const latest = reading(measure)?.series.dates.at(-1);
+            const series = reading(measure)?.series;
+            const latest = series?.length ? dateAt(series, series.length - 1) : undefined;
             const every = measure.frequency && DAYS_BETWEEN[measure.frequency];
             if (!latest || !every) {
                 continue;
@@ -142,7 +144,7 @@ export const concernSignal: RuleDefinition = {
             if (!readable(read) || !measure.direction || !concernNow(read)) {
                 continue;
             }
-            const latest = read.series.dates.at(-1)!;
+            const latest = dateAt(read.series, read.series.length - 1);
             const harm = measure.kind === 'balancing' ? ', which may be harm the change is doing' : '';
             report({
                 node: measure,
