@@ -6,7 +6,7 @@ import * as ast from '../generated/ast.js';
 import type { ProgrammeModel } from '../analysis/programme-model.js';
 import type { LongRun, RunChart, Series, SpcChart, Variation } from '../statistics/index.js';
 import { indexOfDate, median, plottedAt, pChart, runChart, uChart, xmrChart } from '../statistics/index.js';
-import { dateAt, DEFAULT_SPC_OPTIONS, firstPoints, toSeries } from '../statistics/series.js';
+import { dateAt, DEFAULT_SPC_OPTIONS, firstPoints, plottedColumn, toSeries, valuesIn } from '../statistics/series.js';
 import { dayOf } from '../utils/dates.js';
 import type { DataFile, DataSeries } from './data-file.js';
 import { rowsOf } from './data-file.js';
@@ -91,13 +91,7 @@ export function readData(data: DataFile, inputs: ReadingInputs): MeasureReading 
     const baselineEnd = workStarts === undefined ? undefined : indexOfDate(series, workStarts);
     const recalculateAt = inputs.recalculations.map(date => indexOfDate(series, date));
     if (chart === 'run') {
-        const baseline: number[] = [];
-        for (let i = 0; i < (baselineEnd ?? 0); i++) {
-            const value = plottedAt(series, i);
-            if (value !== undefined) {
-                baseline.push(value);
-            }
-        }
+        const baseline = valuesIn(plottedColumn(series), 0, baselineEnd ?? 0);
         const centre = baseline.length >= DEFAULT_SPC_OPTIONS.minBaselinePoints ? median(baseline) : undefined;
         return { chart, series, workStarts, baselineEnd, minimumPoints, run: runChart(series, { direction, centre }) };
     }

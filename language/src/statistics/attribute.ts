@@ -14,7 +14,7 @@
  */
 import { assembleChart, periodRanges } from './special-causes.js';
 import type { Limits } from './special-causes.js';
-import { DEFAULT_SPC_OPTIONS, plottedAt, toSeries } from './series.js';
+import { DEFAULT_SPC_OPTIONS, plottedColumn, toSeries } from './series.js';
 import type { SeriesInput, SpcChart, SpcInput, SpcPeriod } from './series.js';
 
 /**
@@ -46,9 +46,10 @@ function attributeChart(
     const counts = series.values;
     // Without a denominator a point has no proportion or rate.
     const sizes = series.denominators ?? new Float64Array(series.length).fill(Number.NaN);
-    const values = new Float64Array(series.length);
-    for (let i = 0; i < series.length; i++) {
-        values[i] = Number.isNaN(sizes[i]) ? Number.NaN : (plottedAt(series, i) ?? Number.NaN) * scale;
+    // A point with no denominator is not plotted; neither is one whose denominator is not positive.
+    const values = plottedColumn(series);
+    for (let i = 0; i < values.length; i++) {
+        values[i] = Number.isNaN(sizes[i]) ? Number.NaN : values[i] * scale;
     }
     const ranges = periodRanges(values, input.phases ?? {}, options.minBaselinePoints);
     const periods = ranges.map(range => {
@@ -71,13 +72,10 @@ function attributeChart(
         for (let i = start; i < end; i++) {
             if (!Number.isNaN(values[i])) {
                 const sigma = spread / Math.sqrt(sizes[i]);
-                limits.set(
-                    i,
-                    shown,
-                    Math.max(0, centre - 3 * sigma) * scale,
-                    Math.min(ceiling, centre + 3 * sigma) * scale,
-                    sigma * scale,
-                );
+                limits.centre[i] = shown;
+                limits.lower[i] = Math.max(0, centre - 3 * sigma) * scale;
+                limits.upper[i] = Math.min(ceiling, centre + 3 * sigma) * scale;
+                limits.sigma[i] = sigma * scale;
             }
         }
     };

@@ -247,6 +247,20 @@ export function plottedColumn(series: Series): Float64Array {
     return column;
 }
 
+/** The values [start, end) of a column that are not NaN, in order. */
+export function valuesIn(values: Float64Array, start: number, end: number): Float64Array {
+    const last = Math.min(end, values.length);
+    const found = new Float64Array(Math.max(last - start, 0));
+    let count = 0;
+    for (let i = start; i < last; i++) {
+        const value = values[i];
+        if (!Number.isNaN(value)) {
+            found[count++] = value;
+        }
+    }
+    return found.subarray(0, count);
+}
+
 /** Index of the first point on or after `date`: where a "recalculate at" date starts its period. */
 export function indexOfDate(series: Pick<Series, 'days'>, date: string): number {
     // The points are in date order: a binary search, by day, or as text for a date not in the

@@ -52,24 +52,15 @@ export class Limits {
         this.lower.fill(lower ?? Number.NaN, start, end);
         this.upper.fill(upper ?? Number.NaN, start, end);
         this.sigma.fill(sigma ?? Number.NaN, start, end);
+        // A point with no value has no limits.
         for (let i = start; i < end; i++) {
             if (Number.isNaN(values[i])) {
-                this.set(i, undefined, undefined, undefined, undefined);
+                this.centre[i] = Number.NaN;
+                this.lower[i] = Number.NaN;
+                this.upper[i] = Number.NaN;
+                this.sigma[i] = Number.NaN;
             }
         }
-    }
-
-    set(
-        index: number,
-        centre: number | undefined,
-        lower: number | undefined,
-        upper: number | undefined,
-        sigma: number | undefined,
-    ): void {
-        this.centre[index] = centre ?? Number.NaN;
-        this.lower[index] = lower ?? Number.NaN;
-        this.upper[index] = upper ?? Number.NaN;
-        this.sigma[index] = sigma ?? Number.NaN;
     }
 }
 

@@ -5,7 +5,7 @@
  */
 import { assembleChart, periodRanges } from './special-causes.js';
 import type { Limits } from './special-causes.js';
-import { DEFAULT_SPC_OPTIONS, plottedColumn, toSeries } from './series.js';
+import { DEFAULT_SPC_OPTIONS, plottedColumn, toSeries, valuesIn } from './series.js';
 import type { SeriesInput, SpcChart, SpcInput, SpcPeriod } from './series.js';
 
 /** 3/d2 with d2 = 1.128, the expected range of two normal values in sigmas, rounded as Wheeler and the NHS do. */
@@ -22,22 +22,40 @@ export interface XmrPeriod extends SpcPeriod {
 }
 
 /** The absolute differences of neighbouring values. */
-export function movingRanges(values: readonly number[]): number[] {
-    return values.slice(1).map((value, i) => Math.abs(value - values[i]));
+export function movingRanges(values: ArrayLike<number>): number[] {
+    return Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => Math.abs(values[i + 1] - values[i]));
 }
 
 /**
  * The mean moving range, screened when asked: moving ranges at or above 3.267 times the mean are
  * left out and the rest averaged again, once (`screen_outliers` in NHSRplotthedots). A constant
- * series has a mean moving range of zero, which no screening can lower.
+ * series has a mean moving range of zero, which no screening can lower. Plain loops, summing in
+ * order: every XmR chart's baseline is read on each check.
  */
-export function meanMovingRange(values: readonly number[], screen: boolean): number | undefined {
-    const ranges = movingRanges(values);
-    const mean = average(ranges);
-    if (!screen || mean === undefined || mean === 0) {
+export function meanMovingRange(values: ArrayLike<number>, screen: boolean): number | undefined {
+    const count = values.length - 1;
+    if (count < 1) {
+        return undefined;
+    }
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+        sum += Math.abs(values[i + 1] - values[i]);
+    }
+    const mean = sum / count;
+    if (!screen || mean === 0) {
         return mean;
     }
-    return average(ranges.filter(range => range < MOVING_RANGE_LIMIT_FACTOR * mean));
+    const limit = MOVING_RANGE_LIMIT_FACTOR * mean;
+    let kept = 0;
+    let keptSum = 0;
+    for (let i = 0; i < count; i++) {
+        const range = Math.abs(values[i + 1] - values[i]);
+        if (range < limit) {
+            keptSum += range;
+            kept++;
+        }
+    }
+    return kept === 0 ? undefined : keptSum / kept;
 }
 
 export function xmrChart(points: SeriesInput, input: SpcInput = {}): SpcChart<XmrPeriod> {
@@ -46,9 +64,7 @@ export function xmrChart(points: SeriesInput, input: SpcInput = {}): SpcChart<Xm
     const values = plottedColumn(series);
     const ranges = periodRanges(values, input.phases ?? {}, options.minBaselinePoints);
     const periods = ranges.map((range): XmrPeriod => {
-        const baseline = Array.from(values.subarray(range.start, range.baselineEnd)).filter(
-            value => !Number.isNaN(value),
-        );
+        const baseline = valuesIn(values, range.start, range.baselineEnd);
         const centre = average(baseline);
         const mr = meanMovingRange(baseline, options.screenMovingRanges);
         const limited = centre !== undefined && mr !== undefined;
@@ -67,6 +83,13 @@ export function xmrChart(points: SeriesInput, input: SpcInput = {}): SpcChart<Xm
     return assembleChart(series.days, values, periods, limitsIn, options, input);
 }
 
-function average(values: readonly number[]): number | undefined {
-    return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0) / values.length;
+function average(values: Float64Array): number | undefined {
+    if (values.length === 0) {
+        return undefined;
+    }
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) {
+        sum += values[i];
+    }
+    return sum / values.length;
 }
