@@ -18,6 +18,21 @@ describe('day numbers of ISO dates', () => {
         );
     });
 
+    test('the ends of the calendar and the days around the epoch and leap days', () => {
+        for (const date of [
+            '0000-01-01',
+            '0000-02-29',
+            '1969-12-31',
+            '1970-01-01',
+            '2000-02-29',
+            '2100-03-01',
+            '9999-12-31',
+        ]) {
+            expect(dayOf(date), date).toBe(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY);
+            expect(dateOfDay(dayOf(date))).toBe(date);
+        }
+    });
+
     test('day numbers sort as the dates do', () => {
         fc.assert(
             fc.property(calendarDates, calendarDates, (a, b) => {

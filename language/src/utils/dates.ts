@@ -61,9 +61,21 @@ export function dayOf(date: string): number {
     return calendarDayAt(date, 0, date.length);
 }
 
-/** The ISO date (YYYY-MM-DD) of a day number. */
+/** The ISO date (YYYY-MM-DD) of a day number from year 0 to 9999: a chart asks for one per point. */
 export function dateOfDay(day: number): string {
-    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    // Howard Hinnant's civil_from_days, the inverse of `dayNumber`.
+    const shifted = day + 719_468;
+    const era = Math.floor(shifted / 146_097);
+    const dayOfEra = shifted - era * 146_097;
+    const yearOfEra = Math.floor(
+        (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+    );
+    const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+    const date = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+    const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
 }
 
 /** Today as an ISO date, in UTC so that every machine agrees on the date around midnight. */
