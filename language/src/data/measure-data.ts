@@ -40,6 +40,8 @@ export class MeasureData {
      * file read again is a new object, and the readings of the old one go with it.
      */
     private readonly byData = new WeakMap<DataFile, Map<string, MeasureReading>>();
+    /** Each measure's data file, resolved, with the path it was resolved from. */
+    private readonly resolved = new WeakMap<ast.Measure, { readonly path: string; readonly uri: URI }>();
     protected readonly analysis: () => ModelAnalysis;
     protected readonly configs: () => TocConfigProvider;
 
@@ -56,8 +58,14 @@ export class MeasureData {
         if (measure.data === undefined || measure.data.trim() === '') {
             return undefined;
         }
-        const document = AstUtils.getDocument(measure);
-        return UriUtils.resolvePath(UriUtils.dirname(document.uri), measure.data);
+        // Asked by every rule that reads the measure; a new parse makes a new node.
+        let resolved = this.resolved.get(measure);
+        if (resolved?.path !== measure.data) {
+            const document = AstUtils.getDocument(measure);
+            resolved = { path: measure.data, uri: UriUtils.resolvePath(UriUtils.dirname(document.uri), measure.data) };
+            this.resolved.set(measure, resolved);
+        }
+        return resolved.uri;
     }
 
     /** The data of a measure, once loaded; `undefined` when it names none or it is not loaded yet. */

@@ -19,10 +19,26 @@ export function calendarDayAt(text: string, start: number, end: number): number 
     if (end - start !== 10 || text.charCodeAt(start + 4) !== DASH || text.charCodeAt(start + 7) !== DASH) {
         return Number.NaN;
     }
-    const year = digitsAt(text, start, 4);
-    const month = digitsAt(text, start + 5, 2);
-    const day = digitsAt(text, start + 8, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1) {
+    // Each digit as a number from 0 to 9, or out of that range when it is not a digit. Written out
+    // rather than looped: this runs for every row of every data file.
+    const y1 = text.charCodeAt(start) - ZERO;
+    const y2 = text.charCodeAt(start + 1) - ZERO;
+    const y3 = text.charCodeAt(start + 2) - ZERO;
+    const y4 = text.charCodeAt(start + 3) - ZERO;
+    const m1 = text.charCodeAt(start + 5) - ZERO;
+    const m2 = text.charCodeAt(start + 6) - ZERO;
+    const d1 = text.charCodeAt(start + 8) - ZERO;
+    const d2 = text.charCodeAt(start + 9) - ZERO;
+    if (!isDigit(y1) || !isDigit(y2) || !isDigit(y3) || !isDigit(y4)) {
+        return Number.NaN;
+    }
+    if (!isDigit(m1) || !isDigit(m2) || !isDigit(d1) || !isDigit(d2)) {
+        return Number.NaN;
+    }
+    const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+    const month = m1 * 10 + m2;
+    const day = d1 * 10 + d2;
+    if (month < 1 || month > 12 || day < 1) {
         return Number.NaN;
     }
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -30,17 +46,8 @@ export function calendarDayAt(text: string, start: number, end: number): number 
     return day <= days ? dayNumber(year, month, day) : Number.NaN;
 }
 
-/** The number written by `count` ASCII digits from `from`, or -1 if any of them is not a digit. */
-function digitsAt(text: string, from: number, count: number): number {
-    let value = 0;
-    for (let i = from; i < from + count; i++) {
-        const digit = text.charCodeAt(i) - ZERO;
-        if (digit < 0 || digit > 9) {
-            return -1;
-        }
-        value = value * 10 + digit;
-    }
-    return value;
+function isDigit(digit: number): boolean {
+    return digit >= 0 && digit <= 9;
 }
 
 export const MS_PER_DAY = 86_400_000;
