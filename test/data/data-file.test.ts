@@ -147,13 +147,27 @@ describe('the fast path for plain files', () => {
         // A header with `date` and `value` among other columns; rows whose cells mostly suit their
         // column, some short or long; blank lines; either line ending, or both.
         const good: Record<string, string[]> = {
-            date: ['2025-01-01', '2025-01-02', '2024-12-31'],
-            value: ['3', '0.5', '-1'],
-            denominator: ['10', '', '0'],
-            site: ['North', 'South', ''],
-            notes: ['seen', '', 'a b'],
+            date: ['2025-01-01', '2025-01-02', '2024-12-31', '1969-12-31', '0400-02-29'],
+            // Numbers with more digits or a larger power of ten than a double holds exactly, too.
+            value: ['3', '0.5', '-1', '0.30000000000000004', '1e25', '-2.5e-30'],
+            denominator: ['10', '', '0', '12345678901234567', '7.5e23'],
+            // Sites and other cells beyond ASCII, before and after the cells read.
+            site: ['North', 'South', '', 'Épinal', 'Ward 7 – Ōkāwa'],
+            notes: ['seen', '', 'a b', 'café ☕'],
         };
-        const odd = fc.constantFrom('', ' 4', '4 ', 'x', ' North', 'North\t', '2025-02-30', '\u00a0');
+        const odd = fc.constantFrom(
+            '',
+            ' 4',
+            '4 ',
+            'x',
+            ' North',
+            'North\t',
+            '2025-02-30',
+            '\u00a0',
+            '-12345678901234567',
+            '1e',
+            '٣',
+        );
         const columns = fc
             .tuple(
                 fc
@@ -209,6 +223,48 @@ describe('the fast path for plain files', () => {
         );
         // The property says something only if the fast path reads a fair share of the files.
         expect(read).toBeGreaterThan(100);
+    });
+});
+
+describe('a number in a cell of a plain file', () => {
+    test('is read as csv-parse reads it, to the last bit, beyond the fast path too', () => {
+        const digit = fc.constantFrom('0', '1', '3', '7', '9');
+        const number = fc
+            .tuple(
+                fc.constantFrom('', '+', '-'),
+                fc.array(digit, { maxLength: 20 }),
+                fc.constantFrom('', '.'),
+                fc.array(digit, { maxLength: 20 }),
+                fc.constantFrom('', 'e', 'E-', 'e+'),
+                fc.array(digit, { maxLength: 3 }),
+            )
+            .map(parts => parts.map(part => (Array.isArray(part) ? part.join('') : part)).join(''));
+        const pattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+        fc.assert(
+            fc.property(number, number, (value, size) => {
+                const text = `date,value,denominator\n2025-01-01,${value},${size}\n2025-01-02,1,1\n`;
+                const plain = readPlainFile(text);
+                const good = pattern.test(value) && (size === '' || (pattern.test(size) && Number(size) >= 0));
+                expect(plain !== undefined).toBe(good);
+                if (plain) {
+                    expect(plain).toStrictEqual(readWithCsvParse(text));
+                    expect(Object.is(plain.series.values[0], Number(value))).toBe(true);
+                }
+            }),
+            { numRuns: 5000 },
+        );
+    });
+
+    test('a file far larger than the memory the reader starts with is read whole, and a small one after it', () => {
+        const rows = Array.from(
+            { length: 200_000 },
+            (_, i) => `${new Date(Date.UTC(1500, 0, 1 + i)).toISOString().slice(0, 10)},${i % 97}.25`,
+        );
+        const text = `date,value\n${rows.join('\n')}\n`;
+        const plain = readPlainFile(text);
+        expect(plain?.series.length).toBe(200_000);
+        expect(plain?.series.values[199_999]).toBe((199_999 % 97) + 0.25);
+        expect(readPlainFile('date,value\n2025-01-01,1\n')?.series.length).toBe(1);
     });
 });
 

@@ -36,7 +36,9 @@ describe("a measure's reading", () => {
 
     test('points after the check date are left out, so a check as of a date gives the same reading later', async () => {
         const csv = 'date,value\n2025-05-01,3\n2025-06-01,4\n2025-07-01,5\n2025-08-01,4\n';
-        expect((await reading('Falls', csv, '2025-06-15')).series.days).toEqual(Int32Array.from(['2025-05-01', '2025-06-01'], dayOf));
+        expect((await reading('Falls', csv, '2025-06-15')).series.days).toEqual(
+            Int32Array.from(['2025-05-01', '2025-06-01'], dayOf),
+        );
     });
 
     test('recalculate at starts a new period of limits', async () => {

@@ -7,6 +7,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { calendarDayAt } from '../utils/dates.js';
 import { decimalAt } from '../utils/decimal.js';
+import { readPlainRows } from './plain-rows.js';
 import type { Series } from '../statistics/series.js';
 import { pointsOf } from '../statistics/series.js';
 
@@ -88,9 +89,11 @@ export function readDataFile(text: string): DataFile {
  * fields, stray carriage returns and every problem are left to csv-parse, whose reading stays the
  * reference: for these files both readings are the same (the property tests compare them).
  *
- * The fast path exists for speed: it cuts out of each line only the cells it needs, straight into
- * columns, where a general parser makes an array and a string per cell. A check of 100 files of
- * 1,000 rows spent more time parsing them with a CSV library than on everything else the data ask.
+ * The fast path exists for speed: the header is read here, and the rows by a WebAssembly kernel
+ * (./plain-rows.ts) that reads only the cells it needs straight into columns, where a general parser
+ * makes an array and a string per cell. A check of 100 files of 1,000 rows spent more time parsing
+ * them with a CSV library than on everything else the data ask, and the same loop in JavaScript
+ * ran mostly before the engine had optimised it.
  */
 export function readPlainFile(content: string): DataFile | undefined {
     if (content.includes('"')) {
@@ -114,48 +117,24 @@ export function readPlainFile(content: string): DataFile | undefined {
     if ('problem' in columns) {
         return undefined;
     }
-    const builder = new SeriesBuilder(columns, Math.ceil(content.length / 12));
-    const { date: dateAt, value: valueAt, denominator: denominatorAt = -1, site: siteAt = -1 } = columns;
-    const lastWanted = Math.max(dateAt, valueAt, denominatorAt, siteAt);
-    let rows = 0;
-    for (let start = headerEnd + newline.length; start < content.length;) {
-        const end = endOfLine(content, start, newline);
-        if (end > start) {
-            // Walk the cells of the line from comma to comma, reading those wanted; a short row has
-            // empty cells where it ends. Numbers are read in place, with no string cut out.
-            let day = Number.NaN;
-            let value = Number.NaN;
-            let size = Number.NaN;
-            let site = '';
-            for (let column = 0, cellStart = start; column <= lastWanted && cellStart <= end; column++) {
-                let cellEnd = content.indexOf(',', cellStart);
-                if (cellEnd === -1 || cellEnd > end) {
-                    cellEnd = end;
-                }
-                if (column === dateAt) {
-                    day = calendarDayAt(content, cellStart, cellEnd);
-                } else if (column === valueAt) {
-                    value = decimalAt(content, cellStart, cellEnd);
-                } else if (column === denominatorAt) {
-                    // An empty denominator is none.
-                    size = cellEnd === cellStart ? Number.NaN : decimalAt(content, cellStart, cellEnd);
-                    if (!(size >= 0) && cellEnd !== cellStart) {
-                        return undefined;
-                    }
-                } else if (column === siteAt) {
-                    site = content.slice(cellStart, cellEnd);
-                }
-                cellStart = cellEnd + 1;
-            }
-            if (Number.isNaN(day) || Number.isNaN(value) || (siteAt !== -1 && hasSpaceAtEdges(site))) {
-                return undefined;
-            }
-            builder.push(day, value, size, siteAt === -1 ? undefined : site);
-            rows++;
-        }
-        start = end + newline.length;
+    const rows = readPlainRows(content, headerEnd + newline.length, {
+        date: columns.date,
+        value: columns.value,
+        denominator: columns.denominator ?? -1,
+        site: columns.site ?? -1,
+    });
+    if (!rows || rows.days.length === 0 || rows.sites?.some(hasSpaceAtEdges)) {
+        return undefined;
     }
-    return rows === 0 ? undefined : { series: builder.finish(), problems: [] };
+    // The same columns as csv-parse's reading gives (see SeriesBuilder.finish).
+    const series: DataSeries = {
+        length: rows.days.length,
+        days: rows.days,
+        values: rows.values,
+        denominators: columns.denominator === undefined ? undefined : rows.sizes,
+        sites: rows.sites?.some(site => site !== '') ? rows.sites.map(site => site || undefined) : undefined,
+    };
+    return { series: rows.inDateOrder ? series : sortedByDate(series), problems: [] };
 }
 
 /** Where the line that starts at `start` ends: at its line ending, or at the end of the text. */

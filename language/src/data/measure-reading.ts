@@ -242,7 +242,9 @@ export function summarise(reading: MeasureReading): ReadingSummary {
     const last = reading.series.length - 1;
     const value = last >= 0 ? plottedValueAt(reading, last) : undefined;
     const latest =
-        value !== undefined ? { date: dateAt(reading.series, last), value: Math.round(value * 1000) / 1000 } : undefined;
+        value !== undefined
+            ? { date: dateAt(reading.series, last), value: Math.round(value * 1000) / 1000 }
+            : undefined;
     if (reading.series.length < reading.minimumPoints) {
         return { latest, signal: 'too few points' };
     }

@@ -1,0 +1,156 @@
+/**
+ * The rows of a plain data file, read by the WebAssembly kernel `readRows` (language/assembly/rows.ts):
+ * a check of many long data files mostly runs in a process that has just started, where the same
+ * loop in JavaScript would be interpreted for most of its rows before the engine optimised it.
+ */
+import { KERNELS_WASM } from '../generated/kernels-wasm.js';
+import { base64ToBytes } from '../utils/base64.js';
+
+interface Kernels {
+    readonly memory: WebAssembly.Memory;
+    readonly NOT_PLAIN: WebAssembly.Global;
+    readonly inDateOrder: WebAssembly.Global;
+    readonly exactCount: WebAssembly.Global;
+    freeMemory(): number;
+    readRows(
+        input: number,
+        length: number,
+        from: number,
+        dateAt: number,
+        valueAt: number,
+        sizeAt: number,
+        siteAt: number,
+        capacity: number,
+        days: number,
+        values: number,
+        sizes: number,
+        sites: number,
+        exactCells: number,
+    ): number;
+}
+
+/** Where each column is, -1 for a column the file lacks. */
+export interface PlainColumns {
+    readonly date: number;
+    readonly value: number;
+    readonly denominator: number;
+    readonly site: number;
+}
+
+/** The rows read, as columns. */
+export interface PlainRows {
+    readonly days: Int32Array;
+    readonly values: Float64Array;
+    /** NaN for a row with no denominator. */
+    readonly sizes: Float64Array;
+    /** Each row's site cell as written, when the file has a site column. */
+    readonly sites: string[] | undefined;
+    readonly inDateOrder: boolean;
+}
+
+/** The kernels once compiled; `null` where WebAssembly cannot run, and then csv-parse reads every file. */
+let kernels: Kernels | null | undefined;
+
+function loadKernels(): Kernels | undefined {
+    if (kernels === undefined) {
+        try {
+            const module = new WebAssembly.Module(base64ToBytes(KERNELS_WASM) as Uint8Array<ArrayBuffer>);
+            kernels = new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
+        } catch {
+            kernels = null;
+        }
+    }
+    return kernels ?? undefined;
+}
+
+const PAGE = 65_536;
+/** The most memory the kernels keep between files. */
+const KEEP_MEMORY = 32 * 1024 * 1024;
+/** The fewest bytes a row takes: a date (10), a comma and a one-digit value. */
+const SMALLEST_ROW = 12;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Reads the rows of `content` from the row starting at character `from`, which must follow a
+ * header of plain text, in a file with no quotes and one kind of line ending; `undefined` when any
+ * row is not plain and good (or WebAssembly is not available), for csv-parse to read the file.
+ */
+export function readPlainRows(content: string, from: number, columns: PlainColumns): PlainRows | undefined {
+    const wasm = loadKernels();
+    if (!wasm) {
+        return undefined;
+    }
+    // Room for the text as UTF-8 (at most three bytes a character), then the columns.
+    const most = content.length * 3;
+    const capacity = Math.floor(most / SMALLEST_ROW) + 1;
+    const input = align(wasm.freeMemory());
+    const need = input + align(most) + capacity * (4 + 8 + 8 + 8) + capacity * 2 * 16 + 64;
+    if (wasm.memory.buffer.byteLength < need) {
+        wasm.memory.grow(Math.ceil((need - wasm.memory.buffer.byteLength) / PAGE));
+    }
+    const bytes = new Uint8Array(wasm.memory.buffer);
+    const { written } = encoder.encodeInto(content, bytes.subarray(input, input + most));
+    const start = encoder.encode(content.slice(0, from)).length;
+    const days = align(input + written);
+    const values = align(days + capacity * 4);
+    const sizes = values + capacity * 8;
+    const sites = sizes + capacity * 8;
+    const exactCells = sites + capacity * 8;
+    const rows = wasm.readRows(
+        input,
+        written,
+        start,
+        columns.date,
+        columns.value,
+        columns.denominator,
+        columns.site,
+        capacity,
+        days,
+        values,
+        sizes,
+        sites,
+        exactCells,
+    );
+    if (rows === wasm.NOT_PLAIN.value) {
+        return undefined;
+    }
+    const memory = wasm.memory.buffer;
+    const read: PlainRows = {
+        days: new Int32Array(memory, days, rows).slice(),
+        values: new Float64Array(memory, values, rows).slice(),
+        sizes: new Float64Array(memory, sizes, rows).slice(),
+        sites: columns.site < 0 ? undefined : textsOf(bytes, new Int32Array(memory, sites, rows * 2), input),
+        inDateOrder: wasm.inDateOrder.value === 1,
+    };
+    // The numbers beyond the kernel's fast path, read as `Number` reads them.
+    const exact = new Int32Array(memory, exactCells, wasm.exactCount.value * 4);
+    for (let k = 0; k < exact.length; k += 4) {
+        const number = Number(decoder.decode(bytes.subarray(input + exact[k + 2], input + exact[k + 3])));
+        if (exact[k + 1] === 0) {
+            read.values[exact[k]] = number;
+        } else if (number >= 0) {
+            read.sizes[exact[k]] = number;
+        } else {
+            return undefined;
+        }
+    }
+    if (need > KEEP_MEMORY) {
+        // Memory grown for one large file is never given back: start again with a new instance.
+        kernels = undefined;
+    }
+    return read;
+}
+
+/** The texts at the pairs of byte offsets `ranges` (start, end) from `input`. */
+function textsOf(bytes: Uint8Array, ranges: Int32Array, input: number): string[] {
+    const texts: string[] = [];
+    for (let k = 0; k < ranges.length; k += 2) {
+        texts.push(decoder.decode(bytes.subarray(input + ranges[k], input + ranges[k + 1])));
+    }
+    return texts;
+}
+
+function align(offset: number): number {
+    return Math.ceil(offset / 8) * 8;
+}
