@@ -3,31 +3,7 @@
  * a check of many long data files mostly runs in a process that has just started, where the same
  * loop in JavaScript would be interpreted for most of its rows before the engine optimised it.
  */
-import { KERNELS_WASM } from '../generated/kernels-wasm.js';
-import { base64ToBytes } from '../utils/base64.js';
-
-interface Kernels {
-    readonly memory: WebAssembly.Memory;
-    readonly NOT_PLAIN: WebAssembly.Global;
-    readonly inDateOrder: WebAssembly.Global;
-    readonly exactCount: WebAssembly.Global;
-    freeMemory(): number;
-    readRows(
-        input: number,
-        length: number,
-        from: number,
-        dateAt: number,
-        valueAt: number,
-        sizeAt: number,
-        siteAt: number,
-        capacity: number,
-        days: number,
-        values: number,
-        sizes: number,
-        sites: number,
-        exactCells: number,
-    ): number;
-}
+import { align, kernels, scratch } from '../wasm/kernels.js';
 
 /** Where each column is, -1 for a column the file lacks. */
 export interface PlainColumns {
@@ -48,24 +24,6 @@ export interface PlainRows {
     readonly inDateOrder: boolean;
 }
 
-/** The kernels once compiled; `null` where WebAssembly cannot run, and then csv-parse reads every file. */
-let kernels: Kernels | null | undefined;
-
-function loadKernels(): Kernels | undefined {
-    if (kernels === undefined) {
-        try {
-            const module = new WebAssembly.Module(base64ToBytes(KERNELS_WASM) as Uint8Array<ArrayBuffer>);
-            kernels = new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
-        } catch {
-            kernels = null;
-        }
-    }
-    return kernels ?? undefined;
-}
-
-const PAGE = 65_536;
-/** The most memory the kernels keep between files. */
-const KEEP_MEMORY = 32 * 1024 * 1024;
 /** The fewest bytes a row takes: a date (10), a comma and a one-digit value. */
 const SMALLEST_ROW = 12;
 const encoder = new TextEncoder();
@@ -77,18 +35,14 @@ const decoder = new TextDecoder();
  * row is not plain and good (or WebAssembly is not available), for csv-parse to read the file.
  */
 export function readPlainRows(content: string, from: number, columns: PlainColumns): PlainRows | undefined {
-    const wasm = loadKernels();
+    const wasm = kernels();
     if (!wasm) {
         return undefined;
     }
     // Room for the text as UTF-8 (at most three bytes a character), then the columns.
     const most = content.length * 3;
     const capacity = Math.floor(most / SMALLEST_ROW) + 1;
-    const input = align(wasm.freeMemory());
-    const need = input + align(most) + capacity * (4 + 8 + 8 + 8) + capacity * 2 * 16 + 64;
-    if (wasm.memory.buffer.byteLength < need) {
-        wasm.memory.grow(Math.ceil((need - wasm.memory.buffer.byteLength) / PAGE));
-    }
+    const input = scratch(wasm, align(most) + capacity * (4 + 8 + 8 + 8) + capacity * 2 * 16 + 64);
     const bytes = new Uint8Array(wasm.memory.buffer);
     const { written } = encoder.encodeInto(content, bytes.subarray(input, input + most));
     const start = encoder.encode(content.slice(0, from)).length;
@@ -135,10 +89,6 @@ export function readPlainRows(content: string, from: number, columns: PlainColum
             return undefined;
         }
     }
-    if (need > KEEP_MEMORY) {
-        // Memory grown for one large file is never given back: start again with a new instance.
-        kernels = undefined;
-    }
     return read;
 }
 
@@ -149,8 +99,4 @@ function textsOf(bytes: Uint8Array, ranges: Int32Array, input: number): string[]
         texts.push(decoder.decode(bytes.subarray(input + ranges[k], input + ranges[k + 1])));
     }
     return texts;
-}
-
-function align(offset: number): number {
-    return Math.ceil(offset / 8) * 8;
 }

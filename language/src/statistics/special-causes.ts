@@ -17,6 +17,7 @@ import type {
     Variation,
 } from './series.js';
 import { dateOfDay } from '../utils/dates.js';
+import { align, requireKernels, scratch } from '../wasm/kernels.js';
 
 /**
  * Each point's centre line, limits and one sigma, as columns; NaN where a point has none (a point
@@ -73,7 +74,10 @@ export interface PeriodRange {
 
 type Side = 'high' | 'low';
 
-/** The rule that gives a point its side when several flag it: NHSRplotthedots' `ptd_special_cause_type` order. */
+/**
+ * The rule that gives a point its side when several flag it: NHSRplotthedots' `ptd_special_cause_type`
+ * order. The flagging kernel keeps its flags per rule in this order.
+ */
 const PRIORITY: readonly SpecialCause[] = ['outside limits', 'trend', 'two of three', 'shift'];
 const NONE: readonly SpecialCause[] = [];
 
@@ -156,14 +160,13 @@ export function assembleChart<P extends SpcPeriod>(
 ): SpcChart<P> {
     const limits = new Limits(values.length);
     const periodOf = new Uint32Array(values.length);
-    const flags = new CauseFlags(values.length);
     // The periods cover the points in order, from the first to the last.
     for (let index = 0; index < periods.length; index++) {
         const period = periods[index];
         periodOf.fill(index, period.start, period.end);
         limitsIn(period, limits);
-        flagPeriod(period.start, period.end, values, limits, options, flags);
     }
+    const flags = flagSpecialCauses(values, limits, periods, options);
     return new ColumnChart(days, values, periodOf, limits, flags, periods, direction, target);
 }
 
@@ -243,12 +246,6 @@ function numberOrUndefined(value: number): number | undefined {
     return Number.isNaN(value) ? undefined : value;
 }
 
-/** Each rule's place in `PRIORITY`, by which the flags are kept. */
-const OUTSIDE_LIMITS = 0;
-const TREND = 1;
-const TWO_OF_THREE = 2;
-const SHIFT = 3;
-
 /**
  * Which rules flag each point, and on which side: per rule (in `PRIORITY` order), one entry per
  * point, 0 when the rule does not flag it, +1 high, -1 low. A rule that flags a point again sets
@@ -256,29 +253,11 @@ const SHIFT = 3;
  * on every check.
  */
 class CauseFlags {
-    readonly sides: readonly Int8Array[];
-    /** Whether any rule flags the point: most points are flagged by none. */
-    readonly flagged: Uint8Array;
-
-    constructor(length: number) {
-        this.flagged = new Uint8Array(length);
-        this.sides = PRIORITY.map(() => new Int8Array(length));
-    }
-
-    /**
-     * Flags the points from `from` to `to` that the rules read (those with a centre line) by rule
-     * `cause`, on the side of `sign`.
-     */
-    mark(from: number, to: number, cause: number, sign: number, centre: Float64Array): void {
-        const sides = this.sides[cause];
-        const side = sign > 0 ? 1 : -1;
-        for (let i = from; i <= to; i++) {
-            if (!Number.isNaN(centre[i])) {
-                sides[i] = side;
-                this.flagged[i] = 1;
-            }
-        }
-    }
+    /** `sides` per rule; `flagged`, whether any rule flags the point (most points are flagged by none). */
+    constructor(
+        readonly sides: readonly Int8Array[],
+        readonly flagged: Uint8Array,
+    ) {}
 
     /** The rules that flag the point, the one that sets its side first. */
     causesOf(index: number): readonly SpecialCause[] {
@@ -303,114 +282,46 @@ class CauseFlags {
 }
 
 /**
- * Flags the special causes among the points [start, end) of one period that the rules read: those
- * with a value and a centre line (a point with no value has no centre line), taken in order as if
- * the others were not there.
- *
- * One pass does every rule, keeping each rule's current stretch: a shift (points on one side of the
- * centre line, as `ptd_seven_point_one_side_mean`; a point on the line is in none), a trend (points
- * each strictly beyond the one before, as `ptd_seven_point_trend`; a tie breaks it), and the last
- * three points for two of three. A stretch is flagged when it ends. A point that ends one trend and
- * starts the next takes the later one's side, as in the package. The rules run over every point of
- * every chart on each check, mostly in a process that has just started: one loop with no array
- * per rule costs the least before the engine has optimised anything.
+ * Flags the special causes within each period, by the WebAssembly kernel `flagPeriod`
+ * (language/assembly/special-causes.ts), which states the rules: the limits go in as columns and
+ * the flags come out as columns.
  */
-function flagPeriod(
-    start: number,
-    end: number,
+function flagSpecialCauses(
     values: Float64Array,
-    { centre, lower, upper, sigma }: Limits,
+    limits: Limits,
+    periods: readonly PeriodRange[],
     { shiftLength, trendLength, twoOfThree }: SpcOptions,
-    flags: CauseFlags,
-): void {
-    let shiftFrom = -1;
-    let shiftSide = 0;
-    let shiftCount = 0;
-    let riseFrom = -1;
-    let riseCount = 0;
-    let fallFrom = -1;
-    let fallCount = 0;
-    // The last two points read, for trends and two of three.
-    let last = -1;
-    let lastValue = Number.NaN;
-    let lastSide = 0;
-    let lastClose = 0;
-    let before = -1;
-    let beforeSide = 0;
-    let beforeClose = 0;
-    for (let i = start; i < end; i++) {
-        const mean = centre[i];
-        if (Number.isNaN(mean)) {
-            continue;
-        }
-        const value = values[i];
-        const side = value > mean ? 1 : value < mean ? -1 : 0;
-        // Beyond two sigma but within the limits: a point outside them (a comparison with a missing
-        // limit is false) is flagged by that rule and does not count towards two of three.
-        let close = 0;
-        if (value > upper[i] || value < lower[i]) {
-            flags.mark(i, i, OUTSIDE_LIMITS, value > upper[i] ? 1 : -1, centre);
-        } else if (Math.abs(value - mean) > 2 * sigma[i]) {
-            close = 1;
-        }
-        if (side !== shiftSide) {
-            if (shiftSide !== 0 && shiftCount >= shiftLength) {
-                flags.mark(shiftFrom, last, SHIFT, shiftSide, centre);
-            }
-            shiftFrom = i;
-            shiftSide = side;
-            shiftCount = 0;
-        }
-        shiftCount++;
-        if (!(value > lastValue)) {
-            if (riseCount >= trendLength) {
-                flags.mark(riseFrom, last, TREND, 1, centre);
-            }
-            riseFrom = i;
-            riseCount = 0;
-        }
-        riseCount++;
-        if (!(value < lastValue)) {
-            if (fallCount >= trendLength) {
-                flags.mark(fallFrom, last, TREND, -1, centre);
-            }
-            fallFrom = i;
-            fallCount = 0;
-        }
-        fallCount++;
-        if (
-            twoOfThree &&
-            before !== -1 &&
-            side !== 0 &&
-            beforeSide === side &&
-            lastSide === side &&
-            beforeClose + lastClose + close >= 2
-        ) {
-            for (const [point, near] of [
-                [before, beforeClose],
-                [last, lastClose],
-                [i, close],
-            ]) {
-                if (near) {
-                    flags.mark(point, point, TWO_OF_THREE, side, centre);
-                }
-            }
-        }
-        before = last;
-        beforeSide = lastSide;
-        beforeClose = lastClose;
-        last = i;
-        lastValue = value;
-        lastSide = side;
-        lastClose = close;
+): CauseFlags {
+    const wasm = requireKernels();
+    const length = values.length;
+    const columnBytes = align(length * 8);
+    const start = scratch(wasm, columnBytes * 5 + PRIORITY.length * length + length);
+    const inputs = [values, limits.centre, limits.lower, limits.upper, limits.sigma];
+    const at = inputs.map((_, k) => start + k * columnBytes);
+    const memory = wasm.memory.buffer;
+    inputs.forEach((column, k) => new Float64Array(memory, at[k], length).set(column));
+    const sidesAt = start + inputs.length * columnBytes;
+    const flaggedAt = sidesAt + PRIORITY.length * length;
+    new Uint8Array(memory, sidesAt, PRIORITY.length * length + length).fill(0);
+    for (const period of periods) {
+        wasm.flagPeriod(
+            period.start,
+            period.end,
+            length,
+            at[0],
+            at[1],
+            at[2],
+            at[3],
+            at[4],
+            shiftLength,
+            trendLength,
+            twoOfThree,
+            sidesAt,
+            flaggedAt,
+        );
     }
-    if (shiftSide !== 0 && shiftCount >= shiftLength) {
-        flags.mark(shiftFrom, last, SHIFT, shiftSide, centre);
-    }
-    if (riseCount >= trendLength) {
-        flags.mark(riseFrom, last, TREND, 1, centre);
-    }
-    if (fallCount >= trendLength) {
-        flags.mark(fallFrom, last, TREND, -1, centre);
-    }
+    return new CauseFlags(
+        PRIORITY.map((_, cause) => new Int8Array(memory, sidesAt + cause * length, length).slice()),
+        new Uint8Array(memory, flaggedAt, length).slice(),
+    );
 }
