@@ -3,7 +3,7 @@
  * under the user's cache folder; whatever happens to that folder, a run must give the same result.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,21 @@ describe.runIf(!NODE_KEEPS_CODE)('the compiled code kept between runs (Node befo
         const code = readFileSync(join(cache, 'theory-of-change', 'compiled', kept[0]));
         expect(code.length).toBeGreaterThan(100_000);
         expect(tocWithCache(cache)).toEqual(first);
+    });
+
+    test('a file a killed run left half written is removed once it is old; one being written now is not', () => {
+        const cache = mkdtempSync(join(tmpdir(), 'toc-cache-home-'));
+        const compiled = join(cache, 'theory-of-change', 'compiled');
+        mkdirSync(compiled, { recursive: true });
+        const abandoned = join(compiled, 'cli-main.cjs-diagram--v0.0.0-x64-1-1.bin.4242');
+        const current = join(compiled, 'cli-main.cjs-chart--v0.0.0-x64-1-1.bin.4343');
+        writeFileSync(abandoned, 'half');
+        writeFileSync(current, 'half');
+        const hourAgo = new Date(Date.now() - 60 * 60_000);
+        utimesSync(abandoned, hourAgo, hourAgo);
+        expect(tocWithCache(cache).code).toBe(1);
+        expect(cachedFiles(cache)).not.toContain('cli-main.cjs-diagram--v0.0.0-x64-1-1.bin.4242');
+        expect(cachedFiles(cache)).toContain('cli-main.cjs-chart--v0.0.0-x64-1-1.bin.4343');
     });
 
     test('a damaged cache file is ignored and replaced', () => {

@@ -74,14 +74,28 @@ function save(file: string, script: Script): void {
         const partial = `${file}.${process.pid}`;
         writeFileSync(partial, script.createCachedData());
         renameSync(partial, file);
-        // The same kind of run of an earlier build or Node: never read again.
         const stem = basename(file).slice(0, basename(file).indexOf(KEY_SEPARATOR) + KEY_SEPARATOR.length);
         for (const name of readdirSync(folder)) {
-            if (name !== basename(file) && name.startsWith(stem) && name.endsWith('.bin')) {
+            // The same kind of run of an earlier build or Node: never read again.
+            const superseded = name !== basename(file) && name.startsWith(stem) && name.endsWith('.bin');
+            if (superseded || isAbandoned(join(folder, name))) {
                 rmSync(join(folder, name), { force: true });
             }
         }
     } catch {
         // Nothing to do: the next run compiles again.
     }
+}
+
+/** How long a file being written aside may take before it counts as left by a run that was killed. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/** A file written aside (`<cache file>.<pid>`) by a run that stopped before renaming it, long enough ago. */
+function isAbandoned(path: string): boolean {
+    if (!/\.bin\.\d+$/.test(path)) {
+        return false;
+    }
+    // Gone meanwhile (renamed into place by its run) is not abandoned.
+    const written = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    return written !== undefined && Date.now() - written > ABANDONED_AFTER_MS;
 }
