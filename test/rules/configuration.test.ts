@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { describe, expect, test } from 'vitest';
 import { starterModel } from '../../language/src/index.js';
 import { configSchema, defaultConfig } from '../../language/src/config/toc-config.js';
@@ -178,5 +179,11 @@ describe('the configuration schema', () => {
             readFileSync(new URL('../../schemas/toc.config.schema.json', import.meta.url), 'utf8'),
         );
         expect(committed).toEqual(configSchema());
+    });
+
+    test('is a valid JSON schema (the checker compiles it without checking it against the meta-schema)', () => {
+        const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+        expect(ajv.validateSchema(configSchema()), ajv.errorsText()).toBe(true);
+        expect(() => ajv.compile(configSchema())).not.toThrow();
     });
 });

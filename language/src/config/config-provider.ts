@@ -135,7 +135,15 @@ export class TocConfigProvider {
             return this.broken(uri, [problem]);
         }
         const value = getNodeValue(tree) as unknown;
-        const validate = (this.validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema()));
+        // The schema is ours and tested against the meta-schema, so it is not checked again here;
+        // nor is the validator's code optimised, for one small file. Both would cost every cold
+        // check about 30 ms.
+        const validate = (this.validator ??= new Ajv({
+            allErrors: true,
+            strict: false,
+            validateSchema: false,
+            code: { optimize: false },
+        }).compile(configSchema()));
         if (!validate(value)) {
             const problems = explain(validate.errors ?? [], value).map(({ path, message, atKey }) => {
                 const node = locate(tree, path, atKey);
