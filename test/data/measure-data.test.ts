@@ -124,4 +124,31 @@ describe('readings across edits', () => {
             'special cause improvement',
         );
     });
+
+    test('the reading a user keeps coming back to is kept, however many others were tried in between', async () => {
+        // Fourteen months around 10 (illustrative).
+        const rows = Array.from(
+            { length: 14 },
+            (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01,${10 + (i % 3)}`,
+        );
+        const csv = `date,value\n${rows.join('\n')}\n`;
+        const model = (target: string) =>
+            `measure Falls "Falls" {\n    kind outcome\n    direction decrease\n    chart xmr\n    data "falls.csv"${target}\n}\n`;
+        const workspace = await loadWorkspace({ 'plan.toc': model(''), 'falls.csv': csv }, ['plan.toc']);
+        const data = workspace.services.data.MeasureData;
+        const reading = () =>
+            data.readingIn(
+                workspace.services.analysis.ModelAnalysis.modelOf(workspace.document('plan.toc')).measures[0],
+                workspace.document('plan.toc'),
+            );
+        const usual = reading();
+        expect(usual).toBeDefined();
+        // Eight other targets tried, going back to the usual model after each.
+        for (let target = 1; target <= 8; target++) {
+            await workspace.change('plan.toc', model(`\n    target reach ${target}`));
+            expect(reading()).not.toBe(usual);
+            await workspace.change('plan.toc', model(''));
+            expect(reading()).toBe(usual);
+        }
+    });
 });

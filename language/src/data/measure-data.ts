@@ -109,14 +109,17 @@ export class MeasureData {
         }
         const key = JSON.stringify(inputs);
         let reading = byInputs.get(key);
-        if (!reading) {
+        if (reading) {
+            // Kept in the order last used: the one to forget is first.
+            byInputs.delete(key);
+        } else {
             reading = readData(data, inputs);
             // A few sets of inputs per file: those of the measures naming it, and recent edits.
             if (byInputs.size >= READINGS_PER_FILE) {
                 byInputs.delete(byInputs.keys().next().value!);
             }
-            byInputs.set(key, reading);
         }
+        byInputs.set(key, reading);
         return reading;
     }
 
