@@ -9,7 +9,7 @@ import type { DiagramResult, ScorecardResult, WorkspaceFile } from '../../langua
 import type { DiagramLocation } from '../../language/src/diagram/diagram-model.js';
 import { elementId } from '../../language/src/diagram/dot.js';
 import { download, pngOf } from './downloads.js';
-import monarch from './generated/toc-monarch.js';
+import { tocMonarch } from './highlighting.js';
 import type { FindingPlace } from './scorecard.js';
 import { scorecardElement } from './scorecard.js';
 import { shareFragment, sharedIn } from './share.js';
@@ -86,7 +86,7 @@ class ServerChannel extends EventTarget {
 
 function registerLanguage(): void {
     monaco.languages.register({ id: LANGUAGE, extensions: ['.toc'], aliases: ['Theory of change'] });
-    monaco.languages.setMonarchTokensProvider(LANGUAGE, monarch as monaco.languages.IMonarchLanguage);
+    monaco.languages.setMonarchTokensProvider(LANGUAGE, tocMonarch());
     monaco.languages.setLanguageConfiguration(LANGUAGE, {
         comments: { lineComment: '//', blockComment: ['/*', '*/'] },
         brackets: [['{', '}']],

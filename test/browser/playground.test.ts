@@ -93,6 +93,32 @@ describe('the playground', () => {
         await page.close();
     });
 
+    test('keywords are highlighted, those with hyphens whole, and names are not', async () => {
+        const { page } = await openPlayground();
+        await findings(page);
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.type('measure Audit "Audit" { method routine-data }\n');
+        const classOf = (text: string) =>
+            page.evaluate(
+                word =>
+                    [...document.querySelectorAll('.monaco-editor .view-line span span')].find(
+                        // Monaco writes spaces as no-break spaces, and may join a space to a word.
+                        span => span.textContent?.replace(/\u00a0/g, ' ').trim() === word,
+                    )?.className,
+                text,
+            );
+        await page.waitForFunction(() =>
+            [...document.querySelectorAll('.monaco-editor .view-line span span')].some(
+                span => span.textContent === 'routine-data',
+            ),
+        );
+        expect(await classOf('routine-data')).toBeDefined();
+        expect(await classOf('routine-data')).toBe(await classOf('method'));
+        expect(await classOf('routine-data')).not.toBe(await classOf('Audit'));
+        await page.close();
+    });
+
     test('the example picker opens a multi-file example, whose imports the worker reads', async () => {
         const { page, problems } = await openPlayground();
         await findings(page);
