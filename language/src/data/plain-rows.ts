@@ -3,6 +3,7 @@
  * a check of many long data files mostly runs in a process that has just started, where the same
  * loop in JavaScript would be interpreted for most of its rows before the engine optimised it.
  */
+import type { Kernels } from '../wasm/kernels.js';
 import { align, kernels, scratch } from '../wasm/kernels.js';
 
 /** Where each column is, -1 for a column the file lacks. */
@@ -39,18 +40,23 @@ export function readPlainRows(content: string, from: number, columns: PlainColum
     if (!wasm) {
         return undefined;
     }
-    // Room for the text as UTF-8 (at most three bytes a character), then the columns.
-    const most = content.length * 3;
-    const capacity = Math.floor(most / SMALLEST_ROW) + 1;
-    const input = scratch(wasm, align(most) + capacity * (4 + 8 + 8 + 8) + capacity * 2 * 16 + 64);
-    const bytes = new Uint8Array(wasm.memory.buffer);
-    const { written } = encoder.encodeInto(content, bytes.subarray(input, input + most));
-    const start = encoder.encode(content.slice(0, from)).length;
+    const text = encodeText(wasm, content);
+    if (!text) {
+        return undefined;
+    }
+    const { input, written } = text;
+    // Then the columns, with room for as many rows as the text could hold.
+    const capacity = Math.floor(written / SMALLEST_ROW) + 1;
     const days = align(input + written);
     const values = align(days + capacity * 4);
     const sizes = values + capacity * 8;
     const sites = sizes + capacity * 8;
     const exactCells = sites + capacity * 8;
+    if (scratch(wasm, exactCells + capacity * 2 * 16 - input) === undefined) {
+        return undefined;
+    }
+    const bytes = new Uint8Array(wasm.memory.buffer);
+    const start = encoder.encode(content.slice(0, from)).length;
     const rows = wasm.readRows(
         input,
         written,
@@ -90,6 +96,25 @@ export function readPlainRows(content: string, from: number, columns: PlainColum
         }
     }
     return read;
+}
+
+/**
+ * Writes the text into the kernels' memory as UTF-8, in as many bytes as characters when it is
+ * ASCII, as data files nearly always are, or else in at most three bytes a character: where it
+ * starts and how many bytes it took; `undefined` when the memory cannot hold it.
+ */
+function encodeText(wasm: Kernels, content: string): { input: number; written: number } | undefined {
+    for (const room of [content.length, content.length * 3]) {
+        const input = scratch(wasm, room);
+        if (input === undefined) {
+            return undefined;
+        }
+        const { read, written } = encoder.encodeInto(content, new Uint8Array(wasm.memory.buffer, input, room));
+        if (read === content.length) {
+            return { input, written };
+        }
+    }
+    return undefined;
 }
 
 /** The texts at the pairs of byte offsets `ranges` (start, end) from `input`. */

@@ -296,6 +296,9 @@ function flagSpecialCauses(
     const length = values.length;
     const columnBytes = align(length * 8);
     const start = scratch(wasm, columnBytes * 5 + PRIORITY.length * length + length);
+    if (start === undefined) {
+        throw new Error(`a chart of ${length} points is more than the memory available can hold`);
+    }
     const inputs = [values, limits.centre, limits.lower, limits.upper, limits.sigma];
     const at = inputs.map((_, k) => start + k * columnBytes);
     const memory = wasm.memory.buffer;

@@ -75,14 +75,19 @@ const PAGE = 65_536;
 const KEEP_MEMORY = 32 * 1024 * 1024;
 
 /**
- * Where a call may use `bytes` bytes of the kernels' memory, grown as needed: the offset of the
- * first, a multiple of 8. The memory is the call's until the next; nothing is kept in it between.
+ * Where a call may use `bytes` bytes of the kernels' memory, grown as needed (what is in it stays):
+ * the offset of the first, a multiple of 8; `undefined` when the memory cannot grow so far. The
+ * memory is the call's until the next; nothing is kept in it between.
  */
-export function scratch(wasm: Kernels, bytes: number): number {
+export function scratch(wasm: Kernels, bytes: number): number | undefined {
     const start = align(wasm.freeMemory());
     const need = start + align(bytes);
     if (wasm.memory.buffer.byteLength < need) {
-        wasm.memory.grow(Math.ceil((need - wasm.memory.buffer.byteLength) / PAGE));
+        try {
+            wasm.memory.grow(Math.ceil((need - wasm.memory.buffer.byteLength) / PAGE));
+        } catch {
+            return undefined;
+        }
     }
     if (need > KEEP_MEMORY) {
         // Memory grown for one large call is never given back: the next call starts a new instance
