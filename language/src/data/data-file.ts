@@ -126,15 +126,14 @@ export function readPlainFile(content: string): DataFile | undefined {
     if (!rows || rows.days.length === 0 || rows.sites?.some(hasSpaceAtEdges)) {
         return undefined;
     }
-    // The same columns as csv-parse's reading gives (see SeriesBuilder.finish).
-    const series: DataSeries = {
-        length: rows.days.length,
-        days: rows.days,
-        values: rows.values,
-        denominators: columns.denominator === undefined ? undefined : rows.sizes,
-        sites: rows.sites?.some(site => site !== '') ? rows.sites.map(site => site || undefined) : undefined,
-    };
-    return { series: rows.inDateOrder ? series : sortedByDate(series), problems: [] };
+    const series = seriesOf(
+        rows.days,
+        rows.values,
+        columns.denominator === undefined ? undefined : rows.sizes,
+        rows.sites?.map(site => site || undefined),
+        rows.inDateOrder,
+    );
+    return { series, problems: [] };
 }
 
 /** Where the line that starts at `start` ends: at its line ending, or at the end of the text. */
@@ -351,15 +350,35 @@ class SeriesBuilder {
 
     finish(): DataSeries {
         const length = this.length;
-        const series: DataSeries = {
-            length,
-            days: this.days.subarray(0, length),
-            values: this.values.subarray(0, length),
-            denominators: this.denominators?.subarray(0, length),
-            sites: this.sites?.some(site => site !== undefined) ? this.sites : undefined,
-        };
-        return this.sorted ? series : sortedByDate(series);
+        return seriesOf(
+            this.days.subarray(0, length),
+            this.values.subarray(0, length),
+            this.denominators?.subarray(0, length),
+            this.sites,
+            this.sorted,
+        );
     }
+}
+
+/**
+ * The series of a file's good rows, however they were read: sites only when a row names one, and
+ * in date order.
+ */
+function seriesOf(
+    days: Int32Array,
+    values: Float64Array,
+    denominators: Float64Array | undefined,
+    sites: Array<string | undefined> | undefined,
+    inDateOrder: boolean,
+): DataSeries {
+    const series: DataSeries = {
+        length: days.length,
+        days,
+        values,
+        denominators,
+        sites: sites?.some(site => site !== undefined) ? sites : undefined,
+    };
+    return inDateOrder ? series : sortedByDate(series);
 }
 
 /** The series sorted by date, stably (rows of one date keep the file's order). */
